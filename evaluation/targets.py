@@ -1,0 +1,10 @@
+"""Scores the targets category against the gold annotation."""
+
+from __future__ import annotations
+
+from plankg.evaluation.score import Score
+from plankg.ingest.facts import DocumentFacts
+
+
+def score(gold: dict, facts: dict[str, DocumentFacts]) -> dict[str, Score]:
+    return {}  # placeholder until the targets scorer lands

@@ -1,0 +1,70 @@
+"""Namespaces and IRI builders: the one place that says how plankg names things."""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from plankg.ingest.text import normalize_label
+
+PK = Namespace("https://w3id.org/plankg/ontology#")
+ID = "https://w3id.org/plankg/id/"
+GRAPH = "https://w3id.org/plankg/graph/"
+OA = Namespace("http://www.w3.org/ns/oa#")
+PPLAN = Namespace("http://purl.org/net/p-plan#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+
+LINKS_GRAPH = GRAPH + "links"
+MANIFEST_GRAPH = GRAPH + "manifest"
+
+PREFIXES = {
+    "pk": str(PK), "skos": str(SKOS), "org": str(ORG), "prov": str(PROV), "dcterms": str(DCTERMS),
+    "oa": str(OA), "p-plan": str(PPLAN), "time": str(TIME), "rdf": str(RDF), "rdfs": str(RDFS),
+    "owl": str(OWL), "xsd": str(XSD),
+}
+
+SPARQL_PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+def _segment(value: str) -> str:
+    return quote(value, safe="")
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def document_graph(doc_id: str) -> str:
+    return f"{GRAPH}{_segment(doc_id)}"
+
+
+def plan_iri(doc_id: str) -> str:
+    return f"{ID}plan/{_segment(doc_id)}"
+
+
+def in_plan(doc_id: str, kind: str, local: str | int) -> str:
+    """IRI of a resource that belongs to one plan: ``id/plan/{doc}/{kind}/{local}``."""
+    return f"{plan_iri(doc_id)}/{kind}/{_segment(str(local))}"
+
+
+def evidence_iri(doc_id: str, start: int, end: int) -> str:
+    return f"{plan_iri(doc_id)}/char={start},{end}"
+
+
+def term_iri(label: str) -> str:
+    return f"{ID}term/{_segment(normalize_label(label))}"
+
+
+def system_iri(label: str) -> str:
+    return f"{ID}system/{_segment(normalize_label(label))}"
+
+
+def agency_iri(name: str) -> str:
+    return f"{ID}agency/{_segment(normalize_label(name))}"
+
+
+def cited_iri(title: str) -> str:
+    return f"{ID}cited/{short_hash(normalize_label(title))}"

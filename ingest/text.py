@@ -1,0 +1,95 @@
+"""Text utilities shared by every extraction stage: matching normalization and sentences.
+
+``normalize`` maps the text character by character (same length), so a regular expression run on the
+normalized text gives offsets that are valid in the original: matching forgives full-/half-width forms, curly
+quotes and odd spaces, while evidence and display keep the original characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from functools import lru_cache
+
+from plankg.ingest.facts import Span
+
+# Quotes and brackets folded to one ASCII form each; everything else full-width goes through NFKC.
+_FOLD = {
+    "“": '"', "”": '"', "„": '"', "‟": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "＇": "'",
+    "（": "(", "）": ")", "〔": "[", "〕": "]", "［": "[", "］": "]", "【": "[", "】": "]",
+    "：": ":", "；": ";", "，": ",", "！": "!", "？": "?", "＋": "+", "－": "-", "—": "-", "–": "-",
+    "∶": ":", "〇": "〇", "　": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    "\u200b": " ", "\ufeff": " ", "\t": " ",
+}
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(char: str) -> str:
+    if char in _FOLD:
+        return _FOLD[char]
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def normalize(text: str) -> str:
+    """Same-length matching form of ``text``: full-width to half-width, quotes to ASCII, spaces to ' '."""
+    return "".join(map(_fold_char, text))
+
+
+def normalize_label(label: str) -> str:
+    """Key for comparing labels: normalized, without quotes, brackets and spaces (“1+5”中心 -> 1+5中心)."""
+    return re.sub(r"[\"'\s\[\]《》<>]", "", normalize(label))
+
+
+_SENTENCE_END = re.compile(r"[。！？!?;；]+[”’\"』」)）]*|\n+")
+
+
+class Sentences:
+    """Sentence boundaries of a text, for looking up the sentence around a span in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans: list[Span] = []
+        start = 0
+        for match in _SENTENCE_END.finditer(text):
+            end = match.end() if match.group().strip() else match.start()
+            if text[start:end].strip():
+                spans.append(_strip(text, start, end))
+            start = match.end()
+        if text[start:].strip():
+            spans.append(_strip(text, start, len(text)))
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def at(self, position: int) -> Span:
+        """The sentence that contains ``position`` (or the nearest one before it)."""
+        index = max(bisect.bisect_right(self._starts, position) - 1, 0)
+        return self.spans[index] if self.spans else Span(0, len(self.text))
+
+    def around(self, span: Span) -> Span:
+        """The smallest run of whole sentences that covers ``span``."""
+        first, last = self.at(span.start), self.at(max(span.end - 1, span.start))
+        return Span(first.start, max(last.end, span.end))
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def lines(text: str) -> list[Span]:
+    """Non-blank lines as spans, leading and trailing white space trimmed."""
+    result = []
+    for match in re.finditer(r"[^\n]+", text):
+        span = _strip(text, match.start(), match.end())
+        if len(span):
+            result.append(span)
+    return result
