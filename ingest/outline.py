@@ -1,9 +1,235 @@
-"""The heading hierarchy: 第一章, 一、, (一), 1., 1、, (1), ①, 一是 …"""
+"""The heading hierarchy: 第一章, 一、, (一), 1., 1、, (1), ①, 一是 …
+
+Chinese official documents nest numbering styles in a customary order (一、 > (一) > 1. > (1) > ①), but plans
+deviate from it, so no order is hard-coded: a stack of open headings decides. A style already open on the stack
+closes everything below it (a sibling); a style not on the stack opens one level deeper (a child). Levels are the
+depth on that stack, so they follow the order in which styles appear in the document.
+
+Two kinds of headings are recognised:
+
+* line headings, at the start of a line: ``一、总体要求`` or the run-in ``(一)主要成就。body…``;
+* run-in enumerations inside a paragraph, after a sentence break: ``…。一是加强…；二是完善…`` and ``第一，…``.
+
+Annex markers (``附件2``, ``附表1``) always start a new top-level heading, so an annex's own numbering begins a
+fresh hierarchy below it. Matching runs on ``normalize(text)`` (full-/half-width folded, same length), so every
+offset is valid in the original text.
+"""
 
 from __future__ import annotations
 
-from plankg.ingest.facts import Document, Heading
+import re
+from dataclasses import dataclass
+
+from plankg.ingest.facts import Document, Heading, Span
+from plankg.ingest.text import normalize
+
+CN_DIGITS = "零〇一二三四五六七八九十百两"
+_CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Line-heading styles: (style key, pattern on the normalized text at the start of a line). The pattern's group
+# "n" is the number; the whole match is the number as printed. Examples in the comments.
+_N = f"[{CN_DIGITS}]{{1,4}}"
+LINE_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("annex", re.compile(r"附\s*[件表录]\s*(?P<n>\d{1,2}|" + _N + r")?(?=\s*(?:[:：]|$|\s))")),  # 附件2 / 附表1
+    ("chapter", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*[章篇](?!程)")),  # 第一章
+    ("section", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*节")),  # 第一节
+    ("article", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*条(?![件例])")),  # 第一条
+    ("cn-dun", re.compile(rf"(?P<n>{_N})\s*[、.](?![、\d])")),  # 一、 一．
+    ("paren-cn", re.compile(rf"\(\s*(?P<n>{_N})\s*\)")),  # (一) （一）
+    ("arabic-dot", re.compile(r"(?P<n>\d{1,3})\s*\.(?!\d)")),  # 1. 1． 13 .
+    ("arabic-dun", re.compile(r"(?P<n>\d{1,3})\s*、")),  # 1、
+    ("paren-arabic", re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)")),  # (1) （1）
+    ("circled", re.compile(rf"(?P<n>[{CIRCLED}])")),  # ① (matched on the original text: NFKC folds ① to 1)
+]
+
+# Run-in enumerations: at the start of a line or after a sentence break, inside a paragraph.
+_RUN_IN_BREAK = r"(?:(?<=^)|(?<=[。;:!?；：！？\n]))\s*"
+RUN_IN_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("run-in", re.compile(_RUN_IN_BREAK + rf"(?P<num>(?P<n>{_N})是)", re.M)),  # 一是…二是…
+    ("ordinal", re.compile(_RUN_IN_BREAK + rf"(?P<num>第(?P<n>{_N})[,，、])", re.M)),  # 第一，…第二，…
+    ("circled-run-in", re.compile(_RUN_IN_BREAK + rf"(?P<num>(?P<n>[{CIRCLED}]))", re.M)),  # …；②…
+]
+
+# A heading's title ends at the first full stop or colon (run-in heading), else at the end of its line.
+_TITLE_END = re.compile(r"[。:!?：！？]")
+_TRAILING = "。,;:、，；：！？!? \t"
+# A number followed by these is a quantity or a date, not a heading: 1.5亿, 3.2万, 2.0版.
+_NOT_AFTER_NUMBER = re.compile(r"\s*(?:[年月日号亿万元%]|$)")
+
+
+def chinese_number(numeral: str) -> int | None:
+    """Value of a numeral as printed in a heading: 一 -> 1, 十二 -> 12, 二十 -> 20, 12 -> 12, ③ -> 3."""
+    numeral = numeral.strip()
+    if numeral.isdigit() and numeral.isascii():
+        return int(numeral)
+    if len(numeral) == 1 and numeral in CIRCLED:
+        return CIRCLED.index(numeral) + 1
+    total, current = 0, 0
+    for char in numeral:
+        if char in _CN_VALUES:
+            current = _CN_VALUES[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+@dataclass
+class _Candidate:
+    style: str
+    number: str  # as printed
+    value: int
+    start: int  # of the number
+    title_start: int
+    title_end: int
+    end: int  # of the heading span
 
 
 def extract_outline(document: Document) -> list[Heading]:
-    return []  # placeholder until the outline extractor lands
+    """The headings of ``document`` in text order, each with its level, parent and the body it governs."""
+    text = document.text
+    folded = normalize(text)
+    candidates = _line_candidates(text, folded)
+    candidates = _with_run_ins(text, folded, candidates)
+    return _build(text, _plausible(candidates))
+
+
+def _line_candidates(text: str, folded: str) -> list[_Candidate]:
+    candidates = []
+    for line in re.finditer(r"[^\n]+", folded):
+        offset = line.start() + len(line.group()) - len(line.group().lstrip())
+        head = folded[offset:line.end()]
+        for style, pattern in LINE_STYLES:
+            source = text[offset:line.end()] if style == "circled" else head
+            match = pattern.match(source)
+            if not match:
+                continue
+            rest = head[match.end():]
+            if style not in ("annex",) and (_NOT_AFTER_NUMBER.match(rest) or not rest.strip()):
+                break  # "1.5亿", a bare "1." cell or a date is not a heading
+            value = chinese_number(match.group("n")) if match.group("n") else 1
+            if value is None:
+                break
+            title_start = offset + match.end()
+            while title_start < line.end() and folded[title_start] == " ":
+                title_start += 1
+            title_end, end = _title_bounds(folded, title_start, line.end())
+            if style == "annex":
+                title_start, title_end = _annex_title(folded, title_start, line.end())
+                end = line.end()
+            candidates.append(
+                _Candidate(style, text[offset:offset + match.end()].strip(), value, offset, title_start, title_end, end)
+            )
+            break
+    return candidates
+
+
+def _title_bounds(folded: str, start: int, limit: int) -> tuple[int, int]:
+    """End of a heading's title and of its span: the first 。/： before ``limit``, else ``limit``."""
+    stop = _TITLE_END.search(folded, start, limit)
+    if stop:
+        return stop.start(), stop.end()
+    return limit, limit
+
+
+def _annex_title(folded: str, start: int, line_end: int) -> tuple[int, int]:
+    """An annex's title: the rest of its line, or the short next line when the marker stands alone (附表1 / 名称)."""
+    if folded[start:line_end].strip(" :"):
+        return start, line_end
+    following = re.compile(r"\s*([^\n]{1,60})(?=\n|$)").match(folded, line_end)
+    if following and not any(pattern.match(following.group(1)) for _, pattern in LINE_STYLES):
+        return following.start(1), following.end(1)
+    return line_end, line_end
+
+
+def _with_run_ins(text: str, folded: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Add run-in enumerations (一是…二是…) found in the text, each numbered run starting at 一."""
+    found: list[_Candidate] = []
+    line_starts = {c.start for c in candidates}
+    for style, pattern in RUN_IN_STYLES:
+        source = text if style == "circled-run-in" else folded
+        for paragraph in re.finditer(r"[^\n]+", folded):
+            expected = 1
+            matches = list(pattern.finditer(source, paragraph.start(), paragraph.end()))
+            for index, match in enumerate(matches):
+                start = match.start("num")
+                value = chinese_number(match.group("n"))
+                if value != expected and value != 1 or start in line_starts:
+                    continue
+                expected = value + 1
+                title_start = match.end("num")
+                limit = matches[index + 1].start("num") if index + 1 < len(matches) else paragraph.end()
+                title_end, end = _title_bounds(folded, title_start, limit)
+                while title_end > title_start and folded[title_end - 1] in _TRAILING:
+                    title_end -= 1
+                found.append(_Candidate(style, text[start:match.end("num")], value, start, title_start, title_end, end))
+    return sorted(candidates + found, key=lambda c: c.start)
+
+
+def _plausible(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop numbers out of sequence: a style starts at 1 and goes on by one (a gap of two is forgiven)."""
+    last: dict[str, int] = {}
+    kept = []
+    for candidate in candidates:
+        previous = last.get(candidate.style)
+        in_sequence = candidate.value == 1 or (previous is not None and previous < candidate.value <= previous + 3)
+        if candidate.style == "annex" or in_sequence:
+            kept.append(candidate)
+            last[candidate.style] = candidate.value
+    return kept
+
+
+def _build(text: str, candidates: list[_Candidate]) -> list[Heading]:
+    headings: list[Heading] = []
+    stack: list[tuple[str, Heading]] = []  # (style, heading) of the open headings, outermost first
+    for index, candidate in enumerate(candidates):
+        styles = [style for style, _ in stack]
+        if candidate.style == "annex":
+            stack = []
+        elif candidate.style in styles:
+            stack = stack[:styles.index(candidate.style)]
+        title = text[candidate.title_start:candidate.title_end].strip().rstrip(_TRAILING).strip()
+        heading = Heading(
+            id=f"h{index + 1}",
+            level=len(stack) + 1,
+            style=candidate.style,
+            number=candidate.number,
+            title=title,
+            span=Span(candidate.start, max(candidate.end, candidate.title_end)),
+            body=Span(candidate.end, candidate.end),
+            parent=stack[-1][1].id if stack else None,
+        )
+        headings.append(heading)
+        stack.append((candidate.style, heading))
+    _set_bodies(text, headings)
+    return headings
+
+
+def _set_bodies(text: str, headings: list[Heading]) -> None:
+    """A heading governs the text up to the next heading of the same or a higher level."""
+    for index, heading in enumerate(headings):
+        end = len(text)
+        for following in headings[index + 1:]:
+            if following.level <= heading.level:
+                end = following.span.start
+                break
+        start = heading.span.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        heading.body = Span(start, end)
+
+
+def own_text_end(headings: list[Heading], heading: Heading) -> int:
+    """Where a heading's own text ends: at its first child heading, else at the end of its body."""
+    for other in headings:
+        if other.parent == heading.id:
+            return other.span.start
+    return heading.body.end
