@@ -37,6 +37,9 @@ class Document:
     format: str  # txt | html | docx | pdf
     text: str  # cleaned text, original characters kept (chrome and injected spam removed)
     encoding: str | None = None  # detected encoding of a plain-text source
+    # Metadata printed around the body rather than in it: page header fields (发布机构, 公开日期, 索引号…, whose lines
+    # also stay in ``text``), HTML <meta> tags, DOCX core properties, PDF info; label -> value as printed.
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

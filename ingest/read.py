@@ -1,12 +1,35 @@
-"""Read a file of any supported format into a ``Document`` of clean text."""
+"""Read a file of any supported format (text, HTML, DOCX, PDF) into a ``Document`` of clean text.
+
+Each reader turns its format into lines of text (a table row's cells each on its own line, as in the flattened
+tables of captured pages); ``plankg.ingest.clean`` then drops web chrome and injected spam. A file that cannot be
+read raises ``DocumentError`` naming the file, the reason and what to do about it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import zipfile
 from pathlib import Path
 
+from plankg.ingest.clean import clean_text
 from plankg.ingest.facts import Document
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
+# A PDF page with fewer printable characters than this has no usable text layer.
+_MIN_CHARS_PER_PDF_PAGE = 20
+
+
+class DocumentError(Exception):
+    """A file that cannot be read as a document: names the file, the reason and what to do."""
+
+    def __init__(self, path: str | Path, reason: str, hint: str = "") -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.hint = hint
+        super().__init__(f"{self.path}: {reason}" + (f" ({hint})" if hint else ""))
 
 
 def document_id(path: Path) -> str:
@@ -15,14 +38,282 @@ def document_id(path: Path) -> str:
 
 
 def read_document(path: str | Path) -> Document:
+    """Read ``path`` (text in any common Chinese encoding, HTML, DOCX or PDF) into a cleaned ``Document``."""
     path = Path(path)
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(path, f"cannot open the file: {error.strerror or error}", "check the path and permissions")
+    if not raw.strip():
+        raise DocumentError(path, "the file is empty")
+    kind = detect_format(path, raw)
+    encoding: str | None = None
+    if kind == "txt":
+        text, encoding = decode_text(raw, path)
+        fields: dict[str, str] = {}
+    elif kind == "html":
+        text, fields = html_text(raw, path)
+    elif kind == "docx":
+        text, fields = docx_text(raw, path)
+    else:
+        text, fields = pdf_text(raw, path)
+    cleaned = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not cleaned.text.strip():
+        raise DocumentError(path, f"no text left in this {kind} file", "is it a page of navigation only?")
     return Document(
         id=document_id(path),
         source=str(path),
         sha256=hashlib.sha256(raw).hexdigest(),
-        format="txt",
-        text=text,
-        encoding="utf-8",
+        format=kind,
+        text=cleaned.text,
+        encoding=encoding,
+        fields={**fields, **cleaned.fields},
     )
+
+
+def detect_format(path: Path, raw: bytes) -> str:
+    """txt | html | docx | pdf, from the content's signature first and the file name second."""
+    suffix = path.suffix.lower()
+    if raw.startswith(b"%PDF"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04"):
+        if suffix in {".xlsx", ".pptx", ".odt"}:
+            raise DocumentError(path, f"{suffix} files are not supported", "save the document as .docx, PDF or text")
+        return "docx"
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError(path, "old binary Word (.doc) or WPS format", "save it as .docx or PDF and ingest that")
+    if suffix in HTML_SUFFIXES or re.match(rb"\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)", raw[:512], re.I):
+        return "html"
+    if suffix in {".docx", ".pdf"}:
+        raise DocumentError(path, f"not a valid {suffix} file (wrong signature)", "the file may be truncated")
+    return "txt"
+
+
+# --------------------------------------------------------------------------------------------------- plain text
+
+_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+
+
+def decode_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """Decode Chinese text: a BOM, else strict UTF-8, else GB18030 or Big5 (whichever reads as Chinese)."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(codec), codec
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = {}
+    for codec in ("gb18030", "big5"):
+        try:
+            candidates[codec] = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        raise DocumentError(
+            path, "not text in UTF-8, GB18030/GBK or Big5", "convert it to UTF-8, or check that it is a document at all"
+        )
+    codec = max(candidates, key=lambda name: _chinese_score(candidates[name]))
+    return candidates[codec], codec
+
+
+# The most frequent characters of official Chinese text, simplified and traditional: a right decoding is full of them.
+_COMMON = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定"
+    "行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些"
+    "然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公"
+    "无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将"
+    "组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研质局委办市县镇街道规划方案工作计划要点总结"
+    "發會國這個們來說時為學過實現經進業動關點開間體從應還機們當產與後義區書數對長員問題務門東車軍開論種師處樣報導"
+)
+
+
+def _chinese_score(text: str) -> int:
+    return sum(char in _COMMON for char in text)
+
+
+# --------------------------------------------------------------------------------------------------------- HTML
+
+# Elements that never hold the document's text.
+_HTML_DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select",
+                   "button", "iframe", "svg", "canvas", "object", "embed", "input", "textarea", "head"]
+# id/class words of navigation, sharing and footer containers on government sites.
+_HTML_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav(?:bar)?|menu|breadcrumb|crumbs?|share|bdshare|footer|foot|sidebar|side|topbar|toolbar|"
+    r"copyright|banner|login|search|related|xgwz|weizhi|dqwz|fx|print)(?:$|[\s_-])",
+    re.I,
+)
+_HTML_BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+                "article", "main", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "caption", "hr", "center",
+                "tbody", "thead", "figure", "figcaption"}
+_HTML_META = {"articletitle": "标题", "title": "标题", "pubdate": "发布日期", "contentsource": "信息来源",
+              "author": "发布机构", "publisher": "发布机构"}
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-z0-9_-]+)", re.I)
+
+
+def html_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, str]]:
+    """The text of an HTML page without navigation, sharing widgets and footers, one block per line."""
+    import lxml.html
+
+    declared = _CHARSET.search(raw[:4096])
+    source = None
+    if declared:
+        codec = declared.group(1).decode("ascii").lower()
+        codec = "gb18030" if codec in {"gb2312", "gbk", "gb18030", "x-gbk"} else codec
+        try:
+            source = raw.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            source = None
+    if source is None:
+        source, _ = decode_text(raw, path)
+    source = re.sub(r"^\s*<\?xml[^>]*>", "", source)
+    try:
+        root = lxml.html.document_fromstring(source)
+    except Exception as error:  # lxml raises several types for broken markup
+        raise DocumentError(path, f"unreadable HTML: {error}", "save the page again from the browser") from error
+    fields = _html_meta(root)
+    for element in list(root.iter(*_HTML_DROP_TAGS)):
+        if element.tag == "header" and any(a.tag in {"article", "main"} for a in element.iterancestors()):
+            continue  # an article's own header holds its title
+        _drop(element)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            _drop(element)  # comments and processing instructions
+        elif element.getparent() is not None and _HTML_CHROME.search(
+            f"{element.get('id', '')} {element.get('class', '')}"
+        ):
+            _drop(element)
+    body = root.find("body") if root.find("body") is not None else root
+    parts: list[str] = []
+    _html_walk(body, parts)
+    text = "".join(parts)
+    text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
+    return text.strip("\n") + "\n", fields
+
+
+def _html_meta(root) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        label = _HTML_META.get((meta.get("name") or "").lower())
+        content = (meta.get("content") or "").strip()
+        if label and content and label not in fields:
+            fields[label] = content
+    title = root.find(".//title")
+    if "标题" not in fields and title is not None and (title.text or "").strip():
+        fields["标题"] = title.text.strip()
+    return fields
+
+
+def _drop(element) -> None:
+    """Remove ``element`` but keep the text that follows it (its tail belongs to the parent)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _html_walk(element, parts: list[str]) -> None:
+    block = element.tag in _HTML_BLOCKS
+    if block:
+        parts.append("\n")
+    if element.text:
+        parts.append(_html_space(element.text))
+    for child in element:
+        _html_walk(child, parts)
+        if child.tail:
+            parts.append(_html_space(child.tail))
+    if block:
+        parts.append("\n")
+
+
+def _html_space(text: str) -> str:
+    """Source-code white space (line breaks, runs of spaces) reads as one space; &nbsp; and 　 stay."""
+    return re.sub(r"[ \t\r\n]+", " ", text)
+
+
+# --------------------------------------------------------------------------------------------------------- DOCX
+
+
+def docx_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, str]]:
+    """Paragraphs and tables in document order; each table cell on its own line, row after row."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DocumentError(path, f"not a readable .docx file: {error}", "open and save it again in Word") from error
+    lines: list[str] = []
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(block, document).text)
+        elif tag == "tbl":
+            lines.extend(_docx_table_lines(Table(block, document)))
+    title = (document.core_properties.title or "").strip()  # the author is a person or a tool, not the issuer
+    return "\n".join(lines) + "\n", {"标题": title} if title else {}
+
+
+def _docx_table_lines(table) -> list[str]:
+    lines: list[str] = []
+    for row in table.rows:
+        seen = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue  # a merged cell is repeated once per grid column it spans
+            seen.add(id(cell._tc))
+            for paragraph in cell.paragraphs:
+                if paragraph.text.strip():
+                    lines.append(paragraph.text)
+            for inner in cell.tables:
+                lines.extend(_docx_table_lines(inner))
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------------------- PDF
+
+
+def pdf_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, str]]:
+    """The text layer of every page; a scanned PDF (no text layer) is an error that asks for OCR."""
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(path, "encrypted PDF", "remove the password (e.g. qpdf --decrypt) and ingest again")
+        # Some text layers map glyphs to UTF-16 pairs that decode with NULs between characters: drop controls.
+        pages = [_CONTROL.sub("", page.extract_text() or "") for page in reader.pages]
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise DocumentError(path, f"unreadable PDF: {error}", "the file may be damaged; export it again") from error
+    printable = sum(len(re.sub(r"\s", "", page)) for page in pages)
+    if printable < _MIN_CHARS_PER_PDF_PAGE * max(len(pages), 1):
+        raise DocumentError(path, "scanned PDF without a text layer", "run OCR first (e.g. ocrmypdf -l chi_sim)")
+    info = reader.metadata or {}
+    fields = {label: str(info[key]).strip() for key, label in (("/Title", "标题"), ("/Author", "发布机构"))
+              if info.get(key) and str(info[key]).strip()}
+    text = "\n".join(_unspace(line) for page in pages for line in page.splitlines())
+    return text + "\n", fields
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+def _unspace(line: str) -> str:
+    """Undo the spaces some PDF text layers put between Chinese characters (青 山 县 -> 青山县)."""
+    line = line.strip()
+    gaps = re.findall(r"(?<=\S)( +)(?=\S)", line)
+    if gaps and sum(gap == " " for gap in gaps) >= 0.6 * (len(line) - sum(map(len, gaps))) - 1:
+        return re.sub(r" {2,}", " ", re.sub(r"(?<=\S) (?=\S)", "", line))  # letter-spaced: every glyph apart
+    return _CJK_GAP.sub("", line)

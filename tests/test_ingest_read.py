@@ -1,0 +1,111 @@
+"""Reading every supported format and encoding into clean text, and the errors for unreadable files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plankg.ingest.read import DocumentError, decode_text, document_id, read_document
+
+DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+BODY_LINES = [
+    "青政办发〔2023〕17号",
+    "《青山县农村供水保障三年行动方案(2023-2025年)》已经县政府同意,现印发给你们,请认真组织实施。",
+    "2023年3月8日",
+    "一、工作目标",
+    "县水利局负责农村供水工程建设和运行管理。县卫生健康局负责饮用水水质卫生监测。",
+    "由县财政局牵头,县发展改革局配合,落实建设资金。",
+]
+
+
+@pytest.mark.parametrize(
+    "name, encoding",
+    [("plan-utf8-bom.txt", "utf-8-sig"), ("plan-gbk.txt", "gb18030"), ("plan-gb18030.txt", "gb18030")],
+)
+def test_plain_text_in_each_encoding_reads_the_same_lines(name, encoding):
+    document = read_document(DOCUMENTS / name)
+    assert document.format == "txt"
+    assert document.encoding == encoding
+    assert not document.text.startswith("\ufeff")
+    for line in BODY_LINES:
+        assert line in document.text.splitlines()
+
+
+def test_gb18030_only_character_survives():
+    assert "䶮" in read_document(DOCUMENTS / "plan-gb18030.txt").text
+
+
+def test_big5_is_told_apart_from_gb18030():
+    document = read_document(DOCUMENTS / "plan-big5.txt")
+    assert document.encoding == "big5"
+    assert "縣水利局負責農村供水工程建設和運行管理。" in document.text
+
+
+def test_decode_text_prefers_utf8_without_bom():
+    assert decode_text("市公安局".encode("utf-8")) == ("市公安局", "utf-8")
+
+
+def test_html_keeps_title_body_and_table_cells_but_not_chrome_or_spam():
+    document = read_document(DOCUMENTS / "page.html")
+    lines = document.text.splitlines()
+    assert document.format == "html"
+    assert "青山县人民政府办公室印发青山县农村供水保障三年行动方案(2023-2025年)的通知" in lines  # spam cut out
+    for line in BODY_LINES:
+        assert line in lines
+    assert lines[-4:] == ["1", "改造老旧管网", "县水利局", "2024年底前"]
+    for chrome in ("首页", "分享", "设为首页", "网站标识码", "ICP备", "新葡京", "var x"):
+        assert chrome not in document.text
+    assert document.fields["发布机构"] == "青山县人民政府办公室"  # header field line kept and parsed
+    assert document.fields["发布日期"] == "2023-03-10 09:30"  # from <meta name="PubDate">
+
+
+def test_docx_tables_come_in_document_order_one_cell_per_line():
+    document = read_document(DOCUMENTS / "plan.docx")
+    lines = document.text.splitlines()
+    assert document.format == "docx"
+    start = lines.index("一、工作目标")
+    assert lines[start + 1: start + 9] == ["序号", "任务", "牵头单位", "完成时限", "1", "改造老旧管网", "县水利局", "2024年底前"]
+    assert lines[start + 9] == "到2025年,农村自来水普及率达到92%以上。"
+    assert document.fields == {"标题": "青山县农村供水保障三年行动方案(2023-2025年)"}
+
+
+def test_pdf_text_layer_without_letter_spacing_or_page_numbers():
+    document = read_document(DOCUMENTS / "plan.pdf")
+    assert document.format == "pdf"
+    for line in BODY_LINES:
+        assert line in document.text.splitlines()
+    assert "- 1 -" not in document.text and "\x00" not in document.text
+
+
+@pytest.mark.parametrize(
+    "name, reason, hint",
+    [
+        ("scanned.pdf", "scanned PDF without a text layer", "OCR"),
+        ("binary.txt", "not text in UTF-8, GB18030/GBK or Big5", "convert"),
+        ("old-word.doc", "old binary Word", ".docx"),
+    ],
+)
+def test_unreadable_files_name_the_file_the_reason_and_a_remedy(name, reason, hint):
+    with pytest.raises(DocumentError) as caught:
+        read_document(DOCUMENTS / name)
+    message = str(caught.value)
+    assert name in message and reason in message and hint in message
+
+
+def test_missing_and_empty_files_raise_document_error(tmp_path):
+    with pytest.raises(DocumentError, match="cannot open"):
+        read_document(tmp_path / "absent.txt")
+    (tmp_path / "empty.txt").write_bytes(b" \n")
+    with pytest.raises(DocumentError, match="empty"):
+        read_document(tmp_path / "empty.txt")
+
+
+def test_a_docx_name_on_another_format_is_an_error(tmp_path):
+    (tmp_path / "fake.docx").write_text("不是文档", encoding="utf-8")
+    with pytest.raises(DocumentError, match="wrong signature"):
+        read_document(tmp_path / "fake.docx")
+
+
+def test_document_id_is_a_stable_slug():
+    assert document_id(Path("/x/青山县 2023 方案 (定稿).docx")) == "青山县-2023-方案-定稿"
