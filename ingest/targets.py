@@ -1,9 +1,397 @@
-"""Quantitative targets: indicator, comparator, value, unit, year."""
+"""Quantitative targets: indicator, comparator, value, unit, year.
+
+A target is a quantity a plan commits to: 覆盖率达到95%以上 (≥ 95 %), 不高于13% (≤ 13 %), 突破300人 (> 300 人),
+建成18个 (= 18 个), 按800∶1比例 (= 800 ratio). The text is scanned one clause at a time (clauses end at , ; 。);
+inside a clause every quantity is read with the comparator words around it, and the indicator is the noun phrase
+the quantity is about. Figures that report results (同比下降11.8%, or anything in a work summary or in a plan's
+review of the past period) are kept with kind "achieved".
+"""
 
 from __future__ import annotations
 
-from plankg.ingest.facts import Document, PlanMeta, Target, Task
+import re
+from dataclasses import dataclass
+
+from plankg.ingest.facts import Document, PlanMeta, Span, Target, Task
+from plankg.ingest.text import normalize
+
+# Plan kinds that cover one year: a target without its own year belongs to the plan's year.
+ANNUAL_KINDS = ("工作计划", "工作要点", "工作总结", "年度计划", "工作安排")
+# Plan kinds that report results: their figures are achievements, not targets.
+REPORT_KINDS = ("工作总结", "工作报告", "总结")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+# Counting units a committed quantity is measured in (个, 家, 处 …); 万/亿 in front stay part of the unit (5万处).
+_COUNT_UNITS = (
+    "平方米|平方公里|公里|千米|延米|米|亩|万元|亿元|元|人次|小时|分钟|个|家|处|支|名|人|起|面|座|所|台|套|辆|条|"
+    "部|架|张|件|户|间|场|项|次|天"
+)
+# Units that only count as a target after a comparator word (提升至1000M), because 5G or 4G name technologies.
+_WEAK_UNITS = "M|G|兆|Mbps|Gbps"
+
+_NUMBER = r"\d+(?:\.\d+|、\d(?=[万亿]))?"  # 1.5; "1、1万" is a mangled decimal point (1.1万)
+_CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+"
+
+# One quantity: a percentage, a ratio, or a number with a counting unit.
+_QUANTITY = re.compile(
+    rf"(?P<ratio>(?P<a>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b>\d+(?:\.\d+|、\d(?!\d))?))(?=[^,;。]{{0,8}}比)"
+    rf"|(?<=比例)(?P<ratio2>(?P<a2>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b2>\d+(?:\.\d+|、\d(?!\d))?))"
+    rf"|(?P<pct>{_NUMBER})\s*%"
+    rf"|百分之(?P<pctcn>{_CN_NUMBER})"
+    rf"|(?P<count>{_NUMBER})\s*(?P<unit>(?:万|亿)?(?:{_COUNT_UNITS}))"
+    rf"|(?P<weak>{_NUMBER})\s*(?P<weakunit>{_WEAK_UNITS})(?![A-Za-z])"
+    rf"|(?P<cncount>{_CN_NUMBER})(?P<cnunit>{_COUNT_UNITS})"
+)
+
+# Comparator words written before the number (a few words may sit between: 不低于公用经费5%).
+# Examples: 不低于50% / 达到95% / 突破300人 / 约1.5亿元 / 提升至1000M (the level to reach) / 共6个.
+_BEFORE = {
+    "≥": "不低于|不少于|不小于|最低|至少|保持在|维持在|保持|维持|稳定在|达到|达|确保|满足",
+    "≤": "不高于|不超过|不多于|不大于|控制在|压降至|压减至|降至|降低至|降低到|低于|少于",
+    ">": "突破|超过|高于|多于",
+    "≈": "约|大约|近",
+    "=": "提升至|提升到|提高至|提高到|增至|增加到|共计|合计",
+}
+_BEFORE_RE = re.compile("|".join(
+    f"(?P<c{index}>{words})" for index, words in enumerate(_BEFORE.values())
+))
+_BEFORE_SYMBOLS = list(_BEFORE)
+_BEFORE_REACH = 20  # characters before the number searched for a comparator word
+# Comparator words written after the number: 95%以上 / 13%以内 / 12小时内 / 1.5亿元左右.
+_AFTER = re.compile(r"^\s*(?:(?P<ge>及以上|以上|之上)|(?P<le>以内|以下|之内)|(?P<approx>左右))")
+_TIME_LIMIT = re.compile(r"^内")  # 12小时内, 15分钟内: a time limit
+_TIME_UNITS = ("小时", "分钟", "天")
+
+# Reported change: 同比下降11.8% is an achievement, with the change as the comparator.
+_CHANGE = re.compile(r"(同比|环比|较上年|较去年)(下降|上升|增长|减少|提升|提高)\s*$")
+
+# Words around a number that make it something other than a target.
+# 每3000人 is the base of a rate, 第十三个 an ordinal, /1000户 the second half of a rate: not quantities to reach.
+_NOT_A_QUANTITY_BEFORE = re.compile(r"(?:每|第|/)\s*$")
+_SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|批次|期间|类|种|级)")
+
+# 3个目标: … announces an enumeration, not a quantity to reach.
+_ENUMERATION = re.compile(r"^[^,;。:\"]{0,10}:")
+# 重点工作任务共55项, 12项重点任务: the count of the plan's own contents.
+_OWN_CONTENTS = re.compile(r"(?:任务|措施|举措|工作|要求|原则)$")
+
+# Words that open a clause without being part of the indicator: 确保信息采集率 -> 信息采集率.
+_LEAD_WORDS = re.compile(
+    r"^(?:[,;:、\s]|和|及|并|且|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
+    r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|规模|达到)+"
+)
+# Adverbs between the indicator and the comparator: 准确率动态保持在95% -> 准确率.
+_TRAIL_WORDS = re.compile(r"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|共)+$")
+# A year or deadline inside the indicator phrase: 2021年底前实现覆盖率 -> 覆盖率.
+_DATE_WORDS = re.compile(
+    r"(?:到|至|在)?\d{4}年(?:底|末|初)?(?:\d{1,2}月(?:底|末|份)?)?(?:前|以前|开始|起|内)?"
+    r"|(?:到|至)?年底前|\d{1,2}月底前"
+)
+# Measures whose names can share one value: 采集率、准确率达到95% gives two targets.
+_MEASURE_SUFFIX = re.compile(r"(?:率|度|比例|比重|占比|数|量|时间|人数)$")
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# "十四五"期末 / 十三五期间: the last year of a five-year-plan period.
+_FIVE_YEAR_PERIOD = re.compile(r"十([一二三四五六七八九])五\"?(?:规划)?(?:期末|末|期间|时期)")
+_CLAUSE_END = re.compile(r"[,;。!?\n]")
+_SENTENCE_END = re.compile(r"[。!?\n]")
+_QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
+
+# Headings of a plan's review of the past period: its figures are achievements.
+_REVIEW_HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
+    r"[^\n]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础)"
+)
+_GLOSSARY_TITLES = ("名词解释", "术语解释", "名词释义", "术语表")  # printed spaced out as often as not: 名  词  解  释
+_GLOSSARY_HEADING = re.compile(
+    r"^\s*(?:附件\s*\d*\s*)?(?:" + "|".join(r"\s*".join(title) for title in _GLOSSARY_TITLES) + r")\s*$",
+    re.MULTILINE,
+)
+_APPENDIX_HEADING = re.compile(r"^\s*附[件表]\s*\d*", re.MULTILINE)
+_HEADING_STYLES = [
+    re.compile(r"^\s*第[一二三四五六七八九十]+[章节部分]"),
+    re.compile(r"^\s*[一二三四五六七八九十]+、"),
+    re.compile(r"^\s*[((][一二三四五六七八九十]+[))]"),
+]
+
+
+@dataclass
+class _Quantity:
+    """One number in a clause, before it becomes a Target."""
+
+    span: Span  # the number with its unit
+    value: float
+    unit: str | None
+    comparator: str
+    phrase_start: int  # where the words that qualify it (comparator, date) begin
+    end: int  # end of the value text, after 以上/以内
+    word_before: bool = False  # the comparator is a word before the number, which governs a following 、-list
 
 
 def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> list[Target]:
-    return []  # placeholder until the target extractor lands
+    """Every quantitative target and reported figure of ``document``, with its task and year where known."""
+    text = normalize(document.text)
+    reports = _is_report(plan)
+    reviews = _review_sections(text)
+    glossaries = _glossary_sections(text)
+    targets: list[Target] = []
+    for sentence in _spans(text, _SENTENCE_END):
+        if any(g.contains(sentence) for g in glossaries):
+            continue
+        sentence_text = text[sentence.start:sentence.end]
+        in_review = reports or any(r.contains(sentence) for r in reviews)
+        for clause in _spans(sentence_text, _CLAUSE_END, offset=sentence.start):
+            targets.extend(_clause_targets(text, document.text, clause, sentence, in_review))
+    for target in targets:
+        target.task = _task_at(tasks, target.evidence)
+        if target.year is None:
+            target.year = _fallback_year(tasks, target.task, plan)
+    return targets
+
+
+def _clause_targets(text: str, original: str, clause: Span, sentence: Span, in_review: bool) -> list[Target]:
+    """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed."""
+    clause_text, printed = text[clause.start:clause.end], original[clause.start:clause.end]
+    quoted = [Span(m.start(), m.end()) for m in _QUOTED.finditer(clause_text)]
+    quantities: list[_Quantity] = []
+    for match in _QUANTITY.finditer(clause_text):
+        if any(q.start < match.start() < q.end for q in quoted):
+            continue  # a number inside quotes names something: “三个100%”, “1.3.5分钟”
+        quantity = _read_quantity(clause_text, match)
+        if quantity is not None:
+            quantities.append(quantity)
+    _share_list_comparator(clause_text, quantities)
+
+    targets: list[Target] = []
+    previous_end = 0
+    for quantity in quantities:
+        value_start = min(quantity.phrase_start, quantity.span.start)
+        indicator_span = _indicator(clause_text, previous_end, value_start, quantity)
+        indicator = _printed_indicator(
+            clause_text[indicator_span.start:indicator_span.end], printed[indicator_span.start:indicator_span.end]
+        )
+        previous_end = quantity.end
+        change = _CHANGE.search(clause_text[:quantity.span.start])
+        kind = "achieved" if in_review or change else "target"
+        comparator = change.group(0).strip() if change else quantity.comparator
+        evidence_start = min(indicator_span.start, value_start) if indicator else value_start
+        evidence_end = max(quantity.end, indicator_span.end)
+        year = _printed_year(text, sentence, clause.start + quantity.span.start)
+        if quantity.unit == "项" and _OWN_CONTENTS.search(indicator):
+            continue
+        names = _split_measures(indicator)
+        for name in names:
+            targets.append(
+                Target(
+                    indicator=name,
+                    comparator=comparator,
+                    value=quantity.value,
+                    unit=quantity.unit,
+                    year=year,
+                    value_text=printed[value_start:quantity.end],
+                    evidence=Span(clause.start + evidence_start, clause.start + evidence_end),
+                    sentence=sentence,
+                    kind=kind,
+                )
+            )
+    return targets
+
+
+def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
+    before, after = clause[:match.start()], clause[match.end():]
+    if _NOT_A_QUANTITY_BEFORE.search(before) or _SKIP_AFTER.match(after) or _ENUMERATION.match(after):
+        return None
+    groups = match.groupdict()
+    comparator, phrase_start = _comparator_before(before)
+    if groups["ratio"] or groups["ratio2"]:
+        a = _number(groups["a"] or groups["a2"])
+        b = _number(groups["b"] or groups["b2"])
+        if not b:
+            return None
+        value, unit, comparator = a / b, "ratio", comparator or "="
+    elif groups["pct"] or groups["pctcn"]:
+        value = _number(groups["pct"]) if groups["pct"] else _chinese_number(groups["pctcn"])
+        unit = "%"
+    elif groups["count"]:
+        value, unit = _number(groups["count"]), groups["unit"]
+    elif groups["weak"]:
+        if comparator is None:
+            return None  # 5G, 4G: a technology, not a quantity
+        value, unit = _number(groups["weak"]), groups["weakunit"]
+    else:
+        if comparator is None:
+            return None  # 一村一辅警, 三星: Chinese numerals only count after a comparator (不低于两万元)
+        value, unit = _chinese_number(groups["cncount"]), groups["cnunit"]
+        if value is None:
+            return None
+    if value is None:
+        return None
+    end = match.end()
+    after_match = _AFTER.match(after)
+    if after_match:
+        end += after_match.end()
+        if comparator not in (">", "≈"):  # 突破300人以上 stays >
+            comparator = "≥" if after_match.group("ge") else "≤" if after_match.group("le") else "≈"
+    elif unit in _TIME_UNITS and _TIME_LIMIT.match(after):
+        end += 1
+        comparator = "≤"
+    if comparator is None:
+        if unit in _TIME_UNITS:
+            return None  # 24小时网上巡查 is an operating regime; a time target has 内 or a comparator
+        comparator = "="
+    word_before = phrase_start < match.start()
+    return _Quantity(Span(match.start(), match.end()), value, unit, comparator, phrase_start, end, word_before)
+
+
+def _comparator_before(before: str) -> tuple[str | None, int]:
+    """The last comparator word shortly before a number, with no other number between, and where it starts."""
+    last_digit = max((m.end() for m in re.finditer(r"\d", before)), default=0)
+    window_start = max(len(before) - _BEFORE_REACH, last_digit)
+    best = None
+    for match in _BEFORE_RE.finditer(before, window_start):
+        best = match
+    if best is None:
+        return None, len(before)
+    symbol = _BEFORE_SYMBOLS[int(best.lastgroup[1:])]
+    return symbol, best.start()
+
+
+def _share_list_comparator(clause: str, quantities: list[_Quantity]) -> None:
+    """A comparator governs the whole 、-list it opens: 达到A3000个、B300处 -> both ≥."""
+    for previous, current in zip(quantities, quantities[1:]):
+        between = clause[previous.end:current.span.start]
+        if current.comparator == "=" and previous.word_before and between.startswith("、"):
+            current.comparator, current.word_before = previous.comparator, True
+
+
+def _starts_noun(text: str) -> bool:
+    return bool(text) and "\u4e00" <= text[0] <= "\u9fff"
+
+
+def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
+    """The noun phrase a quantity is about: before it (覆盖率达到100%), or after a count (建设72家智安校园)."""
+    after = clause[quantity.end:]
+    follows = re.match(r"[^,;。、等的]{2,16}", after)
+    if quantity.unit not in ("%", "ratio") and follows and _starts_noun(after):
+        noun = follows.group(0)
+        return Span(quantity.end, quantity.end + len(noun))
+    phrase = clause[start:end]
+    lead = _LEAD_WORDS.match(phrase)
+    offset = lead.end() if lead else 0
+    phrase = _DATE_WORDS.sub(lambda m: " " * len(m.group(0)), phrase)
+    words = phrase[offset:]
+    stripped = words.strip()
+    lead = _LEAD_WORDS.match(stripped)
+    stripped = stripped[lead.end():] if lead else stripped
+    stripped = _TRAIL_WORDS.sub("", stripped).strip()
+    if not stripped:
+        return Span(end, end)
+    begin = start + phrase.index(stripped, offset)
+    return Span(begin, begin + len(stripped))
+
+
+def _printed_indicator(normalized: str, printed: str) -> str:
+    """The printed indicator without the dates and spaces its normalized form shows (both have one length)."""
+    dropped = {i for match in _DATE_WORDS.finditer(normalized) for i in range(match.start(), match.end())}
+    return "".join(c for i, c in enumerate(printed) if i not in dropped and not normalized[i].isspace())
+
+
+def _split_measures(indicator: str) -> list[str]:
+    """采集率、准确率 names two measures that share a value; 城市、城镇设置率 names one."""
+    parts = indicator.split("、")
+    if len(parts) > 1 and all(_MEASURE_SUFFIX.search(part) for part in parts):
+        return parts
+    return [indicator]
+
+
+def _printed_year(text: str, sentence: Span, position: int) -> int | None:
+    """The last year printed before the quantity in its sentence: 2021年底前实现… / 到2025年… / “十四五”期末."""
+    before = text[sentence.start:position]
+    candidates = [(m.end(), int(m.group(1))) for m in _YEAR.finditer(before)]
+    for match in _FIVE_YEAR_PERIOD.finditer(before):
+        number = _CN_DIGITS[match.group(1)] + 10
+        candidates.append((match.end(), 1981 + 5 * (number - 6) + 4))
+    return max(candidates)[1] if candidates else None
+
+
+def _task_at(tasks: list[Task], evidence: Span) -> str | None:
+    """The innermost task whose text holds the evidence."""
+    holders = [task for task in tasks if task.span.contains(evidence)]
+    return min(holders, key=lambda task: len(task.span)).id if holders else None
+
+
+def _fallback_year(tasks: list[Task], task_id: str | None, plan: PlanMeta) -> int | None:
+    """The due year of the task (or of an enclosing task), else the year of an annual plan."""
+    by_id = {task.id: task for task in tasks}
+    task = by_id.get(task_id) if task_id else None
+    while task is not None:
+        if task.due is not None and task.due.year is not None:
+            return task.due.year
+        task = by_id.get(task.parent) if task.parent else None
+    annual = plan.kind in ANNUAL_KINDS or (plan.kind is not None and "年度" in plan.kind)
+    if annual and plan.period_start is not None and plan.period_start == (plan.period_end or plan.period_start):
+        return plan.period_start
+    return None
+
+
+def _is_report(plan: PlanMeta) -> bool:
+    return plan.kind is not None and any(plan.kind.endswith(kind) for kind in REPORT_KINDS)
+
+
+def _review_sections(text: str) -> list[Span]:
+    """Sections that review the past period (一、主要成就与面临形势): from their heading to the next sibling."""
+    sections = []
+    for match in re.finditer(_REVIEW_HEADING.pattern, text, re.MULTILINE):
+        style = next((s for s in _HEADING_STYLES if s.match(match.group(0))), None)
+        end = len(text)
+        line_end = text.find("\n", match.end())
+        if style is not None and line_end >= 0:
+            sibling = re.compile(style.pattern, re.MULTILINE).search(text, line_end)
+            end = sibling.start() if sibling else len(text)
+        sections.append(Span(match.start(), end))
+    return sections
+
+
+def _glossary_sections(text: str) -> list[Span]:
+    """A 名词解释 appendix defines shorthand; its numbers count components, they set no targets."""
+    sections = []
+    for match in _GLOSSARY_HEADING.finditer(text):
+        following = _APPENDIX_HEADING.search(text, match.end())
+        sections.append(Span(match.start(), following.start() if following else len(text)))
+    return sections
+
+
+def _spans(text: str, separator: re.Pattern, offset: int = 0) -> list[Span]:
+    spans, start = [], 0
+    for match in separator.finditer(text):
+        if match.start() > start:
+            spans.append(Span(offset + start, offset + match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append(Span(offset + start, offset + len(text)))
+    return spans
+
+
+def _number(printed: str | None) -> float | None:
+    if printed is None:
+        return None
+    return float(printed.replace("、", "."))
+
+
+def _chinese_number(printed: str) -> float | None:
+    """两万 -> 20000, 十五 -> 15, 三百 -> 300; None for strings that are not a plain numeral."""
+    total, section, digit = 0, 0, None
+    for char in printed:
+        if char in _CN_DIGITS:
+            if digit is not None:
+                return None  # 一二: a list of digits, not a number
+            digit = _CN_DIGITS[char]
+        elif char in ("十", "百", "千"):
+            section += (1 if digit is None else digit) * _CN_UNITS[char]
+            digit = None
+        else:  # 万, 亿
+            total += (section + (digit or 0)) * _CN_UNITS[char]
+            section, digit = 0, None
+    return float(total + section + (digit or 0))

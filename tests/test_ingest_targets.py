@@ -1,0 +1,143 @@
+"""Quantitative targets on small texts of our own wording: comparators, values, units, years and kinds."""
+
+import pytest
+
+from plankg.ingest.facts import Document, Due, PlanMeta, Span, Task
+from plankg.ingest.targets import extract_targets
+
+
+def targets_of(text, plan=None, tasks=()):
+    document = Document(id="t", source="t.txt", sha256="", format="txt", text=text)
+    return extract_targets(document, list(tasks), plan or PlanMeta(title="测试规划", kind="规划"))
+
+
+def only(text, **kwargs):
+    found = targets_of(text, **kwargs)
+    assert len(found) == 1, [(t.indicator, t.value) for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, comparator, value, unit",
+    [
+        ("农村饮水达标率达到97%以上。", "≥", 97, "%"),
+        ("垃圾分类覆盖率不低于60%。", "≥", 60, "%"),
+        ("重复投诉率不高于8%。", "≤", 8, "%"),
+        ("安全事故起数控制在12起以内。", "≤", 12, "起"),
+        ("志愿者队伍突破500人。", ">", 500, "人"),
+        ("总投资约3.2亿元。", "≈", 3.2, "亿元"),
+        ("主干光缆带宽提升至2000M。", "=", 2000, "M"),
+        ("接到求助后30分钟内到达现场。", "≤", 30, "分钟"),
+        ("每名网格员补贴不低于三万元。", "≥", 30000, "元"),
+    ],
+)
+def test_comparator_value_and_unit(text, comparator, value, unit):
+    target = only(text)
+    assert (target.comparator, target.value, target.unit) == (comparator, pytest.approx(value), unit)
+
+
+def test_ratio_is_the_quotient():
+    target = only("调解员按照600∶1比例配齐。")
+    assert (target.comparator, target.unit) == ("=", "ratio")
+    assert target.value == pytest.approx(600)
+    assert target.value_text.endswith("600∶1")
+
+
+def test_count_before_its_noun_names_the_indicator():
+    target = only("年内新建12个便民服务站。")
+    assert (target.indicator, target.value, target.unit, target.comparator) == ("便民服务站", 12, "个", "=")
+
+
+def test_indicator_before_the_value_drops_lead_verbs_and_dates():
+    target = only("确保2023年底前居民健康档案建档率达到90%。")
+    assert target.indicator == "居民健康档案建档率"
+    assert target.year == 2023
+
+
+def test_two_measures_sharing_one_value_give_two_targets():
+    found = targets_of("确保人口登记率、核验率稳定在98%以上。")
+    assert [(t.indicator, t.value, t.comparator) for t in found] == [("人口登记率", 98, "≥"), ("核验率", 98, "≥")]
+
+
+def test_a_list_of_places_is_one_indicator():
+    target = only("乡镇、街道“一站式”服务中心设置率达到100%。")
+    assert target.indicator == "乡镇、街道“一站式”服务中心设置率"
+
+
+def test_comparator_before_a_list_governs_every_item():
+    found = targets_of("建成规模达到高清探头2000个、智能门禁150处、人脸抓拍点80处的感知网络。")
+    assert [(t.value, t.comparator) for t in found] == [(2000, "≥"), (150, "≥"), (80, "≥")]
+
+
+def test_evidence_points_into_the_original_text():
+    text = "目标:到2026年,森林覆盖率达到45%以上。"
+    target = only(text)
+    assert target.evidence.text(text).endswith("45%以上")
+    assert "森林覆盖率" in target.evidence.text(text)
+    assert target.sentence.text(text).startswith("目标")
+
+
+def test_printed_year_governs_the_following_clauses_of_its_sentence():
+    found = targets_of("2022年底前实现主干道照明率达到100%;背街小巷照明率达到85%。")
+    assert [t.year for t in found] == [2022, 2022]
+
+
+def test_five_year_period_end_is_the_year():
+    assert only("“十五五”期末,城市绿地率达到40%。").year == 2030
+
+
+def test_year_comes_from_the_task_when_not_printed():
+    text = "推广智能水表,入户安装率达到70%。"
+    task = Task(id="t1", number="1", title="推广智能水表", text=text, span=Span(0, len(text)),
+                due=Due(text="2027年", year=2027))
+    target = only(text, tasks=[task])
+    assert (target.task, target.year) == ("t1", 2027)
+
+
+def test_year_of_an_annual_plan_is_the_fallback():
+    plan = PlanMeta(title="区民政局2025年工作要点", kind="工作要点", period_start=2025, period_end=2025)
+    assert only("养老机构护理型床位占比达到60%。", plan=plan).year == 2025
+    assert only("养老机构护理型床位占比达到60%。").year is None
+
+
+def test_year_on_year_change_is_achieved():
+    target = only("全年火灾起数同比下降6.5%。")
+    assert (target.kind, target.comparator, target.value) == ("achieved", "同比下降", 6.5)
+
+
+def test_figures_of_a_work_summary_are_achieved():
+    plan = PlanMeta(title="2023年工作总结", kind="工作总结", period_start=2023, period_end=2023)
+    target = only("全年新增停车泊位420个。", plan=plan)
+    assert (target.kind, target.year) == ("achieved", 2023)
+
+
+def test_figures_of_a_review_section_are_achieved_and_later_ones_are_targets():
+    text = "一、发展基础\n群众满意度保持在96%以上。\n二、主要目标\n群众满意度保持在97%以上。\n"
+    found = targets_of(text)
+    assert [(t.value, t.kind) for t in found] == [(96, "achieved"), (97, "target")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实行24小时值班值守。",  # an operating regime, not a time limit
+        "全面落实“两个100%”查验制度。",  # a quoted name
+        "编制第十二个五年规划。",  # an ordinal
+        "建设基于5G技术的调度系统。",  # a technology
+        "2024年3月召开推进会。",  # a date
+        "明确了重点工作任务共18项。",  # the plan's own contents
+        "聚焦3个目标:安全、便捷、智能。",  # an enumeration header
+    ],
+)
+def test_look_alikes_are_not_targets(text):
+    assert targets_of(text) == []
+
+
+def test_rate_base_is_not_a_quantity():
+    target = only("按照每2000人配备1名专职调解员。")
+    assert (target.value, target.unit) == (1, "名")
+
+
+def test_glossary_appendix_sets_no_targets():
+    text = "一、主要任务\n示范社区覆盖率达到80%。\n附件\n名  词  解  释\n“3个100%”:三项全覆盖,覆盖5个方面。\n"
+    assert [t.value for t in targets_of(text)] == [80]
