@@ -208,6 +208,7 @@ def _build(text: str, candidates: list[_Candidate]) -> list[Heading]:
         headings.append(heading)
         stack.append((candidate.style, heading))
     _set_bodies(text, headings)
+    _end_lists_before_restart(text, headings)
     return headings
 
 
@@ -225,6 +226,27 @@ def _set_bodies(text: str, headings: list[Heading]) -> None:
         while end > start and text[end - 1].isspace():
             end -= 1
         heading.body = Span(start, end)
+
+
+def _end_lists_before_restart(text: str, headings: list[Heading]) -> None:
+    """A list of headings without bodies (a table of contents, a task list) that the outline then repeats with
+    bodies ends at its last line: the text before the repeat (a title, a preamble) belongs to none of its items."""
+    run_start = 0
+    for index, heading in enumerate(headings):
+        restarts = heading.level == 1 and any(
+            h.level == 1 and h.style == heading.style and h.number == heading.number for h in headings[run_start:index]
+        )
+        if not restarts:
+            continue
+        run = headings[run_start:index]
+        leaves = [h for h in run if not any(other.parent == h.id for other in run)]
+        if len(leaves) > 1 and all(not len(h.body) for h in leaves[:-1]):
+            line_end = text.find("\n", leaves[-1].span.end)
+            line_end = len(text) if line_end < 0 else line_end
+            for listed in run:
+                end = min(listed.body.end, line_end)
+                listed.body = Span(min(listed.body.start, end), end)
+        run_start = index
 
 
 def own_text_end(headings: list[Heading], heading: Heading) -> int:

@@ -1,9 +1,150 @@
-"""Tasks from task headings, task lists and task tables, with due dates."""
+"""Tasks from task headings, task lists and task tables, with due dates.
+
+Which outline items are tasks, decided by the words of the headings above them:
+
+* a *task container* is a heading that announces tasks (主要任务, 重点任务, 重点工作, 工作措施, 任务分工 …) or a
+  top-level action of a work plan (实施…行动, 开展…专项行动, 推进…工程). Every numbered heading below a container is a
+  task, nested tasks get their enclosing task as ``parent``; an action heading inside a container is a task too;
+* background sections (主要成就, 形势, 指导思想, 基本原则, 发展目标, 保障措施, 组织领导, 工作要求 …) hold no tasks,
+  not even 保障措施: their items are safeguards of the plan rather than work with an owner and a deadline;
+* a plan without any container (工作要点 often number their tasks straight under 一、二、) treats its non-background
+  top-level headings as containers, unless it is a report (工作总结), whose items are achievements.
+
+A plan that first lists its tasks (number + title per line) and repeats them later with bodies gives one task per
+number: the title from the list, the text from the body. Task tables are read by ``plankg.ingest.tables``.
+"""
 
 from __future__ import annotations
 
-from plankg.ingest.facts import Document, Heading, PlanMeta, Task
+import re
+
+from plankg.ingest.dates import find_due
+from plankg.ingest.facts import Document, Heading, PlanMeta, Span, Task
+from plankg.ingest.outline import chinese_number, own_text_end
+from plankg.ingest.tables import find_task_tables, table_tasks
+from plankg.ingest.text import normalize_label
+
+# Headings that announce tasks: 三、重点任务 / 五、主要任务 / (三)重点工作 / 四、工作措施 / 附件 任务分工.
+CONTAINER = re.compile(
+    r"(?:主要|重点|工作|具体|核心|重大|年度)任务|任务(?:分工|清单|措施)|(?:重点|主要|年度)工作|工作(?:措施|举措|安排)"
+    r"|(?:主要|重点|具体)(?:举措|措施)"
+)
+# Top-level actions of a work plan: 一、实施…提升行动 / 二、开展…专项行动 / 三、推进…工程.
+ACTION = re.compile(r"^(?:实施|开展|推进|推动|深化|打好|打赢|组织)\S{2,30}(?:行动|攻坚战|工程|计划)$")
+# Sections that describe rather than assign: achievements, situation, principles, goals, safeguards, requirements.
+BACKGROUND = re.compile(
+    r"成就|成效|回顾|形势|背景|现状|问题|挑战|机遇|指导思想|基本原则|总体要求|(?:发展|总体|主要)目标|目标要求"
+    r"|保障措施|组织(?:领导|实施|保障)|工作要求|实施步骤|步骤安排|名词解释|说明"
+)
+RUN_IN_STYLES = ("run-in", "ordinal", "circled-run-in")
+REPORT_KINDS = ("工作总结", "总结", "报告")
 
 
 def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -> list[Task]:
-    return []  # placeholder until the task extractor lands
+    """Tasks of the outline and of the task tables, in text order of their kind (outline first)."""
+    tables = [table.span for table in find_task_tables(document.text)]
+    outline_headings = [h for h in headings if not any(t.contains(h.span) for t in tables)]
+    tasks = outline_tasks(document.text, outline_headings, plan)
+    tasks.extend(table_tasks(document, plan, first_id=len(tasks) + 1))
+    return tasks
+
+
+def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Task]:
+    """Tasks from the numbered headings under task containers, list and body of one number merged."""
+    by_id = {h.id: h for h in headings}
+    containers = _containers(headings, plan)
+    tasks: list[Task] = []
+    task_of_heading: dict[str, Task] = {}
+    seen: dict[tuple, Task] = {}
+    for heading in headings:
+        container = _container_of(heading, by_id, containers)
+        if container is None or heading.id in containers or heading.style == "annex":
+            continue
+        parent_heading = by_id.get(heading.parent) if heading.parent else None
+        parent_task = task_of_heading.get(parent_heading.id) if parent_heading else None
+        key = (normalize_label(container.title), heading.style, _value(heading.number),
+               parent_task.id if parent_task else None)
+        own = Span(heading.body.start, max(heading.body.start, own_text_end(headings, heading)))
+        body = _trim(text, own)
+        if key in seen:  # the same number again: the list gave the title, this is its body
+            task = seen[key]
+            if not task.text and len(heading.body):
+                task.text, task.span, task.source = body, Span(heading.span.start, heading.body.end), "outline"
+                task.due = task.due or _due(text, heading, own, plan)
+            task_of_heading[heading.id] = task
+            continue
+        task = Task(
+            id=f"t{len(tasks) + 1}",
+            number=_bare_number(heading.number),
+            title=heading.title,
+            text=body,
+            span=Span(heading.span.start, max(heading.span.end, heading.body.end)),
+            heading=heading.parent,
+            parent=parent_task.id if parent_task else None,
+            due=_due(text, heading, own, plan),
+            source="list" if not len(heading.body) and heading.style not in RUN_IN_STYLES else "outline",
+        )
+        tasks.append(task)
+        seen[key] = task
+        task_of_heading[heading.id] = task
+    return tasks
+
+
+def _containers(headings: list[Heading], plan: PlanMeta) -> set[str]:
+    """Ids of the headings whose numbered descendants are tasks."""
+    by_id = {h.id: h for h in headings}
+    found: set[str] = set()
+    for heading in headings:
+        if BACKGROUND.search(heading.title) or _under(heading, by_id, found):
+            continue
+        if CONTAINER.search(heading.title) or (heading.parent is None and ACTION.match(heading.title)):
+            found.add(heading.id)
+    if found or (plan.kind or "").endswith(REPORT_KINDS) or not plan.kind:
+        return found
+    return {h.id for h in headings if h.level == 1 and h.style != "annex" and not BACKGROUND.search(h.title)}
+
+
+def _under(heading: Heading, by_id: dict[str, Heading], ids: set[str]) -> bool:
+    parent = heading.parent
+    while parent:
+        if parent in ids:
+            return True
+        parent = by_id[parent].parent
+    return False
+
+
+def _container_of(heading: Heading, by_id: dict[str, Heading], containers: set[str]) -> Heading | None:
+    """The nearest container above ``heading``, unless a background section lies in between."""
+    parent = heading.parent
+    while parent:
+        above = by_id[parent]
+        if parent in containers:
+            return above
+        if BACKGROUND.search(above.title):
+            return None
+        parent = above.parent
+    return None
+
+
+def _bare_number(printed: str) -> str:
+    """The number as printed without its delimiter: 1. -> 1, 一、 -> 一, (3) stays (3), 一是 stays 一是."""
+    return re.sub(r"[\s、.．,，]+$", "", printed.strip()) or printed
+
+
+def _value(printed: str) -> int | None:
+    """The value of a heading number: (三) -> 3, 12. -> 12, 二是 -> 2."""
+    numeral = re.search(r"\d+|[零〇一二两三四五六七八九十百]+|[①-⑳]", printed)
+    return chinese_number(numeral.group()) if numeral else None
+
+
+def _trim(text: str, span: Span) -> str:
+    return text[span.start:span.end].strip()
+
+
+def _due(text: str, heading: Heading, own: Span, plan: PlanMeta):
+    """The first deadline in a task's own words (title and body before its sub-tasks)."""
+    start = heading.span.start
+    due = find_due(text[start:own.end], plan)
+    if due is not None and due.span is not None:
+        due.span = Span(start + due.span.start, start + due.span.end)
+    return due

@@ -1,0 +1,111 @@
+"""Deadlines as printed (2022年6月底前, 年底前, 到2025年, 第三季度, 长期) resolved to the last day they allow.
+
+Two entry points for every extractor:
+
+* ``parse_due(cell, plan)``: a text that is *only* a deadline, such as a table's 完成时限 cell (``2021年``,
+  ``2022年6月底前``, ``长期``); ``None`` when the text is anything else.
+* ``find_due(text, plan)``: the first deadline stated in running text (``确保到年底前…``, ``11月底前完成…``). Only
+  expressions marked as deadlines count (…前, 到…, 年内, 年底, a range's end); a bare year in a sentence is usually a
+  target's year, not a deadline. The span is relative to ``text``.
+
+Deadlines without a year (年底前, 6月底前, 上半年) take the plan's year when the plan covers one year (an annual
+work plan), else keep ``year=None``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from plankg.ingest.facts import Due, PlanMeta, Span
+from plankg.ingest.text import normalize
+
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(?P<year>(?:19|20)\d{2})\s*年?"
+_BEFORE = r"(?:之前|以前|前)"
+
+# One table of deadline forms, most specific first. Groups: year, month, day, end_year, half, quarter, open.
+_FORMS = [
+    # 2023年至2025年, 2021-2025年: the end of the range
+    ("range", rf"(?P<start>(?:19|20)\d{{2}})\s*年?\s*(?:至|到|-|~|—)\s*(?P<end_year>(?:19|20)\d{{2}})\s*年(?:底|末)?{_BEFORE}?"),
+    # 2022年6月30日前
+    ("day", rf"(?:到|至|于)?{_YEAR}\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日{_BEFORE}?"),
+    # 2022年6月底前, 2022年6月
+    ("month", rf"(?:到|至|于)?{_YEAR}\s*(?P<month>\d{{1,2}})\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
+    # 2022年上半年, 2022年第三季度
+    ("half", rf"(?:到|至|于)?{_YEAR}(?P<half>上半年|下半年)(?:底|末)?{_BEFORE}?"),
+    ("quarter", rf"(?:到|至|于)?{_YEAR}(?:第)?(?P<quarter>[一二三四1-4])季度(?:末)?{_BEFORE}?"),
+    # 2021年底前, 2021年年底, 到2025年, 2021年前, 2021年
+    ("year", rf"(?:到|至|于)?{_YEAR}(?:年底|年末|底|末|内)?{_BEFORE}?"),
+    # 6月底前, 11月底前 (the plan's year)
+    ("month", r"(?P<month>\d{1,2})\s*月(?:份|底|末|中旬|下旬)?" + _BEFORE),
+    # 年底前, 年内, 今年底 (the plan's year)
+    ("year", r"(?:今年|本年|当年)?(?:年底|年末|年内)" + _BEFORE + "?"),
+    ("half", r"(?P<half>上半年|下半年)(?:底|末)?" + _BEFORE + "?"),
+    ("quarter", r"(?:第)?(?P<quarter>[一二三四])季度(?:末)?" + _BEFORE + "?"),
+    # 长期, 持续推进: no date, the text is kept
+    ("open", r"(?P<open>长期(?:坚持|推进)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|每年)"),
+]
+_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in _FORMS]
+_CELL_FILLER = re.compile(r"[\s。;；,，]+")
+
+# In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range.
+_MARKED = re.compile(r"(?:前$|^(?:到|至|于)|年内|年底|年末|季度|半年)")
+
+
+def plan_year(plan: PlanMeta | None) -> int | None:
+    """The single year an annual plan covers (a 2024 work plan -> 2024), else None."""
+    if plan and plan.period_start and plan.period_start == plan.period_end:
+        return plan.period_start
+    return None
+
+
+def parse_due(cell: str, plan: PlanMeta | None = None) -> Due | None:
+    """A cell that holds only a deadline (2021年, 2022年6月底前, 长期), else None."""
+    folded = normalize(cell)
+    for kind, pattern in _PATTERNS:
+        match = pattern.search(folded)
+        if match and not _CELL_FILLER.sub("", folded[:match.start()] + folded[match.end():]):
+            return _due(kind, match, cell, plan)
+    return None
+
+
+def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
+    """The first marked deadline in running text (到年底前, 6月底前, 2023年至2025年), span relative to ``text``."""
+    folded = normalize(text)
+    found: list[tuple[int, Due]] = []
+    for kind, pattern in _PATTERNS:
+        if kind == "open":
+            continue
+        for match in pattern.finditer(folded):
+            if _MARKED.search(match.group()):
+                found.append((match.start(), _due(kind, match, text, plan)))
+                break
+    return min(found, key=lambda item: (item[0], -len(item[1].text)))[1] if found else None
+
+
+def _due(kind: str, match: re.Match[str], text: str, plan: PlanMeta | None) -> Due:
+    groups = match.groupdict()
+    printed = text[match.start():match.end()]
+    span = Span(match.start(), match.end())
+    if kind == "open":
+        return Due(text=printed, year=None, span=span)
+    year_text = groups.get("end_year") or groups.get("year")
+    year = int(year_text) if year_text else plan_year(plan)
+    month, day = 12, None
+    if groups.get("month"):
+        month = int(groups["month"])
+        if not 1 <= month <= 12:
+            return Due(text=printed, year=year, span=span)
+    if groups.get("day"):
+        day = int(groups["day"])
+    if groups.get("half"):
+        month = 6 if groups["half"] == "上半年" else 12
+    if groups.get("quarter"):
+        month = 3 * _CN_MONTH[groups["quarter"]]
+    if year is None:
+        return Due(text=printed, year=None, month=month if groups.get("month") else None, span=span)
+    last = calendar.monthrange(year, month)[1]
+    day = day if day and day <= last else last
+    explicit_month = month if (groups.get("month") or groups.get("half") or groups.get("quarter")) else None
+    return Due(text=printed, year=year, month=explicit_month, date=f"{year:04d}-{month:02d}-{day:02d}", span=span)

@@ -1,0 +1,381 @@
+"""Task tables (重大改革清单, 重大项目清单, 任务分工, 责任分工 …) read into items and their dated sub-tasks.
+
+A task table is recognised by its header: a 序号 column plus a name or content column. Columns are told apart by
+the words of their header cells, not by one document's exact header (see ``COLUMN_WORDS``), so 改革名称/改革任务/
+完成时间 and 重点任务/牵头单位/配合单位/完成时限 both work.
+
+Two layouts are read:
+
+* flattened, one cell per line, as web pages and PDF text layers often give tables: the header cells (split over
+  lines: 完成 / 时间), category rows (一、信息化项目), then per item its 序号, its name and one or more
+  (content, agencies, deadline) groups. The deadline cell closes a group, so merged cells (one 序号 and name over
+  several rows) come out right;
+* one row per line with cells separated by tabs, ``|`` or wide spaces, as DOCX tables are written out.
+
+Each item becomes a ``Task`` (source "table"); each group below an item with a name column becomes a sub-task whose
+``parent`` is the item, carrying its own deadline and agencies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plankg.ingest.agencies import resolve_agency
+from plankg.ingest.dates import parse_due
+from plankg.ingest.facts import AgencyRef, Document, Due, PlanMeta, Span, Task
+from plankg.ingest.outline import LINE_STYLES, chinese_number
+from plankg.ingest.text import lines, normalize
+
+# Header words -> column kind, checked in this order (a cell is the first kind whose words it contains).
+# Examples: 序号 | 编号; 牵头单位 | 牵头部门; 配合单位 | 协同部门; 责任单位 | 主责部门 | 承办单位;
+# 完成时限 | 完成时间 | 时间节点 | 进度安排; 项目名称 | 改革名称 | 事项; 改革任务 | 项目内容 | 工作措施.
+COLUMN_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("number", re.compile(r"序号|编号")),
+    ("lead", re.compile(r"牵头")),
+    ("supporting", re.compile(r"配合|协同|协办|参与")),
+    ("responsible", re.compile(r"责任(?:单位|部门|主体|领导)|主责|承办|负责(?:单位|部门)|实施主体")),
+    ("due", re.compile(r"时限|时间|期限|节点|进度|时序|年度")),
+    ("name", re.compile(r"名称")),
+    ("content", re.compile(r"内容|措施|举措|目标|要求|标准|成果")),
+    ("task", re.compile(r"任务|事项|项目|工作")),  # the name column when no 名称 column precedes it, else content
+]
+AGENCY_KINDS = ("lead", "responsible", "supporting")
+# A header cell split over two lines: the second line is one of these words (项目 / 名称, 牵头 / 单位).
+_HEADER_SUFFIXES = {"名称", "内容", "时间", "时限", "单位", "部门", "任务", "节点", "期限"}
+_ROW_SEPARATOR = re.compile(r"\t+|\s*\|\s*|[ \u3000]{2,}")
+_CATEGORY = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<title>\S.{0,40})$|\(\s*(?P<pn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<ptitle>\S.{0,40})$")
+_TABLE_END = [pattern for style, pattern in LINE_STYLES if style in ("annex", "chapter", "section")]
+_SEQUENCE = re.compile(r"\d{1,3}")
+# An agency cell: short names ending in an organ's suffix, separated by 、，/ or spaces.
+_AGENCY = re.compile(r"(?:[^\s、，,;；/]{1,20}?(?:局|委|办|院|部|厅|所|队|中心|政府|单位|部门|公司|银行|法院|检察院|集团|大队|支队|办公室|委员会|街道|乡镇|镇|乡|组))")
+_AGENCY_CELL = re.compile(rf"^(?:{_AGENCY.pattern}(?:各|及|和)?[\s、，,;；/]*)+$")
+
+
+@dataclass
+class Cell:
+    text: str
+    span: Span
+
+
+@dataclass
+class Group:
+    """One (content, agencies, deadline) row under a table item."""
+
+    content: list[Cell] = field(default_factory=list)
+    agencies: list[tuple[str, Cell]] = field(default_factory=list)  # (column kind, cell)
+    due: Cell | None = None
+
+
+@dataclass
+class Item:
+    number: Cell | None
+    name: Cell | None
+    category: str | None
+    groups: list[Group] = field(default_factory=list)
+
+
+@dataclass
+class TaskTable:
+    caption: str | None
+    columns: list[str]  # column kinds in order
+    span: Span
+    items: list[Item] = field(default_factory=list)
+
+
+def find_task_tables(text: str) -> list[TaskTable]:
+    """Every task table in ``text``, flattened or row by row."""
+    spans = lines(text)
+    folded = normalize(text)
+    tables: list[TaskTable] = []
+    index = 0
+    while index < len(spans):
+        table, index = _read_table(text, folded, spans, index)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def table_tasks(document: Document, plan: PlanMeta, first_id: int = 1) -> list[Task]:
+    """The items and sub-tasks of every task table in the document, numbered t{first_id}, t{first_id+1} …"""
+    tasks: list[Task] = []
+    for table in find_task_tables(document.text):
+        for item in table.items:
+            tasks.extend(_item_tasks(document.text, table, item, plan, first_id + len(tasks)))
+    return tasks
+
+
+def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[TaskTable | None, int]:
+    """Read a table whose header starts at line ``index``; (None, index + 1) when there is none."""
+    line = _squash(folded[spans[index].start:spans[index].end])
+    if not COLUMN_WORDS[0][1].match(line):
+        return None, index + 1
+    cells = [c for c in _ROW_SEPARATOR.split(folded[spans[index].start:spans[index].end].strip()) if c]
+    if len(cells) > 1:
+        columns = _columns([_squash(c) for c in cells])
+        if _is_task_header(columns):
+            return _read_rows(text, folded, spans, index, columns)
+        return None, index + 1
+    header: list[str] = []
+    cursor = index
+    while cursor < len(spans) and len(header) < 12:
+        cell = _squash(folded[spans[cursor].start:spans[cursor].end])
+        if len(cell) > 10 or re.search(r"[。,;:]", cell) or _SEQUENCE.fullmatch(cell) or _CATEGORY.match(cell):
+            break
+        header.append(cell)
+        cursor += 1
+    columns = _columns(header)
+    if not _is_task_header(columns):
+        return None, index + 1
+    return _read_flattened(text, folded, spans, index, cursor, columns)
+
+
+def _squash(cell: str) -> str:
+    return re.sub(r"\s+", "", cell)
+
+
+def _columns(header_cells: list[str]) -> list[str]:
+    """Column kinds from header cells, joining cells split over two lines (完成 / 时间, 项目 / 名称)."""
+    merged: list[str] = []
+    pending = ""
+    for cell in header_cells:
+        if merged and not pending and cell in _HEADER_SUFFIXES and merged[-1][-2:] not in _HEADER_SUFFIXES:
+            merged[-1] += cell
+            continue
+        candidate = pending + cell
+        if _kind(candidate) is None and not pending:
+            pending = cell
+            continue
+        merged.append(candidate)
+        pending = ""
+    kinds: list[str] = []
+    for cell in merged:
+        kind = _kind(cell) or "content"
+        if kind == "task":
+            kind = "content" if "name" in kinds else "name"
+        kinds.append(kind)
+    return kinds
+
+
+def _kind(cell: str) -> str | None:
+    for kind, words in COLUMN_WORDS:
+        if words.search(cell):
+            return kind
+    return None
+
+
+def _is_task_header(columns: list[str]) -> bool:
+    return columns[:1] == ["number"] and len(columns) >= 2 and ("name" in columns or "content" in columns)
+
+
+def _caption(text: str, spans: list[Span], header_index: int) -> str | None:
+    """The table's caption: the short line above the header, led by its annex label (附表1 重大改革清单)."""
+    if header_index == 0:
+        return None
+    above = spans[header_index - 1].text(text).strip()
+    if len(above) > 80 or above.endswith(("。", "；", ";")):
+        return None
+    label_line = spans[header_index - 2].text(text).strip() if header_index >= 2 else ""
+    if LINE_STYLES[0][1].fullmatch(normalize(label_line)):
+        return f"{label_line} {above}"
+    return above
+
+
+def _read_flattened(
+    text: str, folded: str, spans: list[Span], header_index: int, cursor: int, columns: list[str]
+) -> tuple[TaskTable, int]:
+    table = TaskTable(_caption(text, spans, header_index), columns, Span(spans[header_index].start, spans[cursor - 1].end))
+    has_name = "name" in columns
+    has_agencies = any(kind in AGENCY_KINDS for kind in columns)
+    agency_columns = [kind for kind in columns if kind in AGENCY_KINDS]
+    category: str | None = None
+    item: Item | None = None
+    last_number = 0
+    while cursor < len(spans):
+        span = spans[cursor]
+        raw = span.text(text).strip()
+        cell_text = _squash(folded[span.start:span.end])
+        cell = Cell(raw, span)
+        if any(pattern.match(cell_text) for pattern in _TABLE_END) or COLUMN_WORDS[0][1].fullmatch(cell_text):
+            break  # the next annex, chapter or table
+        if _SEQUENCE.fullmatch(cell_text) and (int(cell_text) == last_number + 1 or int(cell_text) == 1):
+            last_number = int(cell_text)
+            item = Item(number=cell, name=None, category=category)
+            table.items.append(item)
+            if has_name and cursor + 1 < len(spans):
+                cursor += 1
+                item.name = Cell(spans[cursor].text(text).strip(), spans[cursor])
+        elif _CATEGORY.match(cell_text) and (item is None or _group_closed(item, "due" in columns)):
+            category = raw
+        elif item is None:
+            break  # text after a header that no item follows
+        elif parse_due(raw) is not None or _is_due_like(cell_text):
+            group = _open_group(item)
+            group.due = cell
+        elif has_agencies and _AGENCY_CELL.match(cell_text):
+            group = _open_group(item)
+            group.agencies.append((agency_columns[min(len(group.agencies), len(agency_columns) - 1)], cell))
+        else:
+            group = _open_group(item, new_content=True)
+            group.content.append(cell)
+        table.span = Span(table.span.start, span.end)
+        cursor += 1
+    return table, cursor
+
+
+def _is_due_like(cell: str) -> bool:
+    """Deadline cells that are no single date: 2021-2022年, 2022年、2023年, 每年, 长期坚持."""
+    return bool(re.fullmatch(r"(?:(?:19|20)\d{2}\s*年?[、,至\-~—]?)+", cell))
+
+
+def _group_closed(item: Item, has_due: bool) -> bool:
+    """Whether the item's last row is complete, so that a category row may follow."""
+    return bool(item.groups) and (item.groups[-1].due is not None or not has_due)
+
+
+def _open_group(item: Item, new_content: bool = False) -> Group:
+    """The group a cell belongs to: the current one until its deadline (or its content) is filled."""
+    if not item.groups or item.groups[-1].due is not None or (new_content and item.groups[-1].content):
+        item.groups.append(Group())
+    return item.groups[-1]
+
+
+def _read_rows(
+    text: str, folded: str, spans: list[Span], header_index: int, columns: list[str]
+) -> tuple[TaskTable, int]:
+    table = TaskTable(_caption(text, spans, header_index), columns, spans[header_index])
+    category: str | None = None
+    item: Item | None = None
+    cursor = header_index + 1
+    while cursor < len(spans):
+        span = spans[cursor]
+        cells = _split_row(text, folded, span)
+        if len(cells) == 1 and _CATEGORY.match(_squash(normalize(cells[0].text))):
+            category = cells[0].text
+        elif len(cells) < 2:
+            break
+        else:
+            row_columns = columns[len(columns) - len(cells):] if len(cells) < len(columns) else columns
+            by_kind: dict[str, Cell] = {}
+            agencies: list[tuple[str, Cell]] = []
+            for kind, cell in zip(row_columns, cells):
+                if kind in AGENCY_KINDS:
+                    agencies.append((kind, cell))
+                else:
+                    by_kind.setdefault(kind, cell)
+            if "number" in by_kind or item is None:
+                item = Item(number=by_kind.get("number"), name=by_kind.get("name"), category=category)
+                table.items.append(item)
+            group = Group(content=[by_kind["content"]] if "content" in by_kind else [], agencies=agencies,
+                          due=by_kind.get("due"))
+            item.groups.append(group)
+        table.span = Span(table.span.start, span.end)
+        cursor += 1
+    return table, cursor
+
+
+def _split_row(text: str, folded: str, span: Span) -> list[Cell]:
+    cells = []
+    position = span.start
+    for part in _ROW_SEPARATOR.split(folded[span.start:span.end]):
+        start = folded.index(part, position) if part else position
+        if part.strip():
+            cells.append(Cell(text[start:start + len(part)].strip(), Span(start, start + len(part))))
+        position = start + len(part)
+    return cells
+
+
+def _item_tasks(text: str, table: TaskTable, item: Item, plan: PlanMeta, first_id: int) -> list[Task]:
+    groups = [g for g in item.groups if g.content or g.due or g.agencies]
+    title_cell = item.name or next((c for g in groups for c in g.content), None)
+    if title_cell is None:
+        return []
+    cells = [c for c in (item.number, item.name) if c] + [c for g in groups for c in _group_cells(g)]
+    item_task = Task(
+        id=f"t{first_id}",
+        number=_number(item.number),
+        title=title_cell.text,
+        text="\n".join(c.text for g in groups for c in g.content),
+        span=Span(min(c.span.start for c in cells), max(c.span.end for c in cells)),
+        due=_latest(_dues(groups, plan)),
+        agencies=_agencies(groups, plan),
+        source="table",
+        table=table.caption,
+        category=item.category,
+    )
+    tasks = [item_task]
+    if item.name is None and len(groups) <= 1:
+        return tasks
+    for group in groups:
+        if not group.content:
+            continue
+        cells = _group_cells(group)
+        content = "\n".join(c.text for c in group.content)
+        tasks.append(Task(
+            id=f"t{first_id + len(tasks)}",
+            number=None,
+            title=_first_clause(content),
+            text=content,
+            span=Span(min(c.span.start for c in cells), max(c.span.end for c in cells)),
+            parent=item_task.id,
+            due=_dues([group], plan)[0] if group.due else None,
+            agencies=_agencies([group], plan),
+            source="table",
+            table=table.caption,
+            category=item.category,
+        ))
+    return tasks
+
+
+def _group_cells(group: Group) -> list[Cell]:
+    return group.content + [cell for _, cell in group.agencies] + ([group.due] if group.due else [])
+
+
+def _number(cell: Cell | None) -> str | None:
+    if cell is None:
+        return None
+    value = chinese_number(cell.text)
+    return str(value) if value is not None else cell.text
+
+
+def _dues(groups: list[Group], plan: PlanMeta) -> list[Due]:
+    dues = []
+    for group in groups:
+        if group.due is None:
+            continue
+        due = parse_due(group.due.text, plan) or Due(text=group.due.text, year=_last_year(group.due.text))
+        due.span = group.due.span
+        dues.append(due)
+    return dues
+
+
+def _last_year(cell: str) -> int | None:
+    years = re.findall(r"(?:19|20)\d{2}", cell)
+    return int(years[-1]) if years else None
+
+
+def _latest(dues: list[Due]) -> Due | None:
+    dated = [d for d in dues if d.year is not None]
+    return max(dated, key=lambda d: (d.date or "", d.year)) if dated else (dues[0] if dues else None)
+
+
+def _agencies(groups: list[Group], plan: PlanMeta) -> list[AgencyRef]:
+    refs: list[AgencyRef] = []
+    for group in groups:
+        for kind, cell in group.agencies:
+            for match in _AGENCY.finditer(normalize(cell.text)):
+                printed = cell.text[match.start():match.end()]
+                span = _within(cell, match.start(), match.end())
+                role = "lead" if kind == "lead" else "supporting" if kind == "supporting" else "responsible"
+                refs.append(AgencyRef(name=resolve_agency(printed, plan), printed=printed, span=span, role=role))
+    return refs
+
+
+def _within(cell: Cell, start: int, end: int) -> Span:
+    return Span(cell.span.start + start, cell.span.start + end)
+
+
+def _first_clause(content: str) -> str:
+    """A sub-task's title: its content up to the first full stop."""
+    match = re.search(r"[。；;]", content)
+    return content[:match.start()] if match and match.start() > 0 else content
