@@ -1,31 +1,217 @@
-"""Ingest documents into the store: extract, map to RDF, replace each document's named graph."""
+"""Ingest documents into the store: extract, map to RDF, replace each document's named graph.
+
+Idempotent: the manifest graph records per document its source, sha256 and extractor version; an unchanged
+document is skipped before it is even parsed, a changed one replaced. Writes go in batches of whole documents, each
+batch one SPARQL Update (one transaction): a build that fails or is killed leaves every document either as it was
+or fully replaced, never half-written, and the next build picks up where it stopped. Extraction runs in a process
+pool when there are enough documents to pay for it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Iterator
 
-from plankg.graph.rdf import facts_to_triples
-from plankg.graph.store import open_store
-from plankg.graph.vocab import document_graph
-from plankg.ingest.pipeline import extract
+import pyoxigraph as ox
+from tqdm import tqdm
+
+from plankg import __version__
+from plankg.graph.rdf import cross_document_links, facts_to_triples
+from plankg.graph.store import Store, open_store
+from plankg.graph.vocab import LINKS_GRAPH, MANIFEST_GRAPH, PK, document_graph
+from plankg.ingest.read import document_id
 
 SUPPORTED_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
+BATCH_BYTES = 8_000_000  # N-Triples per write: bounds memory and the size of one transaction
+PARALLEL_FROM = 8  # documents to extract before a process pool pays for its start-up
+DCT_SOURCE = "http://purl.org/dc/terms/source"
+DCT_MODIFIED = "http://purl.org/dc/terms/modified"
 
 
-def collect_files(paths: list[Path]) -> list[Path]:
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """plankg's version plus a digest of the extraction and mapping code: a code change re-extracts everything."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.joinpath("ingest").glob("*.py"), package / "graph" / "rdf.py"]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """The documents under ``paths``: files as given, folders searched recursively for supported formats."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
         else:
             files.append(path)
     return files
 
 
-def build_graph(paths: list[Path], location: str) -> None:
-    store = open_store(location)
-    graphs = {}
-    for path in collect_files(paths):
+@dataclass
+class Extracted:
+    """One document's result from a worker: its graph as N-Triples, or why it failed."""
+
+    path: str
+    doc_id: str
+    sha256: str
+    ntriples: str = ""
+    triples: int = 0
+    error: str | None = None
+
+
+@dataclass
+class BuildReport:
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    dropped: int = 0
+    triples: int = 0  # triples written by this build
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.updated} updated, {self.skipped} skipped, {len(self.failed)} failed, "
+                f"{self.dropped} dropped; {self.triples} triples written")
+
+
+def extract_file(path: str) -> Extracted:
+    """Extract one file into N-Triples (runs in a worker process); any error is reported, not raised."""
+    from plankg.ingest.pipeline import extract
+
+    doc_id, sha256 = document_id(Path(path)), ""
+    try:
         facts = extract(path)
-        graphs[document_graph(facts.document.id)] = list(facts_to_triples(facts))
-    store.replace_graphs(graphs)
+        triples = list(facts_to_triples(facts))
+        ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        return Extracted(path, facts.document.id, facts.document.sha256, ntriples, len(triples))
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the build
+        return Extracted(path, doc_id, sha256, error=f"{type(error).__name__}: {error}")
+
+
+def read_manifest(store: Store) -> dict[str, dict[str, str]]:
+    """Per document id: its recorded source, sha256 and extractor version."""
+    rows = store.select(f"""
+        SELECT ?id ?source ?sha ?version WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{
+          ?g <{PK}documentId> ?id ; <{DCT_SOURCE}> ?source ; <{PK}sha256> ?sha ; <{PK}extractorVersion> ?version }} }}""")
+    return {str(r["id"]): {"source": str(r["source"]), "sha256": str(r["sha"]), "version": str(r["version"])}
+            for r in rows}
+
+
+def _manifest_entry(doc: Extracted, version: str) -> str:
+    graph = document_graph(doc.doc_id)
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fields = [
+        f"<{PK}documentId> {ox.Literal(doc.doc_id)}", f"<{DCT_SOURCE}> {ox.Literal(doc.path)}",
+        f"<{PK}sha256> {ox.Literal(doc.sha256)}", f"<{PK}extractorVersion> {ox.Literal(version)}",
+        f"<{PK}tripleCount> {doc.triples}",
+        f'<{DCT_MODIFIED}> "{now}"^^<http://www.w3.org/2001/XMLSchema#dateTime>',
+    ]
+    return f"<{graph}> " + " ;\n  ".join(fields) + " ."
+
+
+def _forget(doc_id: str) -> str:
+    graph = document_graph(doc_id)
+    return (f"DROP SILENT GRAPH <{graph}> ;\n"
+            f"DELETE WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ <{graph}> ?p ?o }} }}")
+
+
+def write_batch(store: Store, docs: list[Extracted], version: str) -> None:
+    """Replace the graphs and manifest entries of ``docs`` in one update (one transaction)."""
+    operations = []
+    for doc in docs:
+        operations.append(_forget(doc.doc_id))
+        operations.append(f"INSERT DATA {{ GRAPH <{document_graph(doc.doc_id)}> {{\n{doc.ntriples}}} }}")
+        operations.append(f"INSERT DATA {{ GRAPH <{MANIFEST_GRAPH}> {{\n{_manifest_entry(doc, version)}\n}} }}")
+    store.update(" ;\n".join(operations))
+
+
+def drop_documents(store: Store, doc_ids: Iterable[str]) -> int:
+    """Remove documents (their graph and manifest entry) and refresh the cross-document links."""
+    doc_ids = list(doc_ids)
+    if doc_ids:
+        store.update(" ;\n".join(_forget(doc_id) for doc_id in doc_ids))
+        refresh_links(store)
+    return len(doc_ids)
+
+
+def refresh_links(store: Store) -> None:
+    store.replace_graphs({LINKS_GRAPH: cross_document_links(store)})
+
+
+def _extract_all(paths: list[str], workers: int) -> Iterator[Extracted]:
+    if workers > 1 and len(paths) >= PARALLEL_FROM:
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from pool.map(extract_file, paths, chunksize=max(1, min(16, len(paths) // (workers * 4))))
+    else:
+        yield from map(extract_file, paths)
+
+
+def build_graph(paths: Iterable[Path], location: str | Store, prune: bool = False,
+                workers: int | None = None, progress: bool | None = None) -> BuildReport:
+    """Ingest ``paths`` (files or folders) into the store; ``prune`` drops documents no longer among them."""
+    store = open_store(location) if isinstance(location, str) else location
+    version = extractor_version()
+    manifest = read_manifest(store)
+    report = BuildReport()
+    seen: dict[str, Path] = {}
+    todo: list[str] = []
+    for path in collect_files(paths):
+        doc_id = document_id(path)
+        if doc_id in seen:
+            report.failed.append((str(path), f"same document id {doc_id!r} as {seen[doc_id]}; rename one of them"))
+            continue
+        seen[doc_id] = path
+        try:
+            sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as error:
+            report.failed.append((str(path), f"cannot read the file: {error.strerror or error}"))
+            continue
+        known = manifest.get(doc_id)
+        if known and known["sha256"] == sha256 and known["version"] == version:
+            report.skipped += 1
+        else:
+            todo.append(str(path))
+
+    batch: list[Extracted] = []
+    size = 0
+    bar = tqdm(total=len(todo), unit="doc", desc="build", file=sys.stderr, disable=None if progress is None else not progress)
+    for doc in _extract_all(todo, workers or os.cpu_count() or 1):
+        bar.update()
+        if doc.error:
+            report.failed.append((doc.path, doc.error))
+            continue
+        batch.append(doc)
+        size += len(doc.ntriples)
+        if size >= BATCH_BYTES:
+            _commit(store, batch, version, manifest, report)
+            batch, size = [], 0
+    _commit(store, batch, version, manifest, report)
+    bar.close()
+
+    if prune:
+        report.dropped = drop_documents(store, [doc_id for doc_id in manifest if doc_id not in seen])
+    if report.added or report.updated or report.dropped:
+        refresh_links(store)
+    return report
+
+
+def _commit(store: Store, batch: list[Extracted], version: str, manifest: dict, report: BuildReport) -> None:
+    if not batch:
+        return
+    write_batch(store, batch, version)
+    for doc in batch:
+        if doc.doc_id in manifest:
+            report.updated += 1
+        else:
+            report.added += 1
+        report.triples += doc.triples

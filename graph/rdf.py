@@ -1,19 +1,341 @@
-"""Facts to RDF, following the model in docs/DESIGN.md."""
+"""Facts to RDF, following the model in docs/DESIGN.md.
+
+``facts_to_triples`` maps one document's facts to the triples of its named graph. Every extracted resource gets
+``prov:wasDerivedFrom`` its plan and ``pk:evidence`` an evidence selector (``oa:exact`` = the source text,
+``pk:sentence`` = the sentence around it). Nodes shared by plans (agencies, terms, systems, cited documents) are
+written into each document's graph that names them, so dropping a document drops only its own statements.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
 import pyoxigraph as ox
 
-from plankg.graph.vocab import PK, plan_iri
-from plankg.ingest.facts import DocumentFacts
+from plankg.graph.store import Store
+from plankg.graph.vocab import (
+    ID, OA, PK, PPLAN, agency_iri, cited_iri, evidence_iri, in_plan, plan_iri, short_hash, system_iri, term_iri,
+)
+from plankg.ingest.facts import DocumentFacts, Span
+from plankg.ingest.text import normalize_label
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-DCT_TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+PROV = "http://www.w3.org/ns/prov#"
+ORG = "http://www.w3.org/ns/org#"
+
+GLOSSARY = ID + "glossary"  # the scheme of the shared term nodes
+
+
+def _iri(namespace: object, local: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{namespace}{local}")
+
+
+A = _iri(RDF, "type")
+LABEL = _iri(RDFS, "label")
+XSD_DATE, XSD_GYEAR, XSD_INT, XSD_DEC, XSD_BOOL = (_iri(XSD, t) for t in ("date", "gYear", "integer", "decimal", "boolean"))
+PREF, ALT, DEFINITION, IN_SCHEME, BROADER, CONCEPT, SCHEME, EXACT_MATCH = (
+    _iri(SKOS, t) for t in ("prefLabel", "altLabel", "definition", "inScheme", "broader", "Concept",
+                            "ConceptScheme", "exactMatch"))
+DERIVED = _iri(PROV, "wasDerivedFrom")
+PART_OF, TITLE = _iri(DCT, "isPartOf"), _iri(DCT, "title")
+
+
+def pk(local: str) -> ox.NamedNode:
+    return _iri(PK, local)
+
+
+def text(value: str) -> ox.Literal:
+    """Chinese prose: a ``@zh`` literal."""
+    return ox.Literal(value, language="zh")
+
+
+def plain(value: object, datatype: ox.NamedNode | None = None) -> ox.Literal:
+    return ox.Literal(str(value), datatype=datatype) if datatype else ox.Literal(str(value))
+
+
+def decimal(value: float) -> ox.Literal:
+    """An xsd:decimal in plain notation (``1e-05`` is not a valid decimal)."""
+    return ox.Literal(format(Decimal(repr(value)).normalize(), "f"), datatype=XSD_DEC)
+
+
+def expansion_key(items: list[str]) -> str:
+    """What two senses must share to be the same idea: their expansion, item by item, normalized."""
+    return "|".join(normalize_label(item) for item in items)
+
+
+class _Writer:
+    """Collects the triples of one document, writing each evidence selector once."""
+
+    def __init__(self, facts: DocumentFacts) -> None:
+        self.facts = facts
+        self.doc = facts.document.id
+        self.plan = ox.NamedNode(plan_iri(self.doc))
+        self.triples: list[ox.Triple] = []
+        self._selectors: set[str] = set()
+        self._task_iris = {task.id: self.node("task", task.id) for task in facts.tasks}
+
+    def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal | None) -> None:
+        if obj is not None:
+            self.triples.append(ox.Triple(subject, predicate, obj))
+
+    def node(self, kind: str, local: str | int) -> ox.NamedNode:
+        return ox.NamedNode(in_plan(self.doc, kind, local))
+
+    def task(self, task_id: str | None) -> ox.NamedNode | None:
+        return self._task_iris.get(task_id) if task_id else None
+
+    def fact(self, subject: ox.NamedNode, kinds: list[ox.NamedNode], span: Span, sentence: Span | None = None) -> None:
+        """Type an extracted resource and tie it to its plan and its evidence."""
+        for kind in kinds:
+            self.add(subject, A, kind)
+        self.add(subject, DERIVED, self.plan)
+        self.add(subject, pk("evidence"), self.evidence(span, sentence))
+
+    def evidence(self, span: Span, sentence: Span | None = None) -> ox.NamedNode:
+        selector = ox.NamedNode(evidence_iri(self.doc, span.start, span.end))
+        if selector.value not in self._selectors:
+            self._selectors.add(selector.value)
+            source = self.facts.document.text
+            self.add(selector, A, _iri(OA, "TextPositionSelector"))
+            self.add(selector, A, _iri(OA, "TextQuoteSelector"))
+            self.add(selector, _iri(OA, "start"), plain(span.start, XSD_INT))
+            self.add(selector, _iri(OA, "end"), plain(span.end, XSD_INT))
+            self.add(selector, _iri(OA, "exact"), text(span.text(source)))
+            if sentence is not None:
+                self.add(selector, pk("sentence"), text(sentence.text(source)))
+            self.add(selector, PART_OF, self.plan)
+        return selector
+
+    def agency(self, name: str, printed: str | None = None) -> ox.NamedNode:
+        """The shared agency node, labelled in this document's graph."""
+        node = ox.NamedNode(agency_iri(name))
+        self.add(node, A, _iri(ORG, "Organization"))
+        self.add(node, PREF, text(name))
+        if printed and normalize_label(printed) != normalize_label(name):
+            self.add(node, ALT, text(printed))
+        self.add(node, DERIVED, self.plan)
+        return node
 
 
 def facts_to_triples(facts: DocumentFacts) -> Iterator[ox.Triple]:
-    plan = ox.NamedNode(plan_iri(facts.document.id))
-    yield ox.Triple(plan, RDF_TYPE, ox.NamedNode(str(PK.Plan)))
-    yield ox.Triple(plan, DCT_TITLE, ox.Literal(facts.plan.title, language="zh"))
+    """The triples of one document's named graph."""
+    writer = _Writer(facts)
+    for part in (_plan, _headings, _tasks, _agencies, _terms, _mentions, _prerequisites, _targets):
+        part(writer)
+    return iter(writer.triples)
+
+
+def _plan(w: _Writer) -> None:
+    meta, document, plan = w.facts.plan, w.facts.document, w.plan
+    for kind in (pk("Plan"), _iri(PROV, "Entity"), _iri(DCT, "BibliographicResource")):
+        w.add(plan, A, kind)
+    w.add(plan, TITLE, text(meta.title))
+    if meta.issuer:
+        w.add(plan, pk("issuerName"), text(meta.issuer))
+        w.add(plan, _iri(DCT, "publisher"), w.agency(meta.issuer))
+    w.add(plan, _iri(DCT, "identifier"), plain(meta.doc_number) if meta.doc_number else None)
+    w.add(plan, _iri(DCT, "issued"), plain(meta.issued, XSD_DATE) if meta.issued else None)
+    w.add(plan, pk("publicationDate"), plain(meta.published, XSD_DATE) if meta.published else None)
+    w.add(plan, pk("periodStart"), plain(meta.period_start, XSD_GYEAR) if meta.period_start else None)
+    w.add(plan, pk("periodEnd"), plain(meta.period_end, XSD_GYEAR) if meta.period_end else None)
+    w.add(plan, pk("kind"), text(meta.kind) if meta.kind else None)
+    w.add(plan, _iri(DCT, "source"), plain(document.source))
+    w.add(plan, pk("sha256"), plain(document.sha256))
+    w.add(plan, pk("format"), plain(document.format))
+    w.add(plan, pk("fullText"), text(document.text))
+    for span in meta.evidence.values():
+        w.add(plan, pk("evidence"), w.evidence(span))
+    for cited in meta.cited:
+        node = ox.NamedNode(cited_iri(cited.title))
+        w.add(plan, _iri(DCT, "references"), node)
+        w.add(node, A, _iri(DCT, "BibliographicResource"))
+        w.add(node, TITLE, text(cited.title))
+        w.add(node, _iri(DCT, "identifier"), plain(cited.doc_number) if cited.doc_number else None)
+        w.add(node, pk("evidence"), w.evidence(cited.evidence))
+        w.add(node, DERIVED, plan)
+
+
+def _headings(w: _Writer) -> None:
+    iris = {heading.id: w.node("heading", heading.id) for heading in w.facts.headings}
+    for order, heading in enumerate(w.facts.headings, 1):
+        node = iris[heading.id]
+        w.fact(node, [pk("Section")], heading.span)
+        w.add(node, pk("number"), plain(heading.number))
+        w.add(node, LABEL, text(heading.title))
+        w.add(node, pk("level"), plain(heading.level, XSD_INT))
+        w.add(node, pk("order"), plain(order, XSD_INT))
+        w.add(node, pk("style"), plain(heading.style))
+        w.add(node, PART_OF, iris.get(heading.parent or "", w.plan))
+
+
+def _tasks(w: _Writer) -> None:
+    headings = {heading.id: w.node("heading", heading.id) for heading in w.facts.headings}
+    for order, task in enumerate(w.facts.tasks, 1):
+        node = w.task(task.id)
+        assert node is not None
+        w.fact(node, [pk("Task"), _iri(PPLAN, "Step")], task.span)
+        w.add(node, pk("number"), plain(task.number) if task.number else None)
+        w.add(node, LABEL, text(task.title))
+        w.add(node, pk("text"), text(task.text))
+        w.add(node, pk("order"), plain(order, XSD_INT))
+        w.add(node, _iri(PPLAN, "isStepOfPlan"), w.plan)
+        w.add(node, PART_OF, w.task(task.parent) or headings.get(task.heading or "") or w.plan)
+        w.add(node, pk("source"), plain(task.source))
+        w.add(node, pk("table"), text(task.table) if task.table else None)
+        w.add(node, pk("category"), text(task.category) if task.category else None)
+        if task.due:
+            w.add(node, pk("dueText"), text(task.due.text))
+            w.add(node, pk("dueDate"), plain(task.due.date, XSD_DATE) if task.due.date else None)
+            w.add(node, pk("dueYear"), plain(task.due.year, XSD_INT) if task.due.year else None)
+        for ref in task.agencies:
+            role = pk("leadAgency") if ref.role == "lead" else pk("responsibleAgency")
+            w.add(node, role, w.agency(ref.name, ref.printed))
+
+
+def _agencies(w: _Writer) -> None:
+    """Every agency mention, and the stated responsibilities."""
+    for ref in w.facts.agencies:
+        mention = w.node("agency-mention", f"{ref.span.start}-{ref.span.end}")
+        w.fact(mention, [pk("Mention")], ref.span)
+        w.add(mention, pk("mentionOf"), w.agency(ref.name, ref.printed))
+        w.add(mention, pk("role"), plain(ref.role))
+    for n, duty in enumerate(w.facts.responsibilities, 1):
+        node = w.node("responsibility", n)
+        w.fact(node, [pk("Responsibility")], duty.evidence, duty.sentence)
+        w.add(node, pk("agency"), w.agency(duty.agency.name, duty.agency.printed))
+        w.add(node, pk("text"), text(duty.text))
+        w.add(node, pk("cue"), text(duty.pattern))
+        w.add(node, pk("task"), w.task(duty.task))
+
+
+def _term(w: _Writer, label: str) -> ox.NamedNode:
+    """The shared term node for a label, one per label across all plans."""
+    node = ox.NamedNode(term_iri(label))
+    w.add(node, A, pk("Term"))
+    w.add(node, A, CONCEPT)
+    w.add(node, IN_SCHEME, ox.NamedNode(GLOSSARY))
+    w.add(node, PREF, text(normalize_label(label)))
+    w.add(node, DERIVED, w.plan)
+    return node
+
+
+def _terms(w: _Writer) -> None:
+    if not w.facts.terms:
+        return
+    scheme = ox.NamedNode(f"{w.plan.value}/glossary")
+    w.add(scheme, A, SCHEME)
+    w.add(scheme, PART_OF, w.plan)
+    w.add(scheme, LABEL, text(f"{w.facts.plan.title} 名词"))
+    w.add(ox.NamedNode(GLOSSARY), A, SCHEME)
+    senses = {sense.id: w.node("sense", sense.id) for sense in w.facts.terms}
+    for sense in w.facts.terms:
+        node = senses[sense.id]
+        w.fact(node, [pk("TermSense"), CONCEPT], sense.evidence, sense.sentence)
+        w.add(node, IN_SCHEME, scheme)
+        w.add(node, pk("senseOf"), _term(w, sense.label))
+        w.add(node, PREF, text(sense.label))
+        for alt in sense.alt_labels:
+            w.add(node, ALT, text(alt))
+        w.add(node, DEFINITION, text(sense.definition) if sense.definition else None)
+        w.add(node, pk("termKind"), plain(sense.kind))
+        w.add(node, pk("declaredCount"), plain(sense.declared_count, XSD_INT) if sense.declared_count else None)
+        if sense.count_agrees is not None:
+            w.add(node, pk("countAgrees"), plain(str(sense.count_agrees).lower(), XSD_BOOL))
+        w.add(node, BROADER, senses.get(sense.parent or ""))
+        if sense.expansion:
+            w.add(node, pk("expansionKey"), plain(expansion_key(sense.expansion)))
+        for index, item in enumerate(sense.expansion, 1):
+            component = ox.NamedNode(f"{node.value}/c{index}")
+            w.add(node, pk("component"), component)
+            w.add(component, A, CONCEPT)
+            w.add(component, IN_SCHEME, scheme)
+            w.add(component, PREF, text(item))
+            w.add(component, pk("index"), plain(index, XSD_INT))
+            w.add(component, BROADER, node)
+            w.add(component, DERIVED, w.plan)
+
+
+def _system(w: _Writer, label: str, kind: str | None) -> ox.NamedNode:
+    node = ox.NamedNode(system_iri(label))
+    w.add(node, A, pk("NamedSystem"))
+    w.add(node, A, CONCEPT)
+    w.add(node, PREF, text(normalize_label(label)))
+    w.add(node, pk("systemKind"), text(kind) if kind else None)
+    w.add(node, DERIVED, w.plan)
+    return node
+
+
+def _mentions(w: _Writer) -> None:
+    for mention in w.facts.mentions:
+        node = w.node("mention", f"{mention.span.start}-{mention.span.end}")
+        w.fact(node, [pk("Mention")], mention.span, mention.sentence)
+        target = _system(w, mention.label, mention.system_kind) if mention.kind == "system" else _term(w, mention.label)
+        w.add(node, pk("mentionOf"), target)
+
+
+def _prerequisites(w: _Writer) -> None:
+    systems = {normalize_label(m.label): m.system_kind for m in w.facts.mentions if m.kind == "system"}
+
+    def side(label: str, task_id: str | None) -> ox.NamedNode:
+        """A task if the extractor resolved one, else a named system, else a goal of this plan."""
+        task = w.task(task_id)
+        if task is not None:
+            return task
+        key = normalize_label(label)
+        if key in systems:
+            return _system(w, label, systems[key])
+        goal = w.node("goal", short_hash(key))
+        w.add(goal, A, pk("Goal"))
+        w.add(goal, A, CONCEPT)
+        w.add(goal, LABEL, text(label))
+        w.add(goal, DERIVED, w.plan)
+        return goal
+
+    for n, link in enumerate(w.facts.prerequisites, 1):
+        node = w.node("prerequisite", n)
+        dependent = side(link.dependent, link.dependent_task)
+        prerequisite = side(link.prerequisite, link.prerequisite_task)
+        w.fact(node, [pk("Prerequisite")], link.evidence, link.sentence)
+        w.add(node, pk("dependent"), dependent)
+        w.add(node, pk("prerequisite"), prerequisite)
+        w.add(node, pk("dependentText"), text(link.dependent))
+        w.add(node, pk("prerequisiteText"), text(link.prerequisite))
+        w.add(node, pk("cue"), text(link.cue))
+        w.add(node, pk("cueClass"), plain(link.cue_class))
+        w.add(dependent, pk("requires"), prerequisite)
+        if dependent.value.startswith(w.plan.value + "/task/") and prerequisite.value.startswith(ID + "system/"):
+            w.add(dependent, pk("reliesOn"), prerequisite)
+
+
+def _targets(w: _Writer) -> None:
+    for n, target in enumerate(w.facts.targets, 1):
+        node = w.node("target", n)
+        w.fact(node, [pk("Target")], target.evidence, target.sentence)
+        w.add(node, pk("indicator"), text(target.indicator))
+        w.add(node, pk("comparator"), plain(target.comparator))
+        w.add(node, pk("value"), decimal(target.value))
+        w.add(node, pk("unit"), plain(target.unit) if target.unit else None)
+        w.add(node, pk("targetYear"), plain(target.year, XSD_GYEAR) if target.year else None)
+        w.add(node, pk("valueText"), text(target.value_text))
+        w.add(node, pk("targetKind"), plain(target.kind))
+        w.add(node, pk("task"), w.task(target.task))
+
+
+def cross_document_links(store: Store) -> list[ox.Triple]:
+    """``skos:exactMatch`` between senses of different plans that share an expansion: the links graph."""
+    rows = store.select(f"""
+        SELECT ?a ?b WHERE {{
+          ?a <{PK}expansionKey> ?key ; <{PROV}wasDerivedFrom> ?planA .
+          ?b <{PK}expansionKey> ?key ; <{PROV}wasDerivedFrom> ?planB .
+          FILTER(?planA != ?planB && STR(?a) < STR(?b))
+        }}""")
+    triples = []
+    for row in rows:
+        a, b = ox.NamedNode(str(row["a"])), ox.NamedNode(str(row["b"]))
+        triples += [ox.Triple(a, EXACT_MATCH, b), ox.Triple(b, EXACT_MATCH, a)]
+    return triples
