@@ -1,0 +1,163 @@
+"""The critical path of plans in calendar terms: which tasks, when, how much slack, and why (the evidence).
+
+``plan_schedule`` selects the tasks of one or several plans (or everything a target waits on), infers their
+durations from the plan's dates, runs CPM and returns plain rows the CLI, the API and the web views share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import networkx as nx
+
+from plankg.analysis.durations import apply_overrides, infer_durations, read_overrides
+from plankg.analysis.projection import DEPENDENCY_KINDS
+from plankg.analysis.queries import NodeNotFound, edge_between, resolve_node
+from plankg.analysis.schedule import critical_path
+
+
+IMPLIED_CUE = "sub-task order (implied by their deadlines)"
+CYCLE_CUE = "member of the same cycle (condensed)"
+
+
+@dataclass
+class Row:
+    """One task (or system/goal milestone) of a schedule; times in days from the start, dates when known."""
+
+    id: str
+    label: str
+    kind: str
+    plan: str | None
+    due: str | None
+    duration: float
+    earliest_start: float
+    earliest_finish: float
+    latest_start: float
+    latest_finish: float
+    total_slack: float
+    free_slack: float
+    critical: bool
+    start_date: str | None
+    finish_date: str | None
+    latest_finish_date: str | None
+    duration_basis: str
+    cycle: int | None
+    # the edge that leads to this task on the critical chain: cue and evidence
+    cue: str | None = None
+    evidence: str | None = None
+    sentence: str | None = None
+
+
+@dataclass
+class PlanSchedule:
+    plans: list[dict]
+    target: str | None
+    start: str | None
+    length_days: float
+    rows: list[Row]  # every selected node, in order of earliest start
+    chain: list[Row]  # the critical chain, first task first, each with the evidence of its incoming edge
+    cycles: list[list[str]]
+    assumptions: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def resolve_plan(graph: nx.MultiDiGraph, query: str) -> str:
+    """A plan's IRI from its IRI, its document id (end of the IRI) or words of its title."""
+    plans = graph.graph.get("plans", {})
+    if query in plans:
+        return query
+    matches = [iri for iri in plans if iri.rsplit("/", 1)[-1] == query]
+    matches = matches or [iri for iri, p in plans.items() if p.get("title") == query]
+    matches = matches or [iri for iri, p in plans.items() if query in (p.get("title") or "") or query in iri]
+    if len(matches) == 1:
+        return matches[0]
+    known = "; ".join(f"{iri.rsplit('/', 1)[-1]} ({p.get('title')})" for iri, p in plans.items())
+    if not matches:
+        raise NodeNotFound(f"no plan matches {query!r}; known plans: {known or 'none (build the store first)'}")
+    raise NodeNotFound(f"{len(matches)} plans match {query!r}, give a document id: {known}")
+
+
+def select(graph: nx.MultiDiGraph, plans: list[str], target: str | None) -> list[str]:
+    """Nodes to schedule: the plans' tasks with the systems and goals that link them, cut to what ``target``
+    waits on (and the target itself) when one is given."""
+    if plans:
+        wanted = set(plans)
+        chosen = {n for n, plan in graph.nodes(data="plan") if plan in wanted}
+        for node in list(chosen):
+            for u, v, kind in [*graph.in_edges(node, data="kind"), *graph.out_edges(node, data="kind")]:
+                other = v if u == node else u
+                if kind in DEPENDENCY_KINDS and graph.nodes[other].get("kind") != "task":
+                    chosen.add(other)
+    else:
+        chosen = set(graph)
+    if target is not None:
+        dependency = nx.subgraph_view(graph, filter_edge=lambda u, v, k: graph[u][v][k]["kind"] in DEPENDENCY_KINDS)
+        chosen = (nx.ancestors(dependency, target) | {target}) & (chosen | {target})
+    return [n for n in graph if n in chosen]  # the projection's order keeps results reproducible
+
+
+def plan_schedule(graph: nx.MultiDiGraph, plans: list[str] = (), target: str | None = None,
+                  durations_file: Path | None = None) -> PlanSchedule:
+    """The CPM schedule of plans (titles, ids or IRIs) or toward one target, with its assumptions."""
+    plan_iris = [resolve_plan(graph, p) for p in plans]
+    target_node = resolve_node(graph, target) if target else None
+    nodes = select(graph, plan_iris, target_node)
+    durations = infer_durations(graph, nodes)
+    if durations_file:
+        durations = apply_overrides(durations, read_overrides(durations_file, graph), Path(durations_file).name)
+    chosen = set(nodes)
+    edges = [(u, v) for u, v, kind in graph.edges(nodes, data="kind") if kind in DEPENDENCY_KINDS and v in chosen]
+    schedule = critical_path(nodes, [*edges, *durations.implied_edges], durations.days, durations.release)
+    if schedule.cycles:
+        durations.assumptions.append(f"{len(schedule.cycles)} cycle(s) condensed: their tasks are scheduled as "
+                                     f"one block as long as its longest member (see `plankg cycles`).")
+
+    def when(offset: float) -> str | None:
+        return (durations.start + timedelta(days=round(offset))).isoformat() if durations.start else None
+
+    rows = {}
+    for node in nodes:
+        t, data = schedule.times[node], graph.nodes[node]
+        rows[node] = Row(
+            id=node, label=data.get("label"), kind=data.get("kind"), plan=data.get("plan"),
+            due=data.get("due_date") or (str(data["due_year"]) if data.get("due_year") else None),
+            duration=t.duration, earliest_start=t.earliest_start, earliest_finish=t.earliest_finish,
+            latest_start=t.latest_start, latest_finish=t.latest_finish, total_slack=t.total_slack,
+            free_slack=t.free_slack, critical=t.critical, start_date=when(t.earliest_start),
+            finish_date=when(t.earliest_finish), latest_finish_date=when(t.latest_finish),
+            duration_basis=durations.basis.get(node, ""), cycle=t.block,
+        )
+    implied = set(durations.implied_edges)
+    chain = [_with_incoming_edge(graph, rows[node], previous, implied)
+             for previous, node in zip([None, *schedule.chain], schedule.chain)]
+    ordered = sorted(rows.values(), key=lambda r: (r.earliest_start, r.total_slack))
+    info = graph.graph.get("plans", {})
+    return PlanSchedule(
+        plans=[{"iri": p, "title": info.get(p, {}).get("title")} for p in plan_iris], target=target_node,
+        start=durations.start.isoformat() if isinstance(durations.start, date) else None,
+        length_days=schedule.length, rows=ordered, chain=chain, cycles=schedule.cycles,
+        assumptions=durations.assumptions,
+    )
+
+
+def _with_incoming_edge(graph: nx.MultiDiGraph, row: Row, previous: str | None,
+                        implied: set[tuple[str, str]]) -> Row:
+    """``row`` with the cue and evidence of the edge from the previous task on the chain."""
+    if previous is None:
+        return row
+    if graph.has_edge(previous, row.id) and any(d["kind"] in DEPENDENCY_KINDS
+                                                 for d in graph[previous][row.id].values()):
+        edge = edge_between(graph, previous, row.id)
+        return Row(**{**asdict(row), "cue": edge.cue, "evidence": edge.evidence, "sentence": edge.sentence})
+    if (previous, row.id) in implied:
+        return Row(**{**asdict(row), "cue": IMPLIED_CUE})
+    return Row(**{**asdict(row), "cue": CYCLE_CUE})
+
+
+def timeline(graph: nx.MultiDiGraph, plans: list[str] = (), target: str | None = None) -> list[dict]:
+    """Start, finish and slack per task, as plain dicts, for the web views' timeline."""
+    return [asdict(row) for row in plan_schedule(graph, plans, target).rows]
