@@ -132,4 +132,16 @@ def export(fmt: str, out: Path | None, store: str) -> None:
         click.echo(f"wrote {out} ({len(body)} bytes)", err=True)
 
 
-COMMANDS = [build, drop, query, export]
+@click.command()
+@store_option
+def validate(store: str) -> None:
+    """Check the store against the SHACL shapes (ontology/shapes.ttl); exit status 1 if it does not conform."""
+    from plankg.graph.validate import store_graph, validate as check
+
+    conforms, report = check(store_graph(_open(store)))
+    click.echo(report)
+    if not conforms:
+        sys.exit(1)
+
+
+COMMANDS = [build, drop, query, export, validate]
