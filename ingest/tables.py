@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from plankg.ingest.agencies import resolve_agency
 from plankg.ingest.dates import parse_due
 from plankg.ingest.facts import AgencyRef, Document, Due, PlanMeta, Span, Task
-from plankg.ingest.outline import LINE_STYLES, chinese_number
+from plankg.ingest.outline import LINE_STYLES
 from plankg.ingest.text import lines, normalize
 
 # Header words -> column kind, checked in this order (a cell is the first kind whose words it contains).
@@ -47,8 +47,13 @@ _ROW_SEPARATOR = re.compile(r"\t+|\s*\|\s*|[ \u3000]{2,}")
 _CATEGORY = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<title>\S.{0,40})$|\(\s*(?P<pn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<ptitle>\S.{0,40})$")
 _TABLE_END = [pattern for style, pattern in LINE_STYLES if style in ("annex", "chapter", "section")]
 _SEQUENCE = re.compile(r"\d{1,3}")
-# An agency cell: short names ending in an organ's suffix, separated by 、，/ or spaces.
-_AGENCY = re.compile(r"(?:[^\s、，,;；/]{1,20}?(?:局|委|办|院|部|厅|所|队|中心|政府|单位|部门|公司|银行|法院|检察院|集团|大队|支队|办公室|委员会|街道|乡镇|镇|乡|组))")
+# An agency cell: short organ names (县民政局, 市委政法委, 各乡镇人民政府) separated by 、，/ or spaces. A name does not
+# begin with the verb of a task (完善…布局 ends in 局 but is work, not an organ).
+_AGENCY = re.compile(
+    r"(?![^\s、，,;；/]{0,3}(?:完善|建设|推进|加强|开展|建立|健全|实施|落实|深化|提升|强化|推动|打造|优化|构建|制定|组织|调整|形成))"
+    r"[^\s、，,;；/]{1,20}?(?:局|委|办|院|部|厅|所|队|中心|政府|单位|部门|公司|银行|集团|办公室|委员会|街道|乡镇|镇|乡|组)"
+    r"(?=$|[\s、，,;；/及和])"
+)
 _AGENCY_CELL = re.compile(rf"^(?:{_AGENCY.pattern}(?:各|及|和)?[\s、，,;；/]*)+$")
 
 
@@ -78,7 +83,7 @@ class Item:
 @dataclass
 class TaskTable:
     caption: str | None
-    columns: list[str]  # column kinds in order
+    columns: list[str]  # column kinds in order: number, name, content, lead, responsible, supporting, due, other
     span: Span
     items: list[Item] = field(default_factory=list)
 
@@ -110,7 +115,7 @@ def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[
     line = _squash(folded[spans[index].start:spans[index].end])
     if not COLUMN_WORDS[0][1].match(line):
         return None, index + 1
-    cells = [c for c in _ROW_SEPARATOR.split(folded[spans[index].start:spans[index].end].strip()) if c]
+    cells = [c for c in _ROW_SEPARATOR.split(spans[index].text(text).strip()) if c]
     if len(cells) > 1:
         columns = _columns([_squash(c) for c in cells])
         if _is_task_header(columns):
@@ -150,7 +155,7 @@ def _columns(header_cells: list[str]) -> list[str]:
         pending = ""
     kinds: list[str] = []
     for cell in merged:
-        kind = _kind(cell) or "content"
+        kind = _kind(cell) or "other"
         if kind == "task":
             kind = "content" if "name" in kinds else "name"
         kinds.append(kind)
@@ -249,7 +254,7 @@ def _read_rows(
     cursor = header_index + 1
     while cursor < len(spans):
         span = spans[cursor]
-        cells = _split_row(text, folded, span)
+        cells = _split_row(text, span)
         if len(cells) == 1 and _CATEGORY.match(_squash(normalize(cells[0].text))):
             category = cells[0].text
         elif len(cells) < 2:
@@ -274,11 +279,11 @@ def _read_rows(
     return table, cursor
 
 
-def _split_row(text: str, folded: str, span: Span) -> list[Cell]:
+def _split_row(text: str, span: Span) -> list[Cell]:
     cells = []
     position = span.start
-    for part in _ROW_SEPARATOR.split(folded[span.start:span.end]):
-        start = folded.index(part, position) if part else position
+    for part in _ROW_SEPARATOR.split(text[span.start:span.end]):
+        start = text.index(part, position) if part else position
         if part.strip():
             cells.append(Cell(text[start:start + len(part)].strip(), Span(start, start + len(part))))
         position = start + len(part)
@@ -332,10 +337,7 @@ def _group_cells(group: Group) -> list[Cell]:
 
 
 def _number(cell: Cell | None) -> str | None:
-    if cell is None:
-        return None
-    value = chinese_number(cell.text)
-    return str(value) if value is not None else cell.text
+    return cell.text if cell is not None else None
 
 
 def _dues(groups: list[Group], plan: PlanMeta) -> list[Due]:

@@ -1,0 +1,61 @@
+"""Deadlines as printed, resolved to the last day they allow."""
+
+import pytest
+
+from plankg.ingest.dates import find_due, parse_due
+from plankg.ingest.facts import PlanMeta
+
+ANNUAL = PlanMeta(title="某局2025年工作要点", period_start=2025, period_end=2025)
+FIVE_YEAR = PlanMeta(title="某市“十四五”规划", period_start=2021, period_end=2025)
+
+
+@pytest.mark.parametrize(
+    ("cell", "year", "month", "date"),
+    [
+        ("2021年", 2021, None, "2021-12-31"),
+        ("２０２２年６月底前", 2022, 6, "2022-06-30"),
+        ("2022年2月28日前", 2022, 2, "2022-02-28"),
+        ("2024年2月底", 2024, 2, "2024-02-29"),
+        ("到2025年", 2025, None, "2025-12-31"),
+        ("2023年至2025年", 2025, None, "2025-12-31"),
+        ("2021-2023年", 2023, None, "2023-12-31"),
+        ("2026年第二季度", 2026, 6, "2026-06-30"),
+        ("年底前", 2025, None, "2025-12-31"),
+        ("年内", 2025, None, "2025-12-31"),
+        ("上半年", 2025, 6, "2025-06-30"),
+        ("第三季度", 2025, 9, "2025-09-30"),
+        ("9月底前", 2025, 9, "2025-09-30"),
+    ],
+)
+def test_deadline_cells_in_an_annual_plan(cell, year, month, date):
+    due = parse_due(cell, ANNUAL)
+    assert (due.year, due.month, due.date) == (year, month, date)
+    assert due.text == cell
+
+
+def test_a_deadline_without_year_stays_open_in_a_multi_year_plan():
+    due = parse_due("年底前", FIVE_YEAR)
+    assert due.text == "年底前" and due.year is None and due.date is None
+
+
+@pytest.mark.parametrize("cell", ["长期", "持续推进", "常态化开展"])
+def test_standing_deadlines_keep_their_text_without_a_date(cell):
+    due = parse_due(cell, ANNUAL)
+    assert due.text == cell and due.date is None and due.year is None
+
+
+@pytest.mark.parametrize("cell", ["市财政局", "建成平台，2022年投入使用", "按照统一标准推进"])
+def test_cells_that_are_not_only_a_deadline(cell):
+    assert parse_due(cell, ANNUAL) is None
+
+
+def test_find_due_takes_the_first_marked_deadline_with_its_span():
+    text = "完善机制，确保6月底前全面推广，2026年覆盖率达到90%。"
+    due = find_due(text, ANNUAL)
+    assert due.date == "2025-06-30"
+    assert text[due.span.start:due.span.end] == "6月底前"
+
+
+def test_find_due_ignores_a_bare_year_in_running_text():
+    assert find_due("2022年更新率达到80%以上，落实三年行动(2024-2026年)。", FIVE_YEAR) is None
+    assert find_due("力争到2023年底前建成。", FIVE_YEAR).date == "2023-12-31"
