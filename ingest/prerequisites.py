@@ -1,11 +1,300 @@
-"""Prerequisites between tasks, systems and goals, from cues, table order and builds/relies-on."""
+"""Prerequisites between tasks, systems and goals, from cues, table order and builds/relies-on.
+
+Three sources, each a general reading of how plans state that one piece of work needs another:
+
+* cue phrases, one table row per cue (``CUES``): 依托X, 以X为基础, 在X基础上, 通过X建设, 为Y提供支撑 …;
+  the prerequisite is the X phrase, the dependent is what the sentence goes on to do (or the Y of 为Y…);
+  以X为契机/抓手/载体/引领/主线 name an occasion or a lever and are deliberately absent from the table;
+* the order of dated sub-tasks within one item of a task table: the earlier year precedes the later;
+* builds/relies-on: a task that builds a named system (建设…平台) precedes a task that relies on it (依托…平台).
+"""
 
 from __future__ import annotations
 
-from plankg.ingest.facts import Document, Heading, Mention, Prerequisite, Task
+import re
+from dataclasses import dataclass
+from itertools import groupby
+
+from plankg.ingest.facts import Document, Heading, Mention, Prerequisite, Span, Task
+from plankg.ingest.text import Sentences, normalize, normalize_label
+
+_P = r"[^,;。:!?]"  # a character inside one clause
+
+# How the dependent is found: "y" = the y group of the match; "next" = the next clause that does not open with
+# a cue of its own (依托X,以Y为基础,建设Z -> 建设Z). How the prerequisite is found: "x" = the x group; "before" =
+# the sentence's first substantive clause before the cue (形成数据资源库,为研判提供支撑 -> 数据资源库).
+# An outline number in front of a heading: 6、 / 31. / (三)
+_NUMBER_PREFIX = r"(?:\d{1,2}[、.]|[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))])?"
+_ADVERBS = r"(?:充分|积极|探索|有效|深度|主动|全面|进一步|要|并|同时|坚持|注重|重点)*"
+_OPENING = rf"(?:^|(?<=[,;:]))\s*{_NUMBER_PREFIX}\s*{_ADVERBS}"  # a cue that opens its clause, after adverbs
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str  # the normalized cue, as the gold and the graph name it
+    cue_class: str  # listed | listed-variant | extended
+    pattern: re.Pattern
+    dependent: str  # "y" | "next"
+    prerequisite: str  # "x" | "before"
+
+
+def _cue(name: str, cue_class: str, pattern: str, dependent: str = "next", prerequisite: str = "x") -> Cue:
+    return Cue(name, cue_class, re.compile(pattern), dependent, prerequisite)
+
+
+_SUPPORT_MODIFIER = r"(?:[^,;。为]{0,10}?)"  # 提供[强大的软硬件]支撑, 提供[有力数据]支撑
+CUES = [
+    # 以“两队一室”为基础,固化勤务模式 / 以省级系统为依托,建设市级系统
+    _cue("以X为依托", "listed", rf"以(?P<x>{_P}{{2,40}}?)为依托"),
+    _cue("以X为基础", "listed", rf"以(?P<x>{_P}{{2,40}}?)为基础(?!设施|建设|工作)"),
+    _cue("以X为支撑", "listed-variant", rf"以(?P<x>{_P}{{2,40}}?)为(?:关键|重要|有力|坚强)?支撑"),
+    _cue("以X为保障", "extended", rf"以(?P<x>{_P}{{2,40}}?)为(?:主要|重要|坚强|有力)?保障"),
+    # 强化数据和基层基础为支撑的规划思路
+    _cue("X为支撑的Y", "listed-variant", rf"{_OPENING}(?P<x>[^,;。:!?以]{{2,30}}?)为支撑的(?P<y>{_P}{{2,30}})", "y"),
+    # 在全警技能提升的基础上,重点培育人才 / 在原有设备基础上新增勘查设备
+    _cue("在X基础上", "listed", rf"在(?P<x>{_P}{{2,40}}?)(?:的)?基础上(?P<y>{_P}*)", "y"),
+    # 依托信息化模型,落实管控处置
+    _cue("依托X", "listed", rf"{_OPENING}依托(?P<x>{_P}{{2,60}})"),
+    # 通过市局的态势感知平台建设,有效识别网络威胁 / 通过积极构建执法管理体系,执法质量不断提高
+    _cue("通过X建设", "listed", rf"{_OPENING}通过(?P<x>{_P}{{2,60}}?建设{_P}{{0,10}})(?=[,;。]|$)"),
+    _cue("通过X构建", "listed-variant", rf"{_OPENING}通过(?:积极|加快|全面)?(?:构建|搭建|打造)(?P<x>{_P}{{2,60}})"),
+    _cue("通过X", "extended", rf"{_OPENING}通过(?P<x>(?:部署|建立|引入){_P}{{2,40}}|{_P}{{2,40}}(?:体系|平台|系统))(?=[,;。]|$)"),
+    # 借助新技术,完善防控体系 / 依靠党委、政府,健全机制 / 利用视频监控系统实时预警
+    _cue("借助X", "extended", rf"{_OPENING}借助(?P<x>{_P}{{2,60}})"),
+    _cue("依靠X", "extended", rf"{_OPENING}依靠(?P<x>{_P}{{2,60}})"),
+    _cue("利用X", "extended", rf"{_OPENING}利用(?!率)(?P<x>{_P}{{2,60}})"),
+    _cue("基于X", "extended", rf"{_OPENING}基于(?P<x>{_P}{{2,60}})"),
+    # 建设基于5G技术的视频图传系统
+    _cue("基于X的Y", "extended", rf"(?<=[建设研发构建打造开发])基于(?P<x>{_P}{{2,20}}?)的(?P<y>{_P}{{2,20}})", "y"),
+    # 形成数据资源库,为研判分析提供数据支撑 / 用智慧警务方式为城市建设提供基础保障
+    _cue("为X奠定基础", "listed", rf"为(?P<y>{_P}{{2,40}}?)奠定{_SUPPORT_MODIFIER}基础", "y", "before"),
+    _cue("为X打牢基础", "listed-variant", rf"为(?P<y>{_P}{{2,40}}?)打牢{_SUPPORT_MODIFIER}基础", "y", "before"),
+    _cue("为X提供支撑", "listed", rf"为(?P<y>{_P}{{2,40}}?)提供{_SUPPORT_MODIFIER}支撑", "y", "before"),
+    _cue("在X方面提供支撑", "listed-variant", rf"在(?P<y>{_P}{{2,30}}?)(?:等)?方面提供{_SUPPORT_MODIFIER}支撑", "y", "before"),
+    _cue("为X提供保障", "extended", rf"为(?P<y>{_P}{{2,40}}?)提供{_SUPPORT_MODIFIER}保障", "y", "before"),
+    _cue("为X提供源头活水", "extended", rf"为(?P<y>{_P}{{2,40}}?)提供源头活水", "y", "before"),
+    # 全力加强派出所建设,…,夯实防控体系建设基础 / …,夯实防控体系的根基
+    _cue("夯实X基础", "listed-variant", rf"夯实(?P<y>{_P}{{4,30}}?)(?:的)?基础(?=[,;。]|$)", "y", "before"),
+    _cue("夯实X根基", "extended", rf"夯实(?P<y>{_P}{{4,30}}?)(?:的)?根基(?=[,;。]|$)", "y", "before"),
+    # 推动信息化支撑实战 (a heading or a short clause: X支撑Y)
+    _cue("X支撑Y", "extended", rf"{_OPENING}(?:大力|全面)?(?:推动|推进|强化|加强|坚持)(?P<x>{_P}{{2,8}}?)支撑(?P<y>{_P}{{2,8}})(?=[,;。]|$)", "y"),
+]
+
+# Support that is money or policy (为…提供经费保障) is a generic resource, not a prerequisite.
+_GENERIC_SUPPORT = re.compile(r"(?:经费|资金|财力|政策|法律|组织)(?:保障|支撑)$")
+# A clause that opens with a cue of its own is skipped when looking for the dependent.
+_CUE_OPENING = re.compile(rf"\s*{_ADVERBS}(?:以{_P}+为|依托|借助|依靠|利用|基于|通过|在{_P}+基础上)")
+# A clause that only dates the sentence (到2025年, 2021年底前) is skipped when looking for the prerequisite.
+_DATE_CLAUSE = re.compile(
+    r"^\s*(?:到|至|在)?(?:\d{4}年|\d{1,2}月|\"?十[一二三四五六七八九]五\"?)[^,;。]{0,8}$"
+)
+# A clause that states a result, a place or a purpose rather than the work: skipped when looking back.
+_RESULT_CLAUSE = re.compile(r"^\s*(?:实现|确保|使|让|在|阐明|明确|忠实|真正|切实|从而|进而|力争|努力)")
+# Verbs and adverbs that open a clause without being part of the thing it names: 加快建设专业实验室 -> 专业实验室.
+_LEAD = re.compile(
+    r"(?:全力|全面|大力|积极|加快|加强|强化|深化|夯实|形成|推广应用|推广|应用|建设|建成|建立|搭建|打造|做到|"
+    r"特制定|制定|出台|充分|全市|进一步|持续|不断|着力|推进|推动|完善|健全|开展|实施|用)+"
+)
+_NUMBER_PREFIX_RE = re.compile(_NUMBER_PREFIX)
+_FOLLOWING_CLAUSE = re.compile(r"[,;:]?\s*([^,;。:!?]+)")
+
+_BUILD_VERBS = r"(?:建设|建成|搭建|打造|建立|新建|构建|研发|开发)"
+_RELY_VERBS = r"(?:依托|利用|通过|接入|基于|借助|依靠|对接)"
 
 
 def extract_prerequisites(
     document: Document, headings: list[Heading], tasks: list[Task], mentions: list[Mention]
 ) -> list[Prerequisite]:
-    return []  # placeholder until the prerequisite extractor lands
+    """Prerequisites stated by cues, implied by a task table's years, and implied by what tasks build and use."""
+    text = normalize(document.text)
+    sentences = Sentences(document.text)
+    found = _cue_prerequisites(document.text, text, sentences)
+    for prerequisite in found:
+        _resolve_tasks(prerequisite, text, tasks)
+    found.extend(_table_order(document.text, tasks))
+    found.extend(_builds_relies_on(document.text, text, sentences, tasks, mentions))
+    return found
+
+
+def _cue_prerequisites(original: str, text: str, sentences: Sentences) -> list[Prerequisite]:
+    found: list[Prerequisite] = []
+    for sentence in sentences:
+        sentence_text = text[sentence.start:sentence.end]
+        taken: list[Span] = []  # one reading per cue position: 以X为支撑 is not also X为支撑的Y
+        for cue in CUES:
+            for match in cue.pattern.finditer(sentence_text):
+                cue_span = Span(match.start(), match.end())
+                if any(t.start < cue_span.end and cue_span.start < t.end for t in taken):
+                    continue
+                pair = _sides(cue, match, sentence_text)
+                if pair is None:
+                    continue
+                prerequisite, dependent = pair
+                taken.append(cue_span)
+                start, end = min(prerequisite.start, dependent.start), max(prerequisite.end, dependent.end)
+                found.append(
+                    Prerequisite(
+                        dependent=_printed(original, sentence.start, dependent),
+                        prerequisite=_printed(original, sentence.start, prerequisite),
+                        cue=cue.name,
+                        cue_class=cue.cue_class,
+                        evidence=Span(sentence.start + start, sentence.start + end),
+                        sentence=sentence,
+                    )
+                )
+    return found
+
+
+def _sides(cue: Cue, match: re.Match, sentence: str) -> tuple[Span, Span] | None:
+    """(prerequisite, dependent) spans within the sentence, or None when one side cannot be found."""
+    if cue.prerequisite == "x":
+        prerequisite = _trim(sentence, Span(match.start("x"), match.end("x")))
+    else:
+        prerequisite = _clause_before(sentence, match.start())
+    if cue.dependent == "y" and match.group("y") and match.group("y").strip():
+        dependent = _trim(sentence, Span(match.start("y"), match.end("y")))
+    else:
+        dependent = _clause_after(sentence, match.end()) or _clause_before(sentence, match.start())
+    if prerequisite is None or dependent is None or len(prerequisite) < 2 or len(dependent) < 2:
+        return None
+    if _GENERIC_SUPPORT.search(sentence[match.start():match.end()]):
+        return None
+    return prerequisite, dependent
+
+
+def _clause_after(sentence: str, position: int) -> Span | None:
+    """The first clause after ``position`` that does not open with a cue of its own."""
+    while position < len(sentence):
+        match = _FOLLOWING_CLAUSE.match(sentence, position)
+        if match is None:
+            return None
+        clause = Span(match.start(1), match.end(1))
+        if not _CUE_OPENING.match(match.group(1)):
+            return _trim(sentence, clause, strip_lead=False)
+        position = match.end()
+    return None
+
+
+def _clause_before(sentence: str, position: int) -> Span | None:
+    """What the cue at ``position`` rests on: the words before it in its own clause (用智慧警务方式为…提供保障),
+    else the nearest clause before it that names work rather than a result, a place or a date
+    (形成数据资源库,为研判提供支撑; 加快建设实验室,实现…转变,为…提供保障)."""
+    clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
+    own = _trim(sentence, Span(clause_start, position))
+    if len(own) >= 2:
+        return own
+    clauses = list(re.finditer(r"[^,;:]+", sentence[:max(clause_start - 1, 0)]))
+    for match in reversed(clauses):
+        clause = match.group()
+        if clause.strip() and not _DATE_CLAUSE.match(clause) and not _RESULT_CLAUSE.match(clause):
+            return _trim(sentence, Span(match.start(), match.end()))
+    return None
+
+
+def _trim(sentence: str, span: Span, strip_lead: bool = True) -> Span:
+    """Drop white space, and the opening verbs that are not part of the named thing."""
+    start, end = span.start, span.end
+    while start < end and sentence[start] in " \"'":
+        start += 1
+    while end > start and sentence[end - 1] in " ":
+        end -= 1
+    number = _NUMBER_PREFIX_RE.match(sentence, start, end)
+    if number:
+        start = number.end()
+    if strip_lead:
+        lead = _LEAD.match(sentence, start, end)
+        if lead and end - lead.end() >= 2:
+            start = lead.end()
+    return Span(start, end)
+
+
+def _printed(original: str, offset: int, span: Span) -> str:
+    return original[offset + span.start:offset + span.end]
+
+
+def _resolve_tasks(prerequisite: Prerequisite, text: str, tasks: list[Task]) -> None:
+    """The dependent is the innermost task holding the evidence; the prerequisite is a task that builds or names
+    the prerequisite phrase (建设数字法治系统 for 依托数字法治系统)."""
+    holders = [task for task in tasks if task.span.contains(prerequisite.evidence)]
+    if holders:
+        prerequisite.dependent_task = min(holders, key=lambda task: len(task.span)).id
+    label = normalize_label(prerequisite.prerequisite)
+    if len(label) < 4:
+        return
+    for task in tasks:
+        if task.id == prerequisite.dependent_task:
+            continue
+        title = normalize_label(task.title)
+        body = normalize_label(text[task.span.start:task.span.end])
+        if label == title or re.search(_BUILD_VERBS + re.escape(label), body):
+            prerequisite.prerequisite_task = task.id
+            return
+
+
+def _table_order(original: str, tasks: list[Task]) -> list[Prerequisite]:
+    """Within one table item, every sub-task due in an earlier year precedes those due in the next later year."""
+    found: list[Prerequisite] = []
+    dated = [task for task in tasks if task.parent and task.due is not None and task.due.year is not None]
+    dated.sort(key=lambda task: (task.parent, task.due.year, task.span.start))
+    for _, siblings in groupby(dated, key=lambda task: task.parent):
+        by_year = [list(group) for _, group in groupby(siblings, key=lambda task: task.due.year)]
+        for earlier, later in zip(by_year, by_year[1:]):
+            for before in earlier:
+                for after in later:
+                    found.append(
+                        Prerequisite(
+                            dependent=after.title or after.text,
+                            prerequisite=before.title or before.text,
+                            cue="table-order",
+                            cue_class="table-order",
+                            evidence=after.span,
+                            sentence=after.span,
+                            dependent_task=after.id,
+                            prerequisite_task=before.id,
+                        )
+                    )
+    return found
+
+
+def _builds_relies_on(
+    original: str, text: str, sentences: Sentences, tasks: list[Task], mentions: list[Mention]
+) -> list[Prerequisite]:
+    """Task B builds a named system (建设…中心) that task A relies on (依托…中心): B precedes A."""
+    builders: dict[str, Task] = {}
+    users: list[tuple[str, Task, Mention]] = []
+    for mention in mentions:
+        if mention.kind != "system":
+            continue
+        holders = [task for task in tasks if task.span.contains(mention.span)]
+        if not holders:
+            continue
+        task = min(holders, key=lambda t: len(t.span))
+        clause_start = max(text.rfind(mark, 0, mention.span.start) for mark in ",;。:\n") + 1
+        lead = text[clause_start:mention.span.start]
+        label = normalize_label(mention.label)
+        if re.search(_BUILD_VERBS, lead):
+            builders.setdefault(label, task)
+        elif re.search(_RELY_VERBS, lead):
+            users.append((label, task, mention))
+    found = []
+    for label, user, mention in users:
+        builder = builders.get(label)
+        if builder is None or builder.id == user.id or _encloses(builder, user) or _encloses(user, builder):
+            continue
+        found.append(
+            Prerequisite(
+                dependent=user.title,
+                prerequisite=builder.title,
+                cue="builds",
+                cue_class="builds",
+                evidence=mention.span,
+                sentence=sentences.around(mention.span),
+                dependent_task=user.id,
+                prerequisite_task=builder.id,
+            )
+        )
+    return found
+
+
+def _encloses(outer: Task, inner: Task) -> bool:
+    return outer.span.contains(inner.span)
