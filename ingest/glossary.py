@@ -1,9 +1,694 @@
-"""Glossary senses: 名词解释 entries, inline definitions and undefined shorthand."""
+"""Glossary senses: 名词解释 entries, inline definitions and undefined shorthand.
+
+Three sources of a sense, each a table of general patterns:
+
+* a 名词解释 section (术语解释, 名词释义, spaced 名  词  解  释): each numbered entry is a sense; labelled parts
+  inside it (“1”是一条主线,即…; “两层”指…; 严格四项排查:…) become sub-senses with ``parent``;
+* inline definitions in the body: a list followed by its shorthand (联排、联劝、联管“三联”工作机制), a quoted
+  shorthand explained by a parenthesis (“1+3”工作机制(公安、卫健…)) or by 即/是指/指的是 (“四下降”:即…);
+* undefined shorthand: a numeral shorthand or digit formula used but never defined in the document.
+
+Every regular expression runs on ``normalize(text)`` (same length, “” folded to ", ，to ,), so spans index the
+original text and expansions are sliced from it as printed. Senses are never merged by label: the same label
+defined twice gives two senses (polysemy); an identical expansion under a variant label becomes an ``alt_label``.
+"""
 
 from __future__ import annotations
 
-from plankg.ingest.facts import Document, Heading, TermSense
+import re
+from dataclasses import dataclass
+
+from plankg.ingest.facts import Document, Heading, Span, TermSense
+from plankg.ingest.numerals import NUMERAL_CHARS, count_options, declared_count
+from plankg.ingest.text import Sentences, normalize, normalize_label
+
+# --- the 名词解释 section -------------------------------------------------------------------------------------
+
+# 名词解释 / 名  词  解  释 / 附件3:术语解释 / 名词释义 — the whole line is the title.
+_SECTION_TITLE = re.compile(
+    r"^(?:附件\s*\d*\s*:?\s*)?(?:名\s*词|术\s*语|词\s*语)\s*(?:解\s*释|释\s*义|说\s*明)\s*$"
+)
+_NEXT_ANNEX = re.compile(r"^附件\s*\d+")
+# 一、 / (一) / 1. / 1、 before an entry's label.
+_ENTRY_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])\s*")
+# Generic head nouns after a shorthand in an entry title: 五必机制 -> 五必.
+_TITLE_HEAD = re.compile(r"(?:工作)?(?:机制|体系|工程|模式|思路|评选|行动|建设|制度)$")
+
+# --- parts inside a definition ---------------------------------------------------------------------------------
+
+# “1”是… / “2”是指… / “两层”指… / “5”即… ; one stray character is forgiven (a typo such as 市指 for 是指).
+_KEYED_PART = re.compile(r'(?:^|(?<=[;。,(]))\s*"([^"]{1,6})"\s*.?(?:是指|指的是|系指|是|指|即|为|:)')
+# The named head of a keyed part: 一条主线,即… / 一个目标:…
+_PART_NAME = re.compile(r"^([^,;:。、\"]{2,10}?)(?:,\s*即|:)")
+# A headed clause: 严格四项排查:… / 6大体系:…
+_HEADED_CLAUSE = re.compile(r"^([^,;:。、\"]{2,14}):(.+)$")
+
+# --- inline definitions ----------------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r'"([^"\n]{1,14})"')
+# An unquoted numeral shorthand: 三警, 六大领域, 4个重点建设大项, 三级监督责任.
+_NUMERAL_HEAD = re.compile(rf"(?:[{NUMERAL_CHARS}]+|\d+)(?:个|大|项|类|种|条|级|位|支|张|层|方|者)?")
+_CLAUSE_BOUNDARY = re.compile(r"[,;。:!?\n]")
+# Verbs and adverbs that lead into a list: stripped from its first item (做强情报预警、… -> 情报预警).
+_LEAD_IN = re.compile(
+    r"^(?:(?:全面|积极|深入|持续|进一步|大力|严格|有效|协同|重点|切实|着力|加快|不断|共|主要)?"
+    r"(?:构建|打造|营造|实施|开展|建立|推进|推动|推行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|实现|"
+    r"围绕|聚焦|汇聚|压实|发挥|包括|包含|涵盖|按照|坚持|启动|部署|确定了|确定|提升|内设|下设|设有|即|以))+"
+)
+_INNER_LEAD_IN = re.compile(
+    r"(?:内设|下设|设有|包括|包含|确定了|分为|建立|构建|打造|推动|推进|实施|开展|落实|形成|实现|围绕|聚焦)"
+)
+_TAIL_HEAD = re.compile(r"(?:行动|策略|工作|的|等|等等)$")
+# Words after an unquoted shorthand that are not part of its name: 三警合力 -> 三警.
+_NAME_TAIL = re.compile(r"(?:合力|力量|建设|工作|格局|的|为|和|与|及|等)$")
+_STOP_AFTER_NAME = re.compile(r"[,;。:!?、\"()\s的为和与及等在中是]")
+_EXPLAINED_BY = re.compile(r'^\s*[:,]?\s*(?:即|是指|指的是|系指)\s*[:,]?')
+
+
+@dataclass
+class _Context:
+    text: str
+    norm: str
+    sentences: Sentences
+
+
+_OPENING, _CLOSING = "“「『", "”」』"
+
+
+def _paired_normalize(text: str) -> str:
+    """``normalize(text)`` with every quote mark that has no partner on its line turned into ', so that the
+    folded " marks pair up again (a stray ” in the source would otherwise shift every quotation after it)."""
+    norm = list(normalize(text))
+    line_start = 0
+    for line in text.split("\n"):
+        opened: list[int] = []
+        unpaired: list[int] = []
+        for offset, char in enumerate(line):
+            position = line_start + offset
+            if char in _OPENING or (char in '"＂' and not opened):
+                opened.append(position)
+            elif char in _CLOSING or char in '"＂':
+                if opened:
+                    opened.pop()
+                else:
+                    unpaired.append(position)
+        for position in opened + unpaired:
+            norm[position] = "'"
+        line_start += len(line) + 1
+    return "".join(norm)
+
+
+def glossary_sections(text: str) -> list[Span]:
+    """Where the 名词解释 sections of ``text`` are: from the title line to the end of their last entry."""
+    norm = normalize(text)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", norm)]
+    sections: list[Span] = []
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        if _SECTION_TITLE.match(norm[start:end].strip()):
+            last, blanks, seen_entry = end, 0, False
+            for line_start, line_end in lines[index + 1:]:
+                line = norm[line_start:line_end].strip()
+                if not line:
+                    if line_start != line_end or line_start == last:
+                        continue
+                    blanks += 1
+                    # two blank lines after an entry body end the section (page footers follow)
+                    if blanks >= 3 and seen_entry:
+                        break
+                    continue
+                if _NEXT_ANNEX.match(line) or _SECTION_TITLE.match(line):
+                    break
+                blanks = 0
+                seen_entry = True
+                last = line_end
+            sections.append(Span(start, last))
+        index += 1
+    return sections
 
 
 def extract_terms(document: Document, headings: list[Heading]) -> list[TermSense]:
-    return []  # placeholder until the glossary extractor lands
+    """Every sense of a shorthand in ``document``: glossary entries, inline definitions, undefined uses.
+
+    ``headings`` is not needed: the 名词解释 section is found from its title line, so the glossary does not
+    depend on the outline.
+    """
+    context = _Context(document.text, _paired_normalize(document.text), Sentences(document.text))
+    senses: list[TermSense] = []
+    sections = glossary_sections(document.text)
+    for section in sections:
+        _read_section(context, section, senses)
+    consumed = [s.evidence for s in senses] + sections
+    _read_inline(context, Span(0, len(context.text)), senses, parent=None, skip=consumed)
+    _mark_variants(senses)
+    _read_undefined(context, senses, sections)
+    return senses
+
+
+# --- sense construction ----------------------------------------------------------------------------------------
+
+
+def _add(context: _Context, senses: list[TermSense], label: str, kind: str, definition: str | None,
+         expansion: list[str], evidence: Span, parent: str | None = None) -> TermSense:
+    label = label.strip().strip('"“”')
+    count = declared_count(label, expansion) if kind != "undefined" else declared_count(label)
+    agrees = (len(expansion) == count) if count is not None and kind != "undefined" else None
+    sense = TermSense(
+        id=f"g{len(senses) + 1}",
+        label=label,
+        kind=kind,
+        definition=definition,
+        expansion=expansion,
+        evidence=evidence,
+        sentence=context.sentences.around(evidence),
+        declared_count=count,
+        count_agrees=agrees,
+        parent=parent,
+    )
+    senses.append(sense)
+    return sense
+
+
+# --- the section -----------------------------------------------------------------------------------------------
+
+
+def _read_section(context: _Context, section: Span, senses: list[TermSense]) -> None:
+    """One sense per numbered entry; labelled parts inside become sub-senses."""
+    norm = context.norm
+    entries: list[tuple[Span, Span]] = []  # (title, body)
+    for match in re.finditer(r"[^\n]+", norm[section.start:section.end]):
+        start, end = section.start + match.start(), section.start + match.end()
+        line = norm[start:end]
+        if _SECTION_TITLE.match(line.strip()):
+            continue
+        number = _ENTRY_NUMBER.match(line.strip())
+        stripped_start = start + len(line) - len(line.lstrip())
+        if number:
+            title_start = stripped_start + number.end()
+            entries.append((Span(title_start, _rstrip(norm, title_start, end)), Span(end, end)))
+        elif re.match(r'^\s*"[^"]{1,14}"\s*(?::|是指|指的是|指)', line) and not entries_open(entries):
+            label_end = norm.index('"', stripped_start + 1) + 1
+            entries.append((Span(stripped_start, label_end), Span(label_end, end)))
+        elif entries:
+            title, body = entries[-1]
+            body_start = body.start if body.start != body.end else start + len(line) - len(line.lstrip())
+            entries[-1] = (title, Span(body_start, _rstrip(norm, body_start, end)))
+    for title, body in entries:
+        _read_entry(context, title, body, senses)
+
+
+def entries_open(entries: list[tuple[Span, Span]]) -> bool:
+    """Whether the last numbered entry still waits for its body (a quoted line then belongs to it)."""
+    return bool(entries) and entries[-1][1].start == entries[-1][1].end
+
+
+def _read_entry(context: _Context, title: Span, body: Span, senses: list[TermSense]) -> None:
+    norm = context.norm
+    title_text = norm[title.start:title.end].rstrip(":").strip()
+    # a definition on the title line itself: “X”:… or X:…
+    inline_def = re.match(r'^(.{1,20}?)\s*(?::|是指|指的是)\s*(.+)$', title_text)
+    if inline_def and not len(body):
+        label = _entry_label(inline_def.group(1))
+        body = Span(title.start + inline_def.start(2), title.end)
+    else:
+        label = _entry_label(title_text)
+    if not label or not len(body):
+        return
+    definition = context.text[body.start:body.end].rstrip("。;；")
+    entry = _add(context, senses, label, "glossary-section", definition, [], body)
+    entry.expansion = _read_parts(context, body, entry, senses)
+    entry.declared_count = declared_count(label, entry.expansion)
+    entry.count_agrees = None if entry.declared_count is None else len(entry.expansion) == entry.declared_count
+
+
+def _entry_label(title: str) -> str:
+    """The shorthand of an entry title: the quoted part (反恐怖“四联三防” -> 四联三防), else the title less its head
+    noun when what is left is still a numeral shorthand (五必机制 -> 五必)."""
+    quoted = _QUOTED.search(title)
+    if quoted:
+        return quoted.group(1).strip()
+    title = title.strip().rstrip(":")
+    shorter = _TITLE_HEAD.sub("", title)
+    if shorter != title and count_options(shorter) and not re.search(r"[个大项类种]$", shorter):
+        return shorter
+    return title
+
+
+def _read_parts(context: _Context, body: Span, owner: TermSense, senses: list[TermSense]) -> list[str]:
+    """The expansion of a definition, creating sub-senses for labelled parts; falls back to a plain list."""
+    norm = context.norm
+    text = norm[body.start:body.end]
+    keyed = list(_KEYED_PART.finditer(text))
+    if keyed and keyed[0].start() == len(text) - len(text.lstrip()):
+        expansion: list[str] = []
+        for index, match in enumerate(keyed):
+            part_end = keyed[index + 1].start() if index + 1 < len(keyed) else len(text)
+            part = Span(body.start + match.start(), _rstrip(norm, body.start, body.start + part_end))
+            rest = Span(body.start + match.end(), part.end)
+            key = match.group(1).strip()
+            named = _PART_NAME.match(norm[rest.start:rest.end])
+            if named:
+                name = named.group(1).strip()
+                definition = Span(rest.start + named.end(), rest.end)
+                _sub_sense(context, senses, name, part, definition, owner)
+                expansion.append(context.text[rest.start:rest.start + named.end(1)].strip())
+            elif not re.fullmatch(r"[0-9A-Za-z]+", key):
+                _sub_sense(context, senses, key, part, rest, owner)
+                expansion.append(key)
+            else:
+                expansion.extend(_split_list(context, _first_clause(norm, rest), None))
+        return expansion
+    clauses = _clauses(norm, body, r"[;。]")
+    headed = [_HEADED_CLAUSE.match(norm[c.start:c.end]) for c in clauses]
+    if len(clauses) >= 2 and any(headed):
+        expansion = []
+        for clause, head in zip(clauses, headed):
+            if head:
+                name = head.group(1).strip()
+                definition = Span(clause.start + head.start(2), clause.end)
+                label = _shorthand_in(name)
+                _sub_sense(context, senses, label, clause, definition, owner)
+                expansion.append(context.text[clause.start:clause.start + head.end(1)].strip())
+            else:
+                expansion.append(context.text[clause.start:clause.end].strip())
+                _read_inline(context, clause, senses, parent=owner.id, skip=[])
+        return expansion
+    _read_inline(context, body, senses, parent=owner.id, skip=[])
+    return _split_list(context, body, owner.label)
+
+
+def _sub_sense(context: _Context, senses: list[TermSense], label: str, part: Span, definition: Span,
+               owner: TermSense) -> None:
+    sub = _add(context, senses, label, "glossary-section", context.text[part.start:part.end].rstrip("。;；,，"),
+               [], part, parent=owner.id)
+    # parts of a part (3个目标: 聚焦…3项任务, 汇聚…3方资源) are inline definitions inside it
+    before = len(senses)
+    _read_inline(context, definition, senses, parent=sub.id, skip=[])
+    for nested in senses[before:]:
+        if normalize_label(nested.label) == normalize_label(label):  # the part restating its own label
+            senses.remove(nested)
+    sub.expansion = _split_list(context, definition, label)
+    sub.declared_count = declared_count(label, sub.expansion)
+    sub.count_agrees = None if sub.declared_count is None else len(sub.expansion) == sub.declared_count
+
+
+def _shorthand_in(name: str) -> str:
+    """The shorthand inside a part's head: 严格四项排查 -> 四项排查."""
+    match = re.search(rf"[{NUMERAL_CHARS}\d]", name)
+    if match and match.start() > 0 and count_options(name[match.start():]):
+        return name[match.start():]
+    return name
+
+
+# --- splitting a definition into its items ---------------------------------------------------------------------
+
+
+def _split_list(context: _Context, span: Span, label: str | None) -> list[str]:
+    """Items of an enumeration, choosing among the natural splits the one the label's numerals agree with:
+    the first clause by 、, the whole by 、, the whole by ，, the first N clauses."""
+    norm = context.norm
+    span = Span(span.start, _rstrip(norm, span.start, span.end))
+    if not len(span):
+        return []
+    options = count_options(label) if label else []
+    first = _first_clause(norm, span)
+    candidates = [
+        _enumeration(context, first, split_and=False),
+        _enumeration(context, first, split_and=True),
+        _enumeration(context, span, split_and=True),
+        [context.text[c.start:c.end] for c in _clauses(norm, span, r"[,;]")],
+    ]
+    candidates = [_clean_items(context, items, label) for items in candidates]
+    for items in candidates:
+        if len(items) in options:
+            return items
+    clauses = candidates[3]
+    if options and len(clauses) > options[0] and len(clauses) - options[0] <= 1:
+        return clauses[:options[0]]  # a trailing purpose clause (…,推动…) is not an item
+    for items in candidates[2], candidates[1], clauses:
+        if len(items) > 1:
+            return items
+    return candidates[0]
+
+
+def _enumeration(context: _Context, span: Span, split_and: bool) -> list[Span]:
+    """Items separated by 、 (and 和/及/与 before the last one), outside quotes and parentheses."""
+    norm = context.norm
+    cuts, depth, quoted = [span.start], 0, False
+    for position in range(span.start, span.end):
+        char = norm[position]
+        if char == '"':
+            quoted = not quoted
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif char == "、" and not depth and not quoted:
+            cuts.append(position)
+    items = [Span(a + (1 if a != span.start else 0), b) for a, b in zip(cuts, cuts[1:] + [span.end])]
+    if split_and and items:
+        last = items[-1]
+        joint = [m for m in re.finditer(r"[和及与]", norm[last.start:last.end])
+                 if 2 <= m.start() and len(last) - m.end() >= 2 and _outside_quotes(norm, last.start, last.start + m.start())]
+        if joint:
+            cut = last.start + joint[-1].start()
+            items[-1:] = [Span(last.start, cut), Span(cut + 1, last.end)]
+    return [i for i in items if len(i)]
+
+
+def _outside_quotes(norm: str, start: int, position: int) -> bool:
+    return norm.count('"', start, position) % 2 == 0
+
+
+def _clean_items(context: _Context, items: list[Span] | list[str], label: str | None) -> list[str]:
+    """Items as printed, without the verb that leads into the list, the shorthand or head noun after it."""
+    texts = [i if isinstance(i, str) else context.text[i.start:i.end] for i in items]
+    texts = [t.strip().strip("。;；,，").strip() for t in texts]
+    texts = [t for t in texts if t]
+    if not texts:
+        return []
+    if label and len(texts) > 1:
+        key = normalize_label(label)
+        last = normalize_label(texts[-1])
+        if last.endswith(key) and len(last) > len(key):
+            texts[-1] = texts[-1][: len(texts[-1]) - len(label)].rstrip()
+    if len(texts) > 1:
+        texts[0] = _strip_lead_in(texts[0], texts[1:])
+        tail = _TAIL_HEAD.search(texts[-1])
+        if tail and len(texts[-1]) > len(tail.group()) + 1 and not any(t.endswith(tail.group()) for t in texts[:-1]):
+            texts[-1] = texts[-1][: tail.start()]
+        if '"' not in normalize(texts[-1]) and normalize(texts[-1]).endswith("的"):
+            texts[-1] = texts[-1][:-1]
+    return [_unquote(t) for t in texts if t]
+
+
+def _strip_lead_in(first: str, others: list[str]) -> str:
+    """The first item of a list carries the words that lead into the list: 做强情报预警 -> 情报预警; a first
+    item far longer than the others is cut after its last verb or 的 (旅游景区的人防 -> 人防)."""
+    norm = normalize(first)
+    lead = _LEAD_IN.match(norm)
+    if lead and lead.end() < len(norm):
+        first, norm = first[lead.end():], norm[lead.end():]
+    longest = max(len(o) for o in others)
+    if len(norm) > 1.5 * longest + 1:
+        cuts = [m.end() for m in _INNER_LEAD_IN.finditer(norm) if m.end() < len(norm)]
+        cuts += [i + 1 for i, char in enumerate(norm[:-1]) if char == "的" and i >= 2]
+        if cuts and "的" not in "".join(others):
+            first = first[max(cuts):]
+    return first
+
+
+def _unquote(item: str) -> str:
+    """A wholly quoted item loses its quotes (“健康宣教” -> 健康宣教); quotes inside an item stay."""
+    norm = normalize(item)
+    if len(norm) > 2 and norm[0] == '"' and norm[-1] == '"' and '"' not in norm[1:-1]:
+        return item[1:-1]
+    return item
+
+
+def _first_clause(norm: str, span: Span) -> Span:
+    for match in re.finditer(r"[,;。]", norm[span.start:span.end]):
+        if _outside_quotes(norm, span.start, span.start + match.start()) and match.start() > 0:
+            return Span(span.start, span.start + match.start())
+    return span
+
+
+def _clauses(norm: str, span: Span, separators: str) -> list[Span]:
+    result, start = [], span.start
+    for match in re.finditer(separators, norm[span.start:span.end]):
+        position = span.start + match.start()
+        if _outside_quotes(norm, span.start, position) and norm.count("(", span.start, position) <= norm.count(")", span.start, position):
+            if position > start:
+                result.append(Span(start, position))
+            start = position + 1
+    if span.end > start:
+        result.append(Span(start, span.end))
+    return [s for s in result if norm[s.start:s.end].strip()]
+
+
+def _rstrip(norm: str, start: int, end: int) -> int:
+    while end > start and norm[end - 1] in " 。;,:\n":
+        end -= 1
+    return end
+
+
+# --- inline definitions ----------------------------------------------------------------------------------------
+
+
+def _read_inline(context: _Context, area: Span, senses: list[TermSense], parent: str | None,
+                 skip: list[Span]) -> None:
+    """Inline definitions inside ``area``: list + shorthand, parenthesis, 即/是指. A definition nested in an
+    earlier one (网上、网下两大防控体系 inside the list of “1123”) becomes its sub-sense."""
+    taken: list[TermSense] = []
+    for label, definition, items, evidence, quoted in _inline_candidates(context, area):
+        if any(_overlaps(evidence, s) for s in skip):
+            continue
+        options = count_options(label)
+        if options and len(items) not in options and not quoted:
+            continue  # a list followed by a count defines it only when the count agrees
+        enclosing = [t for t in taken if t.evidence.contains(evidence)]
+        if any(_overlaps(evidence, t.evidence) for t in taken) and not enclosing:
+            continue
+        owner = enclosing[-1].id if enclosing else parent
+        taken.append(_add(context, senses, label, "inline", definition, items, evidence, parent=owner))
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inline_candidates(context: _Context, area: Span):
+    """(label, definition, items, evidence, quoted) for every inline pattern in ``area``, in text order."""
+    norm = context.norm
+    found = []
+    segment = norm[area.start:area.end]
+    quoted_spans = []
+    # 1. a quoted shorthand: explained after it (parenthesis, 即/是指) or preceded by its list
+    for match in _QUOTED.finditer(segment):
+        start, end = area.start + match.start(), area.start + match.end()
+        quoted_spans.append(Span(start, end))
+        label = match.group(1).strip()
+        if len(label) < 2:
+            continue
+        after = _explained_after(context, label, end, area.end)
+        if after:
+            items, definition_end = after
+            evidence = Span(start, definition_end)
+            found.append((label, context.text[start:definition_end], items, evidence, True))
+            continue
+        options = count_options(label)
+        if not options and not _open_list_before(norm, start):
+            continue
+        before = _list_before(context, start, area.start, label)
+        if before and (len(before[1]) in options or not options and all('"' in normalize(i) for i in before[1])):
+            list_start, items = before
+            evidence = Span(list_start, end)
+            found.append((label, context.text[list_start:end], items, evidence, True))
+    # 2. an unquoted numeral shorthand right after a list: 派出所、交警、巡特警三警
+    for match in _NUMERAL_HEAD.finditer(segment):
+        start = area.start + match.start()
+        head = match.group()
+        if start == area.start or any(q.start <= start < q.end for q in quoted_spans):
+            continue
+        previous = norm[start - 1]
+        if previous in NUMERAL_CHARS or previous.isdigit() or previous in '第、,;。:\n双' or head[0] in "双二":
+            continue  # counts of items say 两, not 二 (二代, 二维码 are no counts)
+            continue
+        if head.isdigit() or (head[-1].isdigit() is False and head[0].isdigit() and len(head) == len(head.rstrip("个大项类种"))):
+            continue  # 88.73%, 4.2万: a digit counts only with a measure word (4个重点建设大项)
+        name_end = start + len(head)
+        while name_end < area.end and name_end - start - len(head) < 7 and not _STOP_AFTER_NAME.match(norm[name_end]):
+            name_end += 1
+        label = _NAME_TAIL.sub("", norm[start:name_end])
+        if len(label) <= len(head) or re.search(r"\d", label[len(head):]) or not count_options(label):
+            continue
+        before = _list_before(context, start, area.start, label)
+        if before and sum(len(i) == 1 for i in before[1]) * 3 <= len(before[1]):  # 市、县两级: levels, no set
+            list_start, items = before
+            evidence = Span(list_start, start + len(label))
+            found.append((context.text[start:start + len(label)], context.text[list_start:start + len(label)],
+                          items, evidence, False))
+    found.sort(key=lambda f: (f[3].start, -f[3].end))
+    return found
+
+
+def _open_list_before(norm: str, quote_start: int) -> bool:
+    """A non-numeral quoted label defines a list only when it closes an open list: …等“风系列”."""
+    return norm[max(0, quote_start - 2):quote_start].endswith("等")
+
+
+def _list_before(context: _Context, label_start: int, floor: int, label: str) -> tuple[int, list[str]] | None:
+    """The enumeration that ends just before a shorthand (optionally followed by 的/等): its start and items."""
+    norm = context.norm
+    end = label_start
+    connector = re.search(r"(?:的|等|等等)\s*$", norm[max(floor, end - 3):end])
+    if connector:
+        end -= len(connector.group())
+    if end <= floor:
+        return None
+    options = count_options(label)
+    if norm[end - 1] == '"':
+        open_quote = norm.rfind('"', floor, end - 1)
+        inner = Span(open_quote + 1, end - 1)
+        inner_text = norm[inner.start:inner.end]
+        if open_quote >= floor and "、" in inner_text:  # “环省、环市、环县”三级治安防控圈
+            return open_quote, _clean_items(context, _enumeration(context, inner, split_and=True), label)
+        if open_quote >= floor and options and len(inner) == options[0] and re.fullmatch(r"[\u4e00-\u9fff]+", inner_text):
+            return open_quote, list(context.text[inner.start:inner.end])  # “家校社政”四位一体: a character each
+        if open_quote >= floor and count_options(inner_text):
+            return None  # “3个目标”“6大体系”“5项机制”: sibling shorthands, not a list of items
+    clause_start = end
+    while clause_start > floor and end - clause_start < 150 and not _CLAUSE_BOUNDARY.match(norm[clause_start - 1]):
+        clause_start -= 1
+    clause = Span(clause_start, end)
+    items = _clean_items(context, _enumeration(context, clause, split_and=True), label)
+    if "、" not in norm[clause_start:end]:
+        items = _quoted_run(context, clause)  # 和 alone does not make a list
+    if any(_QUOTED.search(normalize(i)) and count_options(_QUOTED.search(normalize(i)).group(1)) for i in items):
+        return None  # 城区“一社区一民警”、农村“一村一辅警”: parallel shorthands, not the parts of one
+    if options and len(items) not in options and label.isdigit() and _substantive(norm[clause_start:end]):
+        # one digit per clause: …一条主线,全面深化…,…,全面强化…为支撑的“1123”规划思路
+        sentence = context.sentences.at(label_start)
+        clauses = _clauses(norm, Span(max(sentence.start, floor), end), r"[,;]")
+        if len(clauses) >= options[0] > 1:
+            chosen = clauses[-options[0]:]
+            return chosen[0].start, _clean_items(context, [context.text[c.start:c.end] for c in chosen], label)
+    if len(items) < 2:
+        return None
+    return clause_start + (len(norm[clause_start:end]) - len(norm[clause_start:end].lstrip())), items
+
+
+def _substantive(clause: str) -> bool:
+    """Whether a clause is an item in its own right, not just the verb that governs the shorthand (围绕“…”)."""
+    lead = _LEAD_IN.match(clause.strip())
+    return len(clause.strip()) - (lead.end() if lead else 0) >= 4
+
+
+def _quoted_run(context: _Context, clause: Span) -> list[str]:
+    """Items written as adjacent quotes: “交通秩序提升”“机动车礼让斑马线” or 涉黄赌打击“风潮”、…“风雷”."""
+    norm = context.norm
+    text = norm[clause.start:clause.end]
+    quotes = list(_QUOTED.finditer(text))
+    if len(quotes) < 2 or text[quotes[-1].end():].strip():
+        return []
+    gaps = [text[a.end():b.start()] for a, b in zip(quotes, quotes[1:])]
+    if all(re.fullmatch(r"\s*(?:[、和及与]|)\s*", gap) for gap in gaps) or all("、" in gap for gap in gaps):
+        return [context.text[clause.start + q.start(1):clause.start + q.end(1)] for q in quotes]
+    return []
+
+
+def _explained_after(context: _Context, label: str, quote_end: int, limit: int) -> tuple[list[str], int] | None:
+    """A parenthesis (“1+3”工作机制(公安、…)) or 即/是指 (“四下降”:即…) right after a quoted shorthand."""
+    norm = context.norm
+    window = norm[quote_end:min(limit, quote_end + 14)]
+    paren = re.match(r"([^\s,;。:\"()]{0,10})\(", window)
+    if paren and re.search(rf"[{NUMERAL_CHARS}\d]", label):
+        open_at = quote_end + paren.end() - 1
+        close_at = _matching_paren(norm, open_at, limit)
+        if close_at is None:
+            return None
+        inner = Span(open_at + 1, close_at)
+        content = norm[inner.start:inner.end]
+        if len(content.strip()) < 2 or re.match(r"\s*(?:以下简称|简称|试行|暂行|草案|征求意见稿)", content) \
+                or re.fullmatch(r"[\d\s]+", content):
+            return None
+        items = _keyed_items(context, inner, label) or _split_list(context, inner, label)
+        return items, close_at + 1
+    explained = _EXPLAINED_BY.match(norm[quote_end:min(limit, quote_end + 8)])
+    if explained and (count_options(label) or len(label) <= 8):
+        start = quote_end + explained.end()
+        sentence = context.sentences.at(start)
+        end = min(sentence.end, limit)
+        definition = Span(start, _rstrip(norm, start, end))
+        if len(definition) < 2:
+            return None
+        return _split_list(context, definition, label), definition.end
+    return None
+
+
+def _matching_paren(norm: str, open_at: int, limit: int) -> int | None:
+    depth = 0
+    for position in range(open_at, min(limit, open_at + 300)):
+        if norm[position] == "(":
+            depth += 1
+        elif norm[position] == ")":
+            depth -= 1
+            if depth == 0:
+                return position
+        elif norm[position] == "\n":
+            return position if depth == 1 else None
+    return None
+
+
+def _keyed_items(context: _Context, inner: Span, label: str) -> list[str]:
+    """Items of a parenthesis written as keyed parts of a formula: (“5”即…,“10”即…) for “5+10”."""
+    norm = context.norm
+    text = norm[inner.start:inner.end]
+    keyed = list(_KEYED_PART.finditer(text))
+    keys = set(re.split(r"[+]", normalize_label(label)))
+    if not keyed or not all(m.group(1).strip() in keys for m in keyed):
+        return []
+    items: list[str] = []
+    for index, match in enumerate(keyed):
+        part_end = keyed[index + 1].start() if index + 1 < len(keyed) else len(text)
+        rest = Span(inner.start + match.end(), _rstrip(norm, inner.start, inner.start + part_end))
+        items.extend(_clean_items(context, _enumeration(context, _first_clause(norm, rest), split_and=True), None))
+    return items
+
+
+# --- variants and undefined shorthand ---------------------------------------------------------------------------
+
+
+def _mark_variants(senses: list[TermSense]) -> None:
+    """A sense whose expansion equals an earlier one's under another label records that label as a variant.
+    Both senses stay (each keeps its evidence); they are never merged by label."""
+    by_expansion: dict[tuple[str, ...], list[TermSense]] = {}
+    for sense in senses:
+        if len(sense.expansion) >= 2:
+            key = tuple(sorted(normalize_label(i) for i in sense.expansion))
+            by_expansion.setdefault(key, []).append(sense)
+    for group in by_expansion.values():
+        labels = list(dict.fromkeys(s.label for s in group))
+        if len(labels) > 1:
+            for sense in group:
+                sense.alt_labels = [label for label in labels if label != sense.label]
+
+
+# An unquoted counting phrase that names a set: 五大体系, 十三类重点人员, 两客一危一重.
+_UNQUOTED_SHORTHAND = re.compile(
+    rf"(?<![{NUMERAL_CHARS}\d第])(?:[{NUMERAL_CHARS}]+[大类][\u4e00-\u9fff]{{1,4}}?(?=[的和与及等在中为,;。、\s\d(]|建设|工作)"
+    rf"|(?:[{NUMERAL_CHARS}][\u4e00-\u9fff](?![{NUMERAL_CHARS}]{{2}})){{1}}(?:[{NUMERAL_CHARS}][\u4e00-\u9fff]){{1,3}}(?![\u4e00-\u9fff]{{0}}\"))"
+)
+_SHORTHAND_LABEL = re.compile(r"^(?:[0-9A-Za-z]+(?:[+.][0-9A-Za-z]+)+[\u4e00-\u9fff]{0,3}|\d{3,}|[0-9A-Za-z]+\+[0-9A-Za-z]+)$")
+
+
+def _read_undefined(context: _Context, senses: list[TermSense], sections: list[Span]) -> None:
+    """Quoted numeral shorthand and digit formulas, and unquoted counting sets, that no sense of this document
+    defines: one ``undefined`` sense per label, at its first use."""
+    defined = {normalize_label(s.label) for s in senses} | {normalize_label(a) for s in senses for a in s.alt_labels}
+    covered = [s.evidence for s in senses] + sections
+    seen: set[str] = set()
+    candidates: list[tuple[int, int, str]] = []
+    for match in _QUOTED.finditer(context.norm):
+        label = match.group(1).strip()
+        for part in [label] if "、" not in label or count_options(label) else []:
+            if _is_shorthand(part):
+                candidates.append((match.start(), match.end(), part))
+    for match in _UNQUOTED_SHORTHAND.finditer(context.norm):
+        label = match.group()
+        if count_options(label):
+            candidates.append((match.start(), match.end(), label))
+    for start, end, label in sorted(candidates):
+        key = normalize_label(label)
+        span = Span(start, end)
+        if key in defined or key in seen or any(c.contains(span) for c in covered):
+            continue
+        seen.add(key)
+        _add(context, senses, context.text[start:end].strip('"“”'), "undefined", None, [], span)
+
+
+def _is_shorthand(label: str) -> bool:
+    if len(label) < 2 or len(label) > 10 or re.fullmatch(r"\d+(?:\.\d+)?%?", label):
+        return False
+    return bool(count_options(label)) or bool(_SHORTHAND_LABEL.match(normalize_label(label)))

@@ -1,0 +1,111 @@
+"""Chinese numerals, and how many items a numeral shorthand (数字缩略语) promises.
+
+A numeral shorthand counts what it abbreviates, which gives a free consistency check on an extracted expansion:
+
+| shorthand shape                     | example           | counts                     |
+|-------------------------------------|-------------------|----------------------------|
+| numeral + word, repeated            | 四联三防, 两队一室 | 4 + 3 = 7, 2 + 1 = 3       |
+| numeral + measure word + noun       | 六大机制, 十三类人员 | 6, 13                     |
+| N位一体, N合一 (idioms of unity)      | 三位一体, 四侦合一 | 3, 4 (the 一 is not a count) |
+| a run of numerals only              | 四三二一, 123456   | one part per numeral: 4, 6 |
+| digit formula                       | 1+5, 1+N+X        | 1 + 5 = 6 or 2 parts; 3 parts |
+| list of counted parts               | 3个目标、6大体系   | 2 parts (or 3 + 6)         |
+
+``count_options`` returns every plausible count, the most literal first; ``declared_count`` picks the first,
+or the one an expansion agrees with.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIGITS = {"零": 0, "双": 2, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+_NUMBER = re.compile(rf"[{NUMERAL_CHARS}]+|\d+")
+# 十四五, 十三五: a five-year plan, not a count.
+_FIVE_YEAR_PLAN = re.compile(r"^十[一二三四五六七八九]五(规划|时期|期间)?$")
+_UNITY_IDIOM = re.compile(rf"^([{NUMERAL_CHARS}]+|\d+)[^{NUMERAL_CHARS}\d]?(?:位一体|合一|为一体)")
+_FORMULA = re.compile(r"^[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+$")
+_DIGIT_RUN = re.compile(r"^\d{2,9}$")
+_DOTTED_DIGITS = re.compile(r"^\d+(?:[.、]\d+)+")  # 1.3.5分钟: three parts
+_NUMERALS_ONLY = re.compile(rf"^[{NUMERAL_CHARS}、,.·]+$")
+
+
+def parse_number(text: str) -> int | None:
+    """Value of a Chinese (十三, 二十, 两) or Arabic numeral; None if ``text`` is not one number."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(char not in DIGITS and char not in UNITS for char in text):
+        return None
+    total, current = 0, None
+    for char in text:
+        if char in DIGITS:
+            if current is not None:  # two digits in a row (一二) are not one number
+                return None
+            current = DIGITS[char]
+        else:
+            total += (1 if current is None else current) * UNITS[char]
+            current = None
+    return total + (current or 0)
+
+
+def count_options(label: str) -> list[int]:
+    """The counts a shorthand may promise, most literal first; empty when it promises none."""
+    label = label.strip().strip('"“”')
+    if not label or label.startswith("第") or _FIVE_YEAR_PLAN.match(label):
+        return []
+    unity = _UNITY_IDIOM.match(label)
+    if unity:
+        value = parse_number(unity.group(1))
+        return [value] if value else []
+    if _FORMULA.match(label):
+        parts = label.split("+")
+        numbers = [int(p) for p in parts if p.isdigit()]
+        if len(numbers) == len(parts):
+            return _unique([sum(numbers), len(parts)])
+        return [len(parts)]
+    dotted = _DOTTED_DIGITS.match(label)
+    if dotted:
+        return [len(re.split(r"[.、]", dotted.group()))]
+    if _DIGIT_RUN.match(label):
+        return [len(label)]
+    if _NUMERALS_ONLY.match(label):
+        numerals = [n for n in re.split(r"[、,.·]", label) if n] if re.search(r"[、,.·]", label) else list(label)
+        return [len(numerals)]
+    if re.search(r"[、,]", label):  # 3个目标、6大体系、5项机制: the parts, or everything they count
+        parts = [p for p in re.split(r"[、,]", label) if p]
+        counts = [count_options(p) for p in parts]
+        if all(counts):
+            return _unique([len(parts), sum(c[0] for c in counts)])
+        return []
+    values = [parse_number(m.group()) for m in _NUMBER.finditer(label)]
+    values = [v for v in values if v]
+    # a number that ends the label (三个100%) or is glued to a unit is a value, not a count
+    if not values:
+        return []
+    first = _NUMBER.search(label)
+    if first.start() != 0 and not re.match(r"^[新双大小老]", label):
+        return []
+    if re.search(r"\d+%", label):
+        values = values[:1]
+    return [sum(values)]
+
+
+def declared_count(label: str, expansion: list[str] | None = None) -> int | None:
+    """The count ``label`` promises: the option ``expansion`` agrees with, else the most literal one."""
+    options = count_options(label)
+    if not options:
+        return None
+    if expansion is not None and len(expansion) in options:
+        return len(expansion)
+    return options[0]
+
+
+def is_numeral_shorthand(label: str) -> bool:
+    """Whether ``label`` is a counting shorthand (四联三防, 五必, 1+5, 123456)."""
+    return bool(count_options(label))
+
+
+def _unique(values: list[int]) -> list[int]:
+    return list(dict.fromkeys(values))
