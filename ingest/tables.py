@@ -101,10 +101,12 @@ def find_task_tables(text: str) -> list[TaskTable]:
     return tables
 
 
-def table_tasks(document: Document, plan: PlanMeta, first_id: int = 1) -> list[Task]:
-    """The items and sub-tasks of every task table in the document, numbered t{first_id}, t{first_id+1} …"""
+def table_tasks(
+    document: Document, plan: PlanMeta, first_id: int = 1, tables: list[TaskTable] | None = None
+) -> list[Task]:
+    """The items and sub-tasks of the document's task tables (found when not given), numbered from t{first_id}."""
     tasks: list[Task] = []
-    for table in find_task_tables(document.text):
+    for table in find_task_tables(document.text) if tables is None else tables:
         for item in table.items:
             tasks.extend(_item_tasks(document.text, table, item, plan, first_id + len(tasks)))
     return tasks
@@ -220,8 +222,8 @@ def _read_flattened(
         elif has_agencies and _AGENCY_CELL.match(cell_text):
             group = _open_group(item)
             group.agencies.append((agency_columns[min(len(group.agencies), len(agency_columns) - 1)], cell))
-        else:
-            group = _open_group(item, new_content=True)
+        else:  # a content cell; without a deadline column each one is a row of its own
+            group = _open_group(item, new_content="due" not in columns)
             group.content.append(cell)
         table.span = Span(table.span.start, span.end)
         cursor += 1

@@ -42,10 +42,10 @@ REPORT_KINDS = ("工作总结", "总结", "报告")
 
 def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -> list[Task]:
     """Tasks of the outline and of the task tables, in text order of their kind (outline first)."""
-    tables = [table.span for table in find_task_tables(document.text)]
-    outline_headings = [h for h in headings if not any(t.contains(h.span) for t in tables)]
+    tables = find_task_tables(document.text)
+    outline_headings = [h for h in headings if not any(t.span.contains(h.span) for t in tables)]
     tasks = outline_tasks(document.text, outline_headings, plan)
-    tasks.extend(table_tasks(document, plan, first_id=len(tasks) + 1))
+    tasks.extend(table_tasks(document, plan, first_id=len(tasks) + 1, tables=tables))
     return tasks
 
 

@@ -106,3 +106,9 @@ def test_rows_with_tab_separated_cells_and_merged_first_columns():
 def test_a_numbered_list_is_not_a_table():
     assert find_task_tables("序号说明如下。\n1.加强领导\n2.落实责任\n") == []
     assert find_task_tables("序号\n姓名\n职务\n1\n张三\n组长\n") == []
+
+
+def test_a_content_cell_broken_over_lines_stays_one_row_when_a_deadline_closes_it():
+    text = "序号\n项目名称\n项目内容\n完成时间\n1\n数据中台\n汇聚多源数据，\n形成统一目录。\n2025年\n"
+    tasks = table_tasks(_doc(text), PLAN)
+    assert [(t.text, t.due.year) for t in tasks if t.parent] == [("汇聚多源数据，\n形成统一目录。", 2025)]
