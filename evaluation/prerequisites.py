@@ -27,7 +27,7 @@ def score(gold: dict, facts: dict[str, DocumentFacts]) -> dict[str, Score]:
         ordered = [p for p in document_facts.prerequisites if p.cue_class == "table-order"]
         task_spans = {task.id: task.span for task in document_facts.tasks}
         pairs = [
-            (gold_span(text, earlier), gold_span(text, later))
+            _ordered_pair(text, earlier, later)
             for item in gold.get("derived_prerequisites_table_order", [])
             if item["doc"] == name
             for earlier in item["earlier"]
@@ -37,6 +37,13 @@ def score(gold: dict, facts: dict[str, DocumentFacts]) -> dict[str, Score]:
             pairs, ordered, lambda g, p: _same_order(g, p, task_spans)
         )
     return scores
+
+
+def _ordered_pair(text: str, earlier: str, later: str) -> tuple[Span | None, Span | None]:
+    """Spans of two sub-task texts; a text also printed in the body is taken where it sits next to the other."""
+    later_span = gold_span(text, later)
+    earlier_span = gold_span(text, earlier, near=later_span.start if later_span else 0)
+    return earlier_span, gold_span(text, later, near=earlier_span.start if earlier_span else 0)
 
 
 def _located(text: str, item: dict) -> tuple[dict, Span | None, Span | None]:

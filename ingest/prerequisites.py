@@ -194,7 +194,7 @@ def _clause_before(sentence: str, position: int) -> Span | None:
 def _trim(sentence: str, span: Span, strip_lead: bool = True) -> Span:
     """Drop white space, and the opening verbs that are not part of the named thing."""
     start, end = span.start, span.end
-    while start < end and sentence[start] in " \"'":
+    while start < end and sentence[start] == " ":
         start += 1
     while end > start and sentence[end - 1] in " ":
         end -= 1

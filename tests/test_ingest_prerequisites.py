@@ -1,0 +1,139 @@
+"""Prerequisites on small texts of our own wording: cues, look-alikes, table order and builds/relies-on."""
+
+import pytest
+
+from plankg.ingest.facts import Document, Due, Mention, Span, Task
+from plankg.ingest.prerequisites import extract_prerequisites
+
+
+def document(text):
+    return Document(id="d", source="d.txt", sha256="", format="txt", text=text)
+
+
+def cues_of(text, tasks=(), mentions=()):
+    return extract_prerequisites(document(text), [], list(tasks), list(mentions))
+
+
+def only(text):
+    found = cues_of(text)
+    assert len(found) == 1, [(p.cue, p.prerequisite, p.dependent) for p in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, cue, cue_class, prerequisite, dependent",
+    [
+        ("依托市级水文监测平台,开展汛期风险预警。", "依托X", "listed", "市级水文监测平台", "开展汛期风险预警"),
+        ("以县级医共体为依托,推进分级诊疗。", "以X为依托", "listed", "县级医共体", "推进分级诊疗"),
+        ("以社区网格为基础,构建养老服务圈。", "以X为基础", "listed", "社区网格", "构建养老服务圈"),
+        ("在完成管网普查的基础上,编制改造计划。", "在X基础上", "listed", "完成管网普查", "编制改造计划"),
+        ("在现有站点基础上新增充电桩。", "在X基础上", "listed", "现有站点", "新增充电桩"),
+        ("通过区域信用信息平台建设,实现联合惩戒。", "通过X建设", "listed", "区域信用信息平台建设", "实现联合惩戒"),
+        ("借助卫星遥感技术,加强耕地动态监测。", "借助X", "extended", "卫星遥感技术", "加强耕地动态监测"),
+        ("依靠村民委员会,化解邻里纠纷。", "依靠X", "extended", "村民委员会", "化解邻里纠纷"),
+        ("充分利用既有管廊资源,推进光纤入户。", "利用X", "extended", "既有管廊资源", "推进光纤入户"),
+        ("研发基于北斗定位的渣土车监管系统。", "基于X的Y", "extended", "北斗定位", "渣土车监管系统"),
+        ("以数据中台为关键支撑,打造一网统管体系。", "以X为支撑", "listed-variant", "数据中台", "打造一网统管体系"),
+        ("建成区级教育资源库,为课堂教学提供有力支撑。", "为X提供支撑", "listed", "区级教育资源库", "课堂教学"),
+        ("完善农产品追溯体系,为食品安全监管奠定坚实基础。", "为X奠定基础", "listed", "农产品追溯体系", "食品安全监管"),
+        ("加快建设应急物资储备库,为灾害救援提供坚实保障。", "为X提供保障", "extended", "应急物资储备库", "灾害救援"),
+    ],
+)
+def test_cue_sides(text, cue, cue_class, prerequisite, dependent):
+    found = only(text)
+    assert (found.cue, found.cue_class, found.prerequisite, found.dependent) == (cue, cue_class, prerequisite, dependent)
+
+
+def test_dependent_skips_clauses_that_open_with_their_own_cue():
+    found = cues_of("依托智慧城管平台,以街道为单元,实施精细化巡查。")
+    assert [(p.prerequisite, p.dependent) for p in found] == [("智慧城管平台", "实施精细化巡查")]
+
+
+def test_prerequisite_skips_result_and_date_clauses():
+    found = only("到2026年,建成全域覆盖的物联感知网,实现设施状态实时掌握,为城市安全运行提供数据支撑。")
+    assert found.prerequisite == "全域覆盖的物联感知网"
+    assert found.dependent == "城市安全运行"
+
+
+def test_evidence_spans_both_sides_in_the_original_text():
+    text = "依托“城市大脑”平台，推进交通信号联控。"
+    found = only(text)
+    assert found.evidence.text(text) == "“城市大脑”平台，推进交通信号联控"
+    assert found.sentence.text(text) == text
+    assert found.prerequisite == "“城市大脑”平台"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以创建文明城市为契机,整治背街小巷。",
+        "以项目建设为抓手,推动产业升级。",
+        "以志愿服务活动为载体,弘扬新风正气。",
+        "以党建为引领,凝聚治理合力。",
+        "以数字化改革为主线,重塑服务流程。",
+        "以龙头企业为牵引,延伸产业链条。",
+        "以问题整改为突破口,提升服务质量。",
+        "以示范创建推动乡村振兴。",  # 以X推动Y: a lever
+        "通过召开座谈会、发放问卷等方式,广泛征求意见。",  # 通过 + working method
+        "根据《城乡规划法》,编制片区详细规划。",  # a normative basis
+        "提高土地利用率。",  # 利用 inside a word
+        "市财政局负责为项目建设提供必要的经费保障。",  # money is a generic resource
+    ],
+)
+def test_look_alikes_are_not_prerequisites(text):
+    assert cues_of(text) == []
+
+
+def test_dependent_task_is_the_task_holding_the_cue_and_prerequisite_task_builds_it():
+    text = "1.建设城市运行管理平台。2.依托城市运行管理平台,开展违建巡查。"
+    builder = Task(id="t1", number="1", title="建设城市运行管理平台", text="", span=Span(0, 13))
+    user = Task(id="t2", number="2", title="依托城市运行管理平台", text="", span=Span(13, len(text)))
+    found = only_with_tasks(text, [builder, user])
+    assert (found.dependent_task, found.prerequisite_task) == ("t2", "t1")
+
+
+def only_with_tasks(text, tasks):
+    found = [p for p in cues_of(text, tasks) if p.cue_class != "builds"]
+    assert len(found) == 1
+    return found[0]
+
+
+def sub_task(tid, parent, year, start):
+    return Task(id=tid, number=None, title=f"子任务{tid}", text="", span=Span(start, start + 5), parent=parent,
+                due=Due(text=f"{year}年", year=year), source="table")
+
+
+def test_table_order_links_each_year_to_the_next_later_year_only():
+    tasks = [sub_task("a", "p", 2023, 0), sub_task("b", "p", 2022, 10), sub_task("c", "p", 2022, 20),
+             sub_task("d", "p", 2025, 30), sub_task("e", "q", 2021, 40)]
+    found = [p for p in cues_of("。" * 50, tasks) if p.cue == "table-order"]
+    pairs = sorted((p.prerequisite_task, p.dependent_task) for p in found)
+    assert pairs == [("a", "d"), ("b", "a"), ("c", "a")]  # 2022 -> 2023 -> 2025; q has one year only
+    assert {p.cue_class for p in found} == {"table-order"}
+
+
+def test_same_year_siblings_are_not_ordered():
+    tasks = [sub_task("a", "p", 2024, 0), sub_task("b", "p", 2024, 10)]
+    assert [p for p in cues_of("。" * 20, tasks) if p.cue == "table-order"] == []
+
+
+def test_builds_relies_on_orders_the_builder_first():
+    text = "一、建成智慧停车平台。二、接入智慧停车平台发布泊位信息。"
+    builder = Task(id="b", number="一", title="建成智慧停车平台", text="", span=Span(0, 11))
+    user = Task(id="u", number="二", title="接入智慧停车平台发布泊位信息", text="", span=Span(11, len(text)))
+    mentions = [
+        Mention(label="智慧停车平台", kind="system", span=Span(4, 10), sentence=Span(0, 11)),
+        Mention(label="智慧停车平台", kind="system", span=Span(15, 21), sentence=Span(11, len(text))),
+    ]
+    found = [p for p in cues_of(text, [builder, user], mentions) if p.cue == "builds"]
+    assert [(p.prerequisite_task, p.dependent_task, p.cue_class) for p in found] == [("b", "u", "builds")]
+
+
+def test_builds_ignores_terms_and_a_task_using_what_it_builds_itself():
+    text = "一、建成智慧停车平台,依托智慧停车平台发布泊位信息。"
+    task = Task(id="t", number="一", title="建成智慧停车平台", text="", span=Span(0, len(text)))
+    mentions = [
+        Mention(label="智慧停车平台", kind="system", span=Span(4, 10), sentence=Span(0, len(text))),
+        Mention(label="智慧停车平台", kind="system", span=Span(13, 19), sentence=Span(0, len(text))),
+    ]
+    assert [p for p in cues_of(text, [task], mentions) if p.cue == "builds"] == []
