@@ -6,7 +6,8 @@ Which outline items are tasks, decided by the words of the headings above them:
   top-level action of a work plan (实施…行动, 开展…专项行动, 推进…工程). Every numbered heading below a container is a
   task, nested tasks get their enclosing task as ``parent``; an action heading inside a container is a task too;
 * background sections (主要成就, 形势, 指导思想, 基本原则, 发展目标, 保障措施, 组织领导, 工作要求 …) hold no tasks,
-  not even 保障措施: their items are safeguards of the plan rather than work with an owner and a deadline;
+  not even 保障措施: their items are safeguards of the plan rather than work with an owner and a deadline; a task
+  heading inside them (保障措施 > 细化工作任务) is no container either;
 * a plan without any container (工作要点 often number their tasks straight under 一、二、) treats its non-background
   top-level headings as containers, unless it is a report (工作总结), whose items are achievements.
 
@@ -27,14 +28,14 @@ from plankg.ingest.text import normalize_label
 # Headings that announce tasks: 三、重点任务 / 五、主要任务 / (三)重点工作 / 四、工作措施 / 附件 任务分工.
 CONTAINER = re.compile(
     r"(?:主要|重点|工作|具体|核心|重大|年度)任务|任务(?:分工|清单|措施)|(?:重点|主要|年度)工作|工作(?:措施|举措|安排)"
-    r"|(?:主要|重点|具体)(?:举措|措施)"
+    r"|(?:主要|重点|具体)(?:举措|措施)|工作重点|(?:重点|主要|专项)行动"
 )
 # Top-level actions of a work plan: 一、实施…提升行动 / 二、开展…专项行动 / 三、推进…工程.
 ACTION = re.compile(r"^(?:实施|开展|推进|推动|深化|打好|打赢|组织)\S{2,30}(?:行动|攻坚战|工程|计划)$")
 # Sections that describe rather than assign: achievements, situation, principles, goals, safeguards, requirements.
 BACKGROUND = re.compile(
-    r"成就|成效|回顾|形势|背景|现状|问题|挑战|机遇|指导思想|基本原则|总体要求|(?:发展|总体|主要)目标|目标要求"
-    r"|保障措施|组织(?:领导|实施|保障)|工作要求|实施步骤|步骤安排|名词解释|说明"
+    r"成就|回顾|形势|背景|现状|指导思想|基本原则|总体要求|(?:发展|总体|主要)目标|目标要求"
+    r"|保障措施|组织(?:领导|实施|保障)|工作要求|实施步骤|步骤安排|名词解释"
 )
 RUN_IN_STYLES = ("run-in", "ordinal", "circled-run-in")
 REPORT_KINDS = ("工作总结", "总结", "报告")
@@ -94,8 +95,9 @@ def _containers(headings: list[Heading], plan: PlanMeta) -> set[str]:
     """Ids of the headings whose numbered descendants are tasks."""
     by_id = {h.id: h for h in headings}
     found: set[str] = set()
+    background = {h.id for h in headings if BACKGROUND.search(h.title)}
     for heading in headings:
-        if BACKGROUND.search(heading.title) or _under(heading, by_id, found):
+        if heading.id in background or _under(heading, by_id, found | background):
             continue
         if CONTAINER.search(heading.title) or (heading.parent is None and ACTION.match(heading.title)):
             found.add(heading.id)
@@ -114,15 +116,12 @@ def _under(heading: Heading, by_id: dict[str, Heading], ids: set[str]) -> bool:
 
 
 def _container_of(heading: Heading, by_id: dict[str, Heading], containers: set[str]) -> Heading | None:
-    """The nearest container above ``heading``, unless a background section lies in between."""
+    """The nearest container above ``heading``."""
     parent = heading.parent
     while parent:
-        above = by_id[parent]
         if parent in containers:
-            return above
-        if BACKGROUND.search(above.title):
-            return None
-        parent = above.parent
+            return by_id[parent]
+        parent = by_id[parent].parent
     return None
 
 

@@ -77,3 +77,9 @@ def test_table_tasks_follow_outline_tasks_and_table_categories_are_not_outline_t
     ]
     assert tasks[2].parent == tasks[1].id and tasks[2].due.year == 2024
     assert len({t.id for t in tasks}) == 3
+
+
+def test_task_words_inside_a_background_section_make_no_container():
+    text = "一、重点任务\n（一）解决突出问题\n1、整治隐患。\n二、保障措施\n（一）细化工作任务\n1、制定方案。\n"
+    _, tasks = _tasks(text)
+    assert [t.title for t in tasks] == ["解决突出问题", "整治隐患"]
