@@ -104,6 +104,8 @@ class SparqlService:
             await self.run(self.store.update, text)
         except QuerySyntaxError as error:
             raise ProtocolError(400, f"The update does not parse: {_parser_message(error)}") from error
+        except (RuntimeError, OSError) as error:  # pyoxigraph's evaluation errors, e.g. CLEAR of a missing graph
+            raise ProtocolError(400, f"The update failed and changed nothing: {error}") from error
         finally:
             self.data_changed()
 

@@ -25,8 +25,8 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 GLOSSARY = PREFIXES + 'SELECT ?d WHERE { ?c skos:prefLabel "两通一平"@zh ; skos:definition ?d }'
 
 
-def make_client(tmp_path: Path, **settings) -> TestClient:
-    client = TestClient(create_app(str(tmp_path / "store"), token=TOKEN, **settings))
+def make_client(**settings) -> TestClient:
+    client = TestClient(create_app(":memory:", token=TOKEN, **settings))
     response = client.put("/store", params={"graph": DEMO}, content=FIXTURE.read_bytes(),
                           headers={**WRITER, "Content-Type": "text/turtle"})
     assert response.status_code == 201, response.text
@@ -34,8 +34,8 @@ def make_client(tmp_path: Path, **settings) -> TestClient:
 
 
 @pytest.fixture()
-def client(tmp_path):
-    return make_client(tmp_path)
+def client():
+    return make_client()
 
 
 def bindings(response) -> list[dict[str, str]]:
@@ -122,16 +122,16 @@ def test_malformed_query_is_400_with_the_parsers_position(client):
     assert "error at 1:" in response.text  # the position in the client's text, not after the added BASE line
 
 
-def test_row_cap_names_the_limit_and_how_to_raise_it(tmp_path):
-    client = make_client(tmp_path, max_rows=3)
+def test_row_cap_names_the_limit_and_how_to_raise_it():
+    client = make_client(max_rows=3)
     response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert response.status_code == 413
     assert "row cap of 3" in response.text and "--max-rows" in response.text and "LIMIT" in response.text
     assert len(bindings(client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3"}))) == 3
 
 
-def test_engine_timeout_names_the_limit_and_how_to_raise_it(tmp_path):
-    client = make_client(tmp_path, timeout_s=7)
+def test_engine_timeout_names_the_limit_and_how_to_raise_it():
+    client = make_client(timeout_s=7)
 
     def too_slow(*args, **kwargs):
         raise QueryTimeout("the query ran longer than 7 s")
@@ -142,8 +142,8 @@ def test_engine_timeout_names_the_limit_and_how_to_raise_it(tmp_path):
     assert "7 s timeout" in response.text and "--timeout" in response.text
 
 
-def test_busy_workers_count_towards_the_timeout_and_do_not_block_the_server(tmp_path):
-    client = make_client(tmp_path, timeout_s=0.2)
+def test_busy_workers_count_towards_the_timeout_and_do_not_block_the_server():
+    client = make_client(timeout_s=0.2)
     release = threading.Event()
     original = client.app.state.store.query_raw
 
@@ -170,8 +170,8 @@ def test_updates_need_the_token(client):
     assert client.get("/sparql", params={"query": 'ASK { <http://ex/s> <http://ex/p> "new" }'}).json()["boolean"]
 
 
-def test_a_server_without_token_is_read_only(tmp_path):
-    client = TestClient(create_app(str(tmp_path / "store")))
+def test_a_server_without_token_is_read_only():
+    client = TestClient(create_app(":memory:"))
     response = client.post("/sparql", content=b"CLEAR ALL",
                            headers={"Content-Type": "application/sparql-update", **WRITER})
     assert response.status_code == 403 and "--token" in response.text
@@ -209,8 +209,8 @@ def test_other_methods_are_refused(client):
     assert client.put("/sparql", params={"query": "ASK {}"}).status_code == 405
 
 
-def test_query_page_shows_limits_and_works_offline(tmp_path):
-    client = make_client(tmp_path, timeout_s=12, max_rows=345)
+def test_query_page_shows_limits_and_works_offline():
+    client = make_client(timeout_s=12, max_rows=345)
     page = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "12 s" in page.text and "345" in page.text
