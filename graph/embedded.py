@@ -24,17 +24,31 @@ def _graph_term(graph: str | None) -> ox.NamedNode | ox.DefaultGraph:
     return ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
 
 
+_OPEN: dict[str, ox.Store] = {}  # RocksDB allows one handle per directory and process: share it
+_OPEN_LOCK = threading.Lock()
+
+
+def _open_database(location: str) -> ox.Store:
+    if location == ":memory:":
+        return ox.Store()
+    key = str(Path(location).resolve())
+    with _OPEN_LOCK:
+        if key not in _OPEN:
+            Path(key).mkdir(parents=True, exist_ok=True)
+            _OPEN[key] = ox.Store(key)
+        return _OPEN[key]
+
+
 class EmbeddedStore:
-    """Oxigraph on disk (or in memory with ``location=":memory:"``, for tests and benchmarks)."""
+    """Oxigraph on disk (or in memory with ``location=":memory:"``, for tests and benchmarks).
+
+    Every ``EmbeddedStore`` of one directory in one process shares a single database handle.
+    """
 
     def __init__(self, location: str | Path) -> None:
         self.location = str(location)
         try:
-            if self.location == ":memory:":
-                self._store = ox.Store()
-            else:
-                Path(location).mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(self.location)
+            self._store = _open_database(self.location)
         except OSError as error:
             raise StoreError(
                 f"cannot open the store at {self.location}: {error}. If another plankg process (e.g. `plankg serve`)"

@@ -127,7 +127,7 @@ def facts_to_triples(facts: DocumentFacts) -> Iterator[ox.Triple]:
     writer = _Writer(facts)
     for part in (_plan, _headings, _tasks, _agencies, _terms, _mentions, _prerequisites, _targets):
         part(writer)
-    return iter(writer.triples)
+    return iter(dict.fromkeys(writer.triples))  # shared nodes are labelled at each use: write them once
 
 
 def _plan(w: _Writer) -> None:
