@@ -114,7 +114,7 @@ def table_tasks(
 
 def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[TaskTable | None, int]:
     """Read a table whose header starts at line ``index``; (None, index + 1) when there is none."""
-    line = _squash(folded[spans[index].start:spans[index].end])
+    line = _squash(folded[spans[index].start:spans[index].end]).lstrip("|")
     if not COLUMN_WORDS[0][1].match(line):
         return None, index + 1
     cells = [c for c in _ROW_SEPARATOR.split(spans[index].text(text).strip()) if c]

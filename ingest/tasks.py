@@ -46,7 +46,11 @@ def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -
     tables = find_task_tables(document.text)
     outline_headings = [h for h in headings if not any(t.span.contains(h.span) for t in tables)]
     tasks = outline_tasks(document.text, outline_headings, plan)
-    tasks.extend(table_tasks(document, plan, first_id=len(tasks) + 1, tables=tables))
+    for table in tables:
+        holder = next((h for h in reversed(outline_headings) if h.span.start < table.span.start), None)
+        for task in table_tasks(document, plan, first_id=len(tasks) + 1, tables=[table]):
+            task.heading = holder.id if holder else None
+            tasks.append(task)
     return tasks
 
 

@@ -112,3 +112,11 @@ def test_a_content_cell_broken_over_lines_stays_one_row_when_a_deadline_closes_i
     text = "序号\n项目名称\n项目内容\n完成时间\n1\n数据中台\n汇聚多源数据，\n形成统一目录。\n2025年\n"
     tasks = table_tasks(_doc(text), PLAN)
     assert [(t.text, t.due.year) for t in tasks if t.parent] == [("汇聚多源数据，\n形成统一目录。", 2025)]
+
+
+def test_pipe_separated_rows():
+    text = "| 序号 | 工作任务 | 牵头部门 | 时间节点 |\n| 1 | 完成普查 | 区统计局 | 2024年3月底前 |\n"
+    (task,) = table_tasks(_doc(text), PLAN)
+    assert (task.number, task.title, task.due.date, task.agencies[0].printed, task.agencies[0].role) == (
+        "1", "完成普查", "2024-03-31", "区统计局", "lead",
+    )

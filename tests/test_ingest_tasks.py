@@ -71,10 +71,12 @@ def test_table_tasks_follow_outline_tasks_and_table_categories_are_not_outline_t
         "一、主要任务\n（一）建设平台。统一规划。\n"
         "附件1\n重点项目表\n序号\n项目名称\n建设内容\n完成时间\n一、信息化\n1\n智慧平台\n建设中台。\n2024年\n"
     )
-    _, tasks = _tasks(text)
+    headings, tasks = _tasks(text)
     assert [(t.source, t.title) for t in tasks] == [
         ("outline", "建设平台"), ("table", "智慧平台"), ("table", "建设中台"),
     ]
+    annex = next(h for h in headings if h.style == "annex")
+    assert tasks[1].heading == tasks[2].heading == annex.id
     assert tasks[2].parent == tasks[1].id and tasks[2].due.year == 2024
     assert len({t.id for t in tasks}) == 3
 
