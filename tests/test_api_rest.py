@@ -1,0 +1,138 @@
+"""The REST API over the hand-made web fixture: terms, search, plans, tasks, agencies, views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+
+from plankg.api.app import create_app
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "web" / "plans.trig"
+ID = "https://w3id.org/plankg/id/"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    location = tmp_path_factory.mktemp("web-store")
+    store = ox.Store(str(location))
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    return TestClient(create_app(str(location)))
+
+
+@pytest.mark.parametrize("typed", ["1+5", "“1+5”中心", "１＋５", "1 + 5"])
+def test_term_answers_every_sense_with_linked_expansion(client: TestClient, typed: str) -> None:
+    answer = client.get(f"/api/terms/{quote(typed)}")
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["iri"] == ID + "term/1%2B5"
+    senses = {sense["plan"]["iri"]: sense for sense in body["senses"]}
+    assert set(senses) == {ID + "plan/alpha", ID + "plan/beta"}
+    alpha = senses[ID + "plan/alpha"]
+    assert alpha["definition"] == "1个综治中心加5个网格"
+    assert [c["label"] for c in alpha["expansion"]] == ["综治中心", "网格"]
+    assert alpha["expansion"][0]["href"] == "/id/plan/alpha/sense/g1/c1"
+    assert alpha["evidence"]["sentence"] == "名词解释：“1+5”即1个综治中心加5个网格。"
+    assert body["mentions"]["total"] == 1
+    assert body["mentions"]["items"][0]["evidence"]["exact"] == "“1+5”"
+
+
+def test_unknown_term_is_404_with_the_closest_terms(client: TestClient) -> None:
+    answer = client.get("/api/terms/" + quote("两网合一"))
+    assert answer.status_code == 404
+    closest = [term["label"] for term in answer.json()["detail"]["closest"]]
+    assert closest[0] == "两网融合"
+
+
+def test_search_is_ranked_paginated_and_filtered(client: TestClient) -> None:
+    body = client.get("/api/search", params={"q": "中心"}).json()
+    assert body["total"] == 3 and body["items"][0]["label"] == "综治中心"
+    second = client.get("/api/search", params={"q": "中心", "limit": 1, "offset": 1}).json()
+    assert second["total"] == 3 and second["items"] == body["items"][1:2]
+    tasks = client.get("/api/search", params=[("q", "中心"), ("type", "task")]).json()
+    assert {item["type"] for item in tasks["items"]} == {"task"}
+    assert client.get("/api/search", params={"q": "中心", "type": "nonsense"}).status_code == 422
+
+
+def test_one_character_search_finds_agencies(client: TestClient) -> None:
+    labels = [item["label"] for item in client.get("/api/search", params={"q": "公"}).json()["items"]]
+    assert set(labels) == {"甲市公安局", "乙县公安局"}
+
+
+def test_plan_has_metadata_outline_tree_tasks_and_glossary(client: TestClient) -> None:
+    plan = client.get("/api/plans/alpha").json()
+    assert plan["docNumber"] == "甲政办发〔2021〕3号" and plan["periodStart"] == 2021
+    top = plan["outline"][0]
+    assert top["label"] == "重点任务" and top["children"][0]["label"] == "建设综治中心"
+    assert [t["number"] for t in top["children"][0]["tasks"]] == ["1", "2", "3"]
+    assert [t["number"] for t in plan["tasks"]] == ["1", "2", "3", "4"]  # document order
+    third = plan["tasks"][2]
+    assert third["due"] == {"text": "2023年底前", "date": "2023-12-31", "year": 2023}
+    assert [(a["label"], a["role"]) for a in third["agencies"]] == [("甲市公安局", "lead"), ("甲市民政局", "responsible")]
+    assert [g["term"]["label"] for g in plan["glossary"]] == ["1+5"]
+    assert client.get("/api/plans/nope").status_code == 404
+
+
+def test_plans_list_paginates_with_a_total(client: TestClient) -> None:
+    body = client.get("/api/plans", params={"limit": 2}).json()
+    assert body["total"] == 3 and len(body["items"]) == 2
+
+
+def test_task_lists_prerequisites_and_dependents_with_evidence(client: TestClient) -> None:
+    task = client.get("/api/plans/alpha/tasks/t2").json()
+    assert [p["label"] for p in task["prerequisites"]] == ["建成市级综治中心"]
+    assert task["prerequisites"][0]["cue"] == "依托X"
+    assert task["prerequisites"][0]["evidence"]["href"] == "/id/plan/alpha/char=61,90"
+    assert [d["label"] for d in task["dependents"]] == ["完善1+5工作机制"]
+    assert [s["label"] for s in task["reliesOn"]] == ["综治中心"]
+
+
+def test_requires_edge_without_a_prerequisite_record_still_shows(client: TestClient) -> None:
+    task = client.get("/api/plans/hostile/tasks/t2").json()
+    assert [p["iri"] for p in task["prerequisites"]] == [ID + "plan/hostile/task/t1"]
+    assert task["prerequisites"][0]["evidence"] is None
+
+
+def test_agency_has_responsibilities_and_tasks_by_year(client: TestClient) -> None:
+    agency = client.get("/api/agencies/" + quote("甲市公安局")).json()
+    assert agency["altLabels"] == ["市公安局"]
+    assert sorted(agency["tasksByYear"]) == ["2021", "2023"]
+    assert agency["tasksByYear"]["2021"][0]["role"] == "lead"
+    assert agency["responsibilities"][0]["task"]["label"] == "建成市级综治中心"
+    missing = client.get("/api/agencies/" + quote("甲市公安"))
+    assert missing.status_code == 404 and missing.json()["detail"]["closest"][0]["label"] == "甲市公安局"
+
+
+def test_stats_count_the_fixture(client: TestClient) -> None:
+    stats = client.get("/api/stats").json()
+    assert (stats["plans"], stats["tasks"], stats["terms"], stats["prerequisites"]) == (3, 7, 3, 2)
+
+
+def test_plan_view_data_marks_the_critical_path(client: TestClient) -> None:
+    view = client.get("/api/views/plan", params={"plan": ID + "plan/alpha"}).json()
+    chain = [ID + f"plan/alpha/task/t{n}" for n in (1, 2, 3)]
+    assert view["filters"]["criticalPath"] == chain
+    critical = {n["id"] for n in view["nodes"] if n.get("critical")}
+    assert critical == set(chain)
+    filtered = client.get("/api/views/plan", params={"plan": ID + "plan/alpha", "year": 2022}).json()
+    assert {n["id"] for n in filtered["nodes"] if n["group"] == "task"} == {ID + "plan/alpha/task/t2"}
+
+
+def test_expand_returns_the_direct_neighbours(client: TestClient) -> None:
+    view = client.get("/api/views/expand", params={"node": ID + "plan/alpha/task/t2"}).json()
+    ids = {n["id"] for n in view["nodes"]}
+    assert {ID + "plan/alpha/task/t1", ID + "plan/alpha/task/t3", ID + "plan/alpha"} <= ids
+    assert ID + "plan/alpha/char=61,90" not in ids  # evidence is not drawn
+    assert client.get("/api/views/expand", params={"node": "bad iri>"}).status_code == 400
+
+
+def test_view_cap_says_what_was_left_out(client: TestClient) -> None:
+    view = client.get("/api/views/agencies", params={"cap": 3}).json()
+    assert len(view["nodes"]) == 3
+    left_out = sum(view["omitted"].values())
+    assert left_out > 0 and f"Showing 3 of {3 + left_out} nodes" in view["message"]

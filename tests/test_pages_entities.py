@@ -1,0 +1,124 @@
+"""Entity pages and IRI resolution: HTML for browsers, RDF by Accept, document text always escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+
+from plankg.api.app import create_app
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "web" / "plans.trig"
+
+
+class Tags(HTMLParser):
+    """Every start tag and its attributes, as a browser's parser would see them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    location = tmp_path_factory.mktemp("web-store")
+    store = ox.Store(str(location))
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    return TestClient(create_app(str(location)))
+
+
+PAGES = ["/", "/search?q=%E4%B8%AD%E5%BF%83", "/id/plan/alpha", "/id/plan/hostile", "/id/term/1%2B5",
+         "/id/term/imgsrc%3Dxonerror%3Dwindow.__pwned%3D1", "/id/plan/alpha/task/t2", "/id/plan/hostile/task/t1",
+         "/id/agency/%E7%94%B2%E5%B8%82%E5%85%AC%E5%AE%89%E5%B1%80",
+         "/id/agency/scriptwindow.__pwned%3D1%2Fscript%E5%B1%80", "/id/plan/hostile/char=0,9",
+         "/id/plan/alpha/sense/g1", "/view/concepts", "/view/agencies",
+         "/view/plan?plan=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fplan%2Fhostile",
+         "/view/neighbourhood?node=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fplan%2Fhostile%2Ftask%2Ft1"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_render_document_text_as_text_and_load_only_local_scripts(client: TestClient, url: str) -> None:
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page.text, flags=re.S)
+    for attributes, body in scripts:
+        # Either an external script from this server, or JSON data that cannot close its element.
+        assert re.fullmatch(r' src="/(static|viz/assets)/[\w.-]+"', attributes) or 'type="application/json"' in attributes
+        assert "<" not in body
+        if body:
+            json.loads(body)
+    for tag, attributes in Tags(page.text).tags:
+        assert tag != "img"
+        assert not [name for name in attributes if name.startswith("on")]
+        assert not any(str(value).strip().lower().startswith("javascript:") for value in attributes.values())
+    assert "http://" not in page.text.replace("http://www.w3.org", "") and "cdn" not in page.text.lower()
+
+
+def test_hostile_labels_show_escaped(client: TestClient) -> None:
+    text = client.get("/id/plan/hostile").text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;恶意计划" in text
+    assert 'href="javascript:' not in text
+
+
+def test_term_page_shows_senses_side_by_side_and_highlighted_sentences(client: TestClient) -> None:
+    text = client.get("/id/term/1%2B5").text
+    assert text.count('<article class="sense">') == 2
+    assert "乙县社会治理工作要点" in text and "甲市平安建设三年行动方案" in text
+    assert "在网格化服务管理基础上完善<mark>“1+5”</mark>工作机制" in text  # the mention in its sentence
+    assert 'href="/id/plan/alpha/char=98,103"' in text  # and a link to that sentence
+
+
+def test_plan_page_lists_tasks_critical_path_and_embeds_the_view(client: TestClient) -> None:
+    text = client.get("/id/plan/alpha").text
+    critical = re.search(r'<ol class="critical" id="critical-path">(.*?)</ol>', text, flags=re.S).group(1)
+    assert re.findall(r">([^<]+)</a>", critical) == ["建成市级综治中心", "推进网格化服务管理", "完善1+5工作机制"]
+    assert "2022年6月底前" in text and 'href="/id/plan/alpha/char=61,90"' in text
+    assert '<iframe src="/view/plan?plan=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fplan%2Falpha"' in text
+
+
+def test_task_page_shows_prerequisites_with_their_sentence(client: TestClient) -> None:
+    text = client.get("/id/plan/alpha/task/t2").text
+    prerequisites = re.search(r'<section id="prerequisites">(.*?)</section>', text, flags=re.S).group(1)
+    assert "建成市级综治中心" in prerequisites and "<mark>依托综治中心推进网格化服务管理</mark>" in prerequisites
+
+
+@pytest.mark.parametrize("accept, media, marker", [
+    ("text/turtle", "text/turtle", "dcterms:title"),
+    ("application/n-triples", "application/n-triples", "<http://purl.org/dc/terms/title>"),
+    ("application/ld+json", "application/ld+json", '"@id"'),
+    ("text/html;q=0.5, text/turtle", "text/turtle", "dcterms:title"),
+])
+def test_iris_resolve_to_rdf_by_accept(client: TestClient, accept: str, media: str, marker: str) -> None:
+    answer = client.get("/id/plan/alpha", headers={"Accept": accept})
+    assert answer.headers["content-type"].startswith(media)
+    assert marker in answer.text and "甲市平安建设三年行动方案" in answer.text
+    graph = ox.Store()
+    formats = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
+               "application/ld+json": ox.RdfFormat.JSON_LD}
+    graph.load(answer.content, format=formats[media])
+    assert len(graph) == 11  # the fixture says 11 things of plan:alpha: 3 types, 7 metadata values, evidence
+
+
+def test_browsers_get_html_and_unknown_iris_404(client: TestClient) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert client.get("/id/plan/alpha", headers={"Accept": browser}).headers["content-type"].startswith("text/html")
+    assert client.get("/id/plan/alpha?format=ttl").headers["content-type"].startswith("text/turtle")
+    assert client.get("/id/plan/nothing").status_code == 404
+    assert client.get("/id/plan/nothing", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_static_files_stay_inside_their_folders(client: TestClient) -> None:
+    assert client.get("/viz/assets/vis-network.min.js").status_code == 200
+    assert client.get("/static/%2E%2E/rest.py").status_code == 404

@@ -1,0 +1,60 @@
+"""Graph views: bulk node lists, cap and message, server-side layout, offline page, escaped data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from plankg.viz.render import render, script_json
+from plankg.viz.views import GraphView, PHYSICS_LIMIT, _cap, critical_chain, node
+
+
+def test_critical_chain_is_the_longest_prerequisite_chain() -> None:
+    edges = [("a", "b"), ("b", "c"), ("c", "d"), ("a", "d"), ("x", "d")]
+    assert critical_chain(edges) == ["a", "b", "c", "d"]
+    assert critical_chain([("a", "b"), ("b", "a")]) == []  # a cycle has no critical path
+    assert critical_chain([]) == []
+
+
+def test_tooltips_are_plain_text_with_the_whole_label() -> None:
+    n = node("https://w3id.org/plankg/id/term/x", "term", "<img src=x onerror=alert(1)>一个很长很长很长很长很长的标签", "证据句")
+    assert n["title"].startswith("<img src=x onerror=alert(1)>一个很长")  # kept as text, shown with innerText
+    assert n["label"].endswith("…") and len(n["label"]) == 18
+    assert n["href"] == "/id/term/x"
+
+
+def test_script_json_cannot_close_its_script_element() -> None:
+    text = str(script_json({"label": "</script><script>alert(1)</script>", "sep": "\u2028"}))
+    assert "<" not in text and ">" not in text and "\u2028" not in text
+    assert json.loads(text)["label"] == "</script><script>alert(1)</script>"
+
+
+def big_view(count: int, cap: int) -> GraphView:
+    nodes = {f"t{i}": node(f"t{i}", "task", f"任务{i}") for i in range(count)}
+    edges = [{"from": f"t{i}", "to": f"t{i + 1}"} for i in range(0, count - 1, 2)]
+    return _cap("big", nodes, edges, cap, {})
+
+
+def test_cap_keeps_the_best_connected_nodes_and_says_what_was_left_out() -> None:
+    view = big_view(10, 4)
+    assert len(view.nodes) == 4 and view.omitted == {"task": 6}
+    assert all(e["from"] in {n["id"] for n in view.nodes} for e in view.edges)
+    assert view.message.startswith("Showing 4 of 10 nodes; left out: 6 task")
+
+
+def test_large_views_get_server_positions_and_no_physics() -> None:
+    small, large = big_view(PHYSICS_LIMIT, 10_000), big_view(PHYSICS_LIMIT + 50, 10_000)
+    assert small.physics and "x" not in small.nodes[0]
+    assert not large.physics and all("x" in n and "y" in n for n in large.nodes)
+    assert len({(n["x"], n["y"]) for n in large.nodes}) == len(large.nodes)  # nobody on top of anybody
+
+
+def test_view_page_is_offline_and_keeps_data_out_of_the_markup() -> None:
+    view = GraphView("测试", [node("a", "task", "<script>window.__pwned=1</script>")], [])
+    page = render(view, controls={"year"}, cap=100)
+    sources = re.findall(r'(?:src|href)="([^"]*)"', page)
+    assert sources and all(s.startswith("/viz/assets/") or s in ("#", "") for s in sources)
+    data = re.search(r'<script type="application/json" id="view-data">(.*?)</script>', page, flags=re.S).group(1)
+    assert json.loads(data)["nodes"][0]["fullLabel"] == "<script>window.__pwned=1</script>"
+    assert "<script>window" not in page
+    assert 'class="swatch"' in page and ">task</li>" in page  # the legend names the kinds shown

@@ -1,0 +1,266 @@
+"""The graph views as node and edge lists, filtered and capped on the server.
+
+Four views: a resource's neighbourhood (a term's, or any node's when a user expands it), a plan's dependency
+graph with its critical path, the cross-plan concept map, and agencies ↔ tasks. Each is read from the store in
+a few bulk queries and capped at ``cap`` nodes (most connected first); ``omitted`` says what was left out.
+Large views get positions computed here (layers), so the browser draws them with physics off.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from plankg.graph.store import Store
+from plankg.graph.vocab import ID, SPARQL_PREFIXES
+
+# Node kinds by rdf:type, with their colour; the legend lists them in this order.
+KINDS = {
+    "https://w3id.org/plankg/ontology#Plan": "plan",
+    "https://w3id.org/plankg/ontology#Task": "task",
+    "https://w3id.org/plankg/ontology#Term": "term",
+    "https://w3id.org/plankg/ontology#TermSense": "sense",
+    "http://www.w3.org/2004/02/skos/core#Concept": "component",
+    "http://www.w3.org/ns/org#Organization": "agency",
+    "https://w3id.org/plankg/ontology#NamedSystem": "system",
+    "https://w3id.org/plankg/ontology#Goal": "goal",
+}
+COLOURS = {"plan": "#4e79a7", "task": "#f28e2b", "term": "#e15759", "sense": "#ff9da7", "component": "#edc948",
+           "agency": "#59a14f", "system": "#76b7b2", "goal": "#b07aa1"}
+CRITICAL = "#d62728"
+LABEL_CHARS = 18  # longer labels are cut on the canvas; the tooltip keeps the whole text
+PHYSICS_LIMIT = 150  # above this many nodes, positions come from the server and physics stays off
+DEFAULT_CAP = 1500
+
+# Links worth drawing in a neighbourhood; evidence, types and schemes would only clutter it.
+_HIDDEN_PREDICATES = ("rdf:type", "pk:evidence", "skos:inScheme", "dcterms:isPartOf", "oa:hasSource")
+_LABEL = "rdfs:label|skos:prefLabel|dcterms:title"
+
+
+@dataclass
+class GraphView:
+    """Nodes and edges ready for vis-network, plus what the cap and filters left out."""
+
+    title: str
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    omitted: dict[str, int] = field(default_factory=dict)
+    filters: dict[str, Any] = field(default_factory=dict)
+    physics: bool = True
+
+    @property
+    def message(self) -> str | None:
+        if not self.omitted:
+            return None
+        parts = ", ".join(f"{count} {kind}" for kind, count in sorted(self.omitted.items()))
+        return (f"Showing {len(self.nodes)} of {len(self.nodes) + sum(self.omitted.values())} nodes; "
+                f"left out: {parts}. Narrow the filters or raise the cap to see them.")
+
+    def as_json(self) -> dict[str, Any]:
+        return {"title": self.title, "nodes": self.nodes, "edges": self.edges, "omitted": self.omitted,
+                "message": self.message, "filters": self.filters, "physics": self.physics,
+                "legend": legend({node["group"] for node in self.nodes})}
+
+
+def legend(kinds: set[str]) -> list[dict[str, str]]:
+    return [{"kind": kind, "colour": colour} for kind, colour in COLOURS.items() if kind in kinds]
+
+
+def _href(iri: str) -> str:
+    return "/id/" + iri[len(ID):] if iri.startswith(ID) else iri
+
+
+def node(iri: str, kind: str, label: object, detail: str | None = None, **extra: Any) -> dict[str, Any]:
+    """A vis-network node; ``title`` is plain text (vis-network shows strings as text, never as HTML)."""
+    text = str(label) if label is not None else iri.rsplit("/", 1)[-1]
+    title = f"{text}\n[{kind}]" + (f"\n{detail}" if detail else "")
+    return {"id": iri, "label": text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…",
+            "fullLabel": text, "title": title, "group": kind, "color": COLOURS.get(kind, "#bab0ac"),
+            "href": _href(iri), **extra}
+
+
+def _select(store: Store, body: str) -> list[dict[str, object]]:
+    return store.select(SPARQL_PREFIXES + body)
+
+
+def _values(iris: list[str]) -> str:
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+def _cap(title: str, nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]], cap: int,
+         filters: dict[str, Any], keep: set[str] = frozenset()) -> GraphView:
+    """Keep the ``cap`` best-connected nodes (and ``keep``), the edges between them, and count the rest."""
+    degree: Counter[str] = Counter()
+    for edge in edges:
+        degree[edge["from"]] += 1
+        degree[edge["to"]] += 1
+    ranked = sorted(nodes, key=lambda iri: (iri not in keep, -degree[iri], nodes[iri]["fullLabel"]))
+    kept = set(ranked[:cap])
+    omitted = Counter(nodes[iri]["group"] for iri in ranked[cap:])
+    kept_edges = [edge for edge in edges if edge["from"] in kept and edge["to"] in kept]
+    view = GraphView(title, [nodes[iri] for iri in ranked[:cap]], kept_edges, dict(omitted), filters)
+    if len(view.nodes) > PHYSICS_LIMIT:
+        _layer_positions(view)
+    return view
+
+
+def _layer_positions(view: GraphView) -> None:
+    """Positions for a large view: dependency layers left to right where edges allow, kinds otherwise."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(n["id"] for n in view.nodes)
+    graph.add_edges_from((e["from"], e["to"]) for e in view.edges)
+    if nx.is_directed_acyclic_graph(graph):
+        layers = list(nx.topological_generations(graph))
+    else:
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for n in view.nodes:
+            by_kind[n["group"]].append(n["id"])
+        layers = [by_kind[kind] for kind in COLOURS if by_kind[kind]]
+    positions = {}
+    x = 0
+    for layer in layers:
+        columns = max(1, len(layer) // 80)  # wrap a tall layer into several columns
+        for index, iri in enumerate(sorted(layer)):
+            positions[iri] = (x + (index % columns) * 120, (index // columns) * 40)
+        x += columns * 120 + 200
+    for n in view.nodes:
+        n["x"], n["y"] = positions[n["id"]]
+        n["physics"] = False
+    view.physics = False
+
+
+def neighbourhood(store: Store, iri: str, depth: int = 2, cap: int = DEFAULT_CAP,
+                  kinds: set[str] | None = None) -> GraphView:
+    """Everything within ``depth`` links of ``iri`` (plans, tasks, terms, senses, agencies, systems …)."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    start = _select(store, f"SELECT ?type ?label WHERE {{ <{iri}> a ?type OPTIONAL {{ <{iri}> {_LABEL} ?label }} }}")
+    kind = next((KINDS[str(r["type"])] for r in start if str(r["type"]) in KINDS), "resource")
+    nodes[iri] = node(iri, kind, start[0]["label"] if start else None, size=30)
+    frontier = [iri]
+    hidden = ", ".join(_HIDDEN_PREDICATES)
+    for _ in range(max(depth, 0)):
+        if not frontier or len(nodes) > cap * 2:
+            break
+        rows = _select(store, f"""
+            SELECT ?s ?p ?o ?type ?label ?out WHERE {{ VALUES ?s {{ {_values(frontier)} }}
+              {{ ?s ?p ?o FILTER(isIRI(?o)) BIND(true AS ?out) }} UNION {{ ?o ?p ?s BIND(false AS ?out) }}
+              FILTER(?p NOT IN ({hidden}))
+              ?o a ?type . OPTIONAL {{ ?o {_LABEL} ?label }} }}""")
+        frontier = []
+        for row in rows:
+            other, kind = str(row["o"]), KINDS.get(str(row["type"]))
+            if kind is None or (kinds and kind not in kinds):
+                continue
+            if other not in nodes:
+                nodes[other] = node(other, kind, row["label"])
+                frontier.append(other)
+            subject, predicate = str(row["s"]), str(row["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            pair = (subject, other) if row["out"] else (other, subject)
+            edges.setdefault(pair, {"from": pair[0], "to": pair[1], "title": predicate, "arrows": "to"})
+    return _cap(f"Neighbourhood of {nodes[iri]['fullLabel']}", nodes, list(edges.values()), cap,
+                {"node": iri, "depth": depth, "type": sorted(kinds or [])}, keep={iri})
+
+
+def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int = DEFAULT_CAP) -> GraphView:
+    """A plan's tasks, what they require, build and rely on; the longest chain of prerequisites in red."""
+    year_filter = f"FILTER(?year = {int(year)})" if year is not None else ""
+    rows = _select(store, f"""
+        SELECT ?task ?label ?due ?year WHERE {{ ?task p-plan:isStepOfPlan <{plan}> .
+          OPTIONAL {{ ?task rdfs:label ?label }} OPTIONAL {{ ?task pk:dueText ?due }}
+          OPTIONAL {{ ?task pk:dueYear ?year }} {year_filter} }}""")
+    nodes = {str(r["task"]): node(str(r["task"]), "task", r["label"], r["due"] and f"due {r['due']}")
+             for r in rows}
+    links = _select(store, f"""
+        SELECT ?a ?p ?b ?type ?label ?sentence WHERE {{ ?a p-plan:isStepOfPlan <{plan}> .
+          {{ ?a ?p ?b FILTER(?p IN (pk:requires, pk:builds, pk:reliesOn)) }}
+          UNION {{ ?b pk:requires ?a . BIND(pk:requiredBy AS ?p) }}
+          ?b a ?type . OPTIONAL {{ ?b {_LABEL} ?label }}
+          OPTIONAL {{ ?pre pk:dependent ?a ; pk:prerequisite ?b ; pk:evidence/pk:sentence ?sentence }} }}""")
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in links:
+        a, b, predicate = str(row["a"]), str(row["b"]), str(row["p"]).rsplit("#", 1)[-1]
+        kind = KINDS.get(str(row["type"]), "goal")
+        if a not in nodes or (kind == "task" and b not in nodes):
+            continue
+        nodes.setdefault(b, node(b, kind, row["label"]))
+        if predicate == "requiredBy":
+            continue  # the same edge seen from its other end
+        # Arrows run from the prerequisite to what depends on it: the order in which work can happen.
+        source, target = (b, a) if predicate in ("requires", "reliesOn") else (a, b)
+        tip = f"{predicate}" + (f"\n{row['sentence']}" if row["sentence"] else "")
+        edges.setdefault((source, target), {"from": source, "to": target, "title": tip, "arrows": "to",
+                                            "label": None if predicate == "requires" else predicate})
+    chain = critical_chain([(e["from"], e["to"]) for e in edges.values() if e["label"] is None])
+    for iri in chain:
+        nodes[iri].update(color=CRITICAL, borderWidth=3, critical=True)
+        nodes[iri]["title"] += "\non the critical path"
+    for a, b in zip(chain, chain[1:]):
+        edges[(a, b)].update(color=CRITICAL, width=4)
+    view = _cap("Dependencies", nodes, list(edges.values()), cap, {"plan": plan, "year": year}, keep=set(chain))
+    view.filters["criticalPath"] = chain
+    return view
+
+
+def critical_chain(edges: list[tuple[str, str]]) -> list[str]:
+    """The longest chain of prerequisites (by number of tasks); empty when there are cycles or no edges."""
+    graph = nx.DiGraph(edges)
+    if graph.number_of_edges() == 0 or not nx.is_directed_acyclic_graph(graph):
+        return []
+    return nx.dag_longest_path(graph)
+
+
+def concept_map(store: Store, plans: list[str] | None = None, min_plans: int = 1,
+                kinds: set[str] | None = None, cap: int = DEFAULT_CAP) -> GraphView:
+    """Plans and the terms and systems they define or mention; concepts shared by several plans stand out."""
+    wanted = kinds or {"term", "system"}
+    plan_filter = f"VALUES ?plan {{ {_values(plans)} }}" if plans else ""
+    rows = _select(store, f"""
+        SELECT DISTINCT ?concept ?type ?label ?plan ?title WHERE {{ {plan_filter}
+          {{ ?sense pk:senseOf ?concept ; prov:wasDerivedFrom ?plan }}
+          UNION {{ ?mention pk:mentionOf ?concept ; prov:wasDerivedFrom ?plan }}
+          UNION {{ ?task p-plan:isStepOfPlan ?plan ; pk:builds|pk:reliesOn ?concept }}
+          ?concept a ?type ; skos:prefLabel ?label . ?plan a pk:Plan . OPTIONAL {{ ?plan dcterms:title ?title }} }}""")
+    by_concept: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if KINDS.get(str(row["type"])) in wanted:
+            by_concept[str(row["concept"])].add(str(row["plan"]))
+    nodes: dict[str, dict[str, Any]] = {}
+    edges = []
+    for row in rows:
+        concept, plan, kind = str(row["concept"]), str(row["plan"]), KINDS.get(str(row["type"]))
+        shared = len(by_concept.get(concept, ()))
+        if kind not in wanted or shared < min_plans:
+            continue
+        nodes.setdefault(plan, node(plan, "plan", row["title"], size=25))
+        if concept not in nodes:
+            nodes[concept] = node(concept, kind, row["label"], f"in {shared} plan(s)", size=10 + 6 * shared,
+                                  plans=shared)
+        edges.append({"from": plan, "to": concept, "title": "defines or mentions"})
+    return _cap("Concept map", nodes, edges, cap, {"plan": plans or [], "minPlans": min_plans,
+                                                    "type": sorted(wanted)})
+
+
+def agencies_tasks(store: Store, plan: str | None = None, year: int | None = None,
+                   cap: int = DEFAULT_CAP) -> GraphView:
+    """Which agency leads or shares which task, optionally for one plan and one due year."""
+    filters = (f"?task p-plan:isStepOfPlan <{plan}> ." if plan else "") + (
+        f"?task pk:dueYear {int(year)} ." if year is not None else "")
+    rows = _select(store, f"""
+        SELECT ?task ?tlabel ?due ?role ?agency ?alabel WHERE {{ {filters}
+          ?task ?role ?agency FILTER(?role IN (pk:leadAgency, pk:responsibleAgency))
+          OPTIONAL {{ ?task rdfs:label ?tlabel }} OPTIONAL {{ ?task pk:dueText ?due }}
+          OPTIONAL {{ ?agency skos:prefLabel ?alabel }} }}""")
+    nodes: dict[str, dict[str, Any]] = {}
+    edges = []
+    for row in rows:
+        task, agency = str(row["task"]), str(row["agency"])
+        nodes.setdefault(task, node(task, "task", row["tlabel"], row["due"] and f"due {row['due']}"))
+        nodes.setdefault(agency, node(agency, "agency", row["alabel"], size=20))
+        lead = str(row["role"]).endswith("leadAgency")
+        edges.append({"from": agency, "to": task, "title": "leads" if lead else "responsible",
+                      "width": 3 if lead else 1, "arrows": "to"})
+    return _cap("Agencies and tasks", nodes, edges, cap, {"plan": plan, "year": year})
