@@ -45,6 +45,7 @@ AGENCY_KINDS = ("lead", "responsible", "supporting")
 _HEADER_SUFFIXES = {"名称", "内容", "时间", "时限", "单位", "部门", "任务", "节点", "期限"}
 _ROW_SEPARATOR = re.compile(r"\t+|\s*\|\s*|[ \u3000]{2,}")
 _CATEGORY = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<title>\S.{0,40})$|\(\s*(?P<pn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<ptitle>\S.{0,40})$")
+_ANNEX = dict(LINE_STYLES)["annex"]
 _TABLE_END = [pattern for style, pattern in LINE_STYLES if style in ("annex", "chapter", "section")]
 _SEQUENCE = re.compile(r"\d{1,3}")
 # An agency cell: short organ names (县民政局, 市委政法委, 各乡镇人民政府) separated by 、，/ or spaces. A name does not
@@ -121,7 +122,7 @@ def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[
     if len(cells) > 1:
         columns = _columns([_squash(c) for c in cells])
         if _is_task_header(columns):
-            return _read_rows(text, folded, spans, index, columns)
+            return _read_rows(text, spans, index, columns)
         return None, index + 1
     header: list[str] = []
     cursor = index
@@ -183,7 +184,7 @@ def _caption(text: str, spans: list[Span], header_index: int) -> str | None:
     if len(above) > 80 or above.endswith(("。", "；", ";")):
         return None
     label_line = spans[header_index - 2].text(text).strip() if header_index >= 2 else ""
-    if LINE_STYLES[0][1].fullmatch(normalize(label_line)):
+    if _ANNEX.fullmatch(normalize(label_line)):
         return f"{label_line} {above}"
     return above
 
@@ -193,7 +194,6 @@ def _read_flattened(
 ) -> tuple[TaskTable, int]:
     table = TaskTable(_caption(text, spans, header_index), columns, Span(spans[header_index].start, spans[cursor - 1].end))
     has_name = "name" in columns
-    has_agencies = any(kind in AGENCY_KINDS for kind in columns)
     agency_columns = [kind for kind in columns if kind in AGENCY_KINDS]
     category: str | None = None
     item: Item | None = None
@@ -219,7 +219,7 @@ def _read_flattened(
         elif parse_due(raw) is not None or _is_due_like(cell_text):
             group = _open_group(item)
             group.due = cell
-        elif has_agencies and _AGENCY_CELL.match(cell_text):
+        elif agency_columns and _AGENCY_CELL.match(cell_text):
             group = _open_group(item)
             group.agencies.append((agency_columns[min(len(group.agencies), len(agency_columns) - 1)], cell))
         else:  # a content cell; without a deadline column each one is a row of its own
@@ -231,7 +231,7 @@ def _read_flattened(
 
 
 def _is_due_like(cell: str) -> bool:
-    """Deadline cells that are no single date: 2021-2022年, 2022年、2023年, 每年, 长期坚持."""
+    """Deadline cells naming several years (2021年、2022年; 2021,2023): the last one counts."""
     return bool(re.fullmatch(r"(?:(?:19|20)\d{2}\s*年?[、,至\-~—]?)+", cell))
 
 
@@ -247,9 +247,7 @@ def _open_group(item: Item, new_content: bool = False) -> Group:
     return item.groups[-1]
 
 
-def _read_rows(
-    text: str, folded: str, spans: list[Span], header_index: int, columns: list[str]
-) -> tuple[TaskTable, int]:
+def _read_rows(text: str, spans: list[Span], header_index: int, columns: list[str]) -> tuple[TaskTable, int]:
     table = TaskTable(_caption(text, spans, header_index), columns, spans[header_index])
     category: str | None = None
     item: Item | None = None
