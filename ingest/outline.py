@@ -194,7 +194,7 @@ def _build(text: str, candidates: list[_Candidate]) -> list[Heading]:
             stack = []
         elif candidate.style in styles:
             stack = stack[:styles.index(candidate.style)]
-        title = text[candidate.title_start:candidate.title_end].strip().rstrip(_TRAILING).strip()
+        title = text[candidate.title_start:candidate.title_end].strip(" :：\t").rstrip(_TRAILING).strip()
         heading = Heading(
             id=f"h{index + 1}",
             level=len(stack) + 1,

@@ -101,3 +101,8 @@ def test_chinese_numbers():
     assert [chinese_number(n) for n in ["一", "十", "十二", "二十", "二十三", "12", "③", "百"]] == [
         1, 10, 12, 20, 23, 12, 3, 100,
     ]
+
+
+def test_an_annex_line_with_its_title_after_a_colon():
+    (annex,) = [h for h in _outline("正文。\n附件：重点任务分工表\n") if h.style == "annex"]
+    assert annex.title == "重点任务分工表" and annex.level == 1
