@@ -219,7 +219,13 @@ def _read_entry(context: _Context, title: Span, body: Span, senses: list[TermSen
     entry = _add(context, senses, label, "glossary-section", definition, [], body)
     entry.expansion = _read_parts(context, body, entry, senses)
     entry.declared_count = declared_count(label, entry.expansion)
-    entry.count_agrees = None if entry.declared_count is None else len(entry.expansion) == entry.declared_count
+    if entry.declared_count is not None:
+        # 两层三级 = 两层 + 三级: the count may also be of the parts' own items (2 + 3 = 5)
+        parts = [s for s in senses if s.parent == entry.id]
+        items = sum(len(s.expansion) for s in parts)
+        if len(entry.expansion) != entry.declared_count and items and items in count_options(label):
+            entry.declared_count = items
+        entry.count_agrees = entry.declared_count in (len(entry.expansion), items if parts else -1)
 
 
 def _entry_label(title: str) -> str:

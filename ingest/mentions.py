@@ -1,9 +1,129 @@
-"""Mentions of terms and named systems (…中心, …平台, …系统, …工程, …机制, …队)."""
+"""Mentions of terms and named systems (…中心, …平台, …系统, …工程, …机制, …队).
+
+Two kinds, both matched on the normalized text so that quotes and full-/half-width forms do not matter:
+
+* ``term``: every occurrence of a sense label of this document (四联三防, “1+5”中心 -> 1+5), except inside a
+  longer numeral (123456 inside 1234567) and except a part's label inside its parent's (两层 inside 两层三级);
+* ``system``: a noun phrase ending in a system word (执法办案管理中心, “雪亮工程”). Its left edge is the last
+  verb, function word or jurisdiction word before the head (建设|执法办案管理中心, 全市|执法办案管理中心), so that
+  two plans naming the same system give the same label, and a task that builds it meets a task that relies on it.
+
+Labels are ``normalize_label`` keys: the graph keys one concept node per label, shared by every plan.
+"""
 
 from __future__ import annotations
 
-from plankg.ingest.facts import Document, Mention, TermSense
+import re
+
+from plankg.ingest.facts import Document, Mention, Span, TermSense
+from plankg.ingest.numerals import NUMERAL_CHARS
+from plankg.ingest.text import Sentences, normalize, normalize_label
+
+# The head words of a named system, longest first so that 工作站 wins over 站; the kind is the head.
+SYSTEM_HEADS = ("实验室", "工作室", "工作站", "指挥部", "数据库", "中心", "平台", "系统", "工程", "机制", "体系",
+                "专班", "队", "室", "站")
+_HEAD = re.compile("|".join(SYSTEM_HEADS))
+# Words that end the name on its left: verbs, function words and jurisdiction words (examples in comments).
+_LEFT_EDGE = re.compile(
+    r"(?:建设|建立|建成|建强|新建|打造|构建|完善|健全|推进|推动|依托|利用|深化|加强|强化|提升|优化|升级|落实|发挥|"
+    r"组建|成立|设立|整合|运用|开发|搭建|形成|实现|围绕|通过|依靠|借助|入驻|纳入|接入|融入|"
+    r"加快|全面|深入|持续|积极|不断|进一步|探索|启动|完成|做强|做优|做实|迭代|配备|用好|开展|实施|"
+    r"组织|设置|印发|执行|严格|推行|实行|指导|增设|增配|理顺|突出|夯实|坚持|注重|挖掘|拓展|贯通|选树|加速|改造|"
+    r"规范|引领|参与|一批|一系列|多个|"
+    r"全市|全县|全区|全省|全国|各级|各地|本市|我市|"  # 全市|执法办案管理中心
+    r"[以和与及对在为的将把由向从等了着是到于其各])"
+)
+# Look-alikes of a head: 队伍/队员 (people), 网站/一站式, 中心工作 (central task), 系统谋划 (systematically).
+_NOT_A_SYSTEM = re.compile(r".(?:队[伍员]|站[式点])|网站|一站|.中心(?:工作|任务|城区|城市)|.系统(?:观念|思维|治理|谋划|推进|集成)")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+\"()]")
+_MAX_NAME = 14
+# Names that are only the head with a generic modifier: no particular system.
+_GENERIC = {"工作机制", "长效机制", "运行机制", "体制机制", "工作体系", "管理体系", "制度体系", "工作室", "指挥室",
+            "服务站", "检查站", "系统", "平台", "中心"}
 
 
 def extract_mentions(document: Document, terms: list[TermSense]) -> list[Mention]:
-    return []  # placeholder until the mention extractor lands
+    """Every mention of this document's term labels and of the named systems it speaks of, in text order."""
+    text = document.text
+    norm = normalize(text)
+    sentences = Sentences(text)
+    mentions = _term_mentions(norm, terms, sentences) + _system_mentions(norm, sentences)
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind))
+
+
+def _term_mentions(norm: str, terms: list[TermSense], sentences: Sentences) -> list[Mention]:
+    by_id = {t.id: t for t in terms}
+    parents: dict[str, set[str]] = {}
+    for term in terms:
+        parent = by_id.get(term.parent or "")
+        if parent is not None:
+            parents.setdefault(normalize_label(term.label), set()).add(normalize(parent.label))
+    found: dict[tuple[int, int], Mention] = {}
+    for label in sorted({normalize(t.label).strip('"') for t in terms}, key=len, reverse=True):
+        if len(normalize_label(label)) < 2:
+            continue
+        key = normalize_label(label)
+        for match in re.finditer(re.escape(label), norm):
+            start, end = match.start(), match.end()
+            if _inside_longer_number(norm, start, end) or _inside_parent(norm, start, end, parents.get(key, set())):
+                continue
+            span = Span(start, end)
+            found.setdefault((start, end), Mention(key, "term", span, sentences.around(span)))
+    return list(found.values())
+
+
+def _inside_longer_number(norm: str, start: int, end: int) -> bool:
+    """123456 inside 1234567, 三级 inside 十三级: the match is part of another number."""
+    digits = NUMERAL_CHARS + "0123456789"
+    before = norm[start - 1] if start else ""
+    after = norm[end] if end < len(norm) else ""
+    return (norm[start] in digits and before != "" and before in digits) or (
+        norm[end - 1].isdigit() and after.isdigit()
+    )
+
+
+def _inside_parent(norm: str, start: int, end: int, parent_labels: set[str]) -> bool:
+    for parent in parent_labels:
+        window_start = max(0, end - len(parent))
+        window = norm[window_start:start + len(parent)]
+        offset = window.find(parent)
+        if offset >= 0 and window_start + offset <= start and window_start + offset + len(parent) >= end:
+            return True
+    return False
+
+
+def _system_mentions(norm: str, sentences: Sentences) -> list[Mention]:
+    found: list[Mention] = []
+    last_end = -1
+    for match in _HEAD.finditer(norm):
+        head_end = match.end()
+        if _NOT_A_SYSTEM.match(norm, match.start() - 1):
+            continue
+        if head_end <= last_end:
+            continue
+        start = _left_edge(norm, match.start())
+        label_text = norm[start:head_end]
+        label = normalize_label(label_text)
+        if len(label) < len(match.group()) + 2 or label in _GENERIC or not re.search(r"[\u4e00-\u9fff]", label[:-len(match.group())]):
+            continue
+        span = Span(start, head_end)
+        found.append(Mention(label, "system", span, sentences.around(span), system_kind=match.group()))
+        last_end = head_end
+    return found
+
+
+def _left_edge(norm: str, head_start: int) -> int:
+    """Where the name that ends at ``head_start`` begins: after the last left-edge word within reach."""
+    start = head_start
+    while start > 0 and head_start - start < _MAX_NAME and _NAME_CHARS.match(norm[start - 1]):
+        start -= 1
+    reach = max(0, start - 3)  # a verb cut in half by the reach limit (推|进新一代…) still ends the name
+    edges = [reach + m.end() for m in _LEFT_EDGE.finditer(norm[reach:head_start]) if reach + m.end() > start]
+    if edges:
+        start = max(edges)
+    # an unbalanced quote or parenthesis at the edge belongs to the text before
+    while start < head_start and norm[start] in ")":
+        start += 1
+    if norm[start:head_start].count('"') % 2:
+        start = norm.index('"', start) + 1 if norm[start] != '"' else start + 1
+    return start

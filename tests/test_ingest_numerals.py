@@ -1,0 +1,49 @@
+"""Chinese numerals and the counts that numeral shorthand promises."""
+
+import pytest
+
+from plankg.ingest.numerals import count_options, declared_count, is_numeral_shorthand, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("七", 7), ("两", 2), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("35", 35), ("一二", None), ("几", None)],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("label", "options"),
+    [
+        ("两查一改", [3]),  # numeral + word, repeated: 2 + 1
+        ("三统五专", [8]),
+        ("八严禁", [8]),
+        ("十二类场所", [12]),
+        ("五位一体", [5]),  # the 一 of 一体 is no count
+        ("三网合一", [3]),
+        ("七六五", [3]),  # numerals only: one part each
+        ("2468", [4]),  # a run of digits: one part each
+        ("2+4", [6, 2]),  # 2 + 4 items, or two parts
+        ("1+N+M", [3]),
+        ("4个坚持、2项保障", [2, 6]),
+        ("十五五", []),  # a five-year plan, not a count
+        ("第三方平台", []),
+        ("平安建设", []),
+        ("最美跑一次", []),  # a numeral inside a phrase is no shorthand
+    ],
+)
+def test_count_options(label, options):
+    assert count_options(label) == options
+
+
+def test_declared_count_prefers_the_option_the_expansion_agrees_with():
+    assert declared_count("2+4") == 6
+    assert declared_count("2+4", ["甲", "乙"]) == 2
+    assert declared_count("2+4", ["甲", "乙", "丙"]) == 6  # no option agrees: the literal count stands
+    assert declared_count("平安建设", ["甲"]) is None
+
+
+def test_is_numeral_shorthand():
+    assert is_numeral_shorthand("双随机") and is_numeral_shorthand("3+X")
+    assert not is_numeral_shorthand("智慧社区")
