@@ -111,8 +111,8 @@ def extract_prerequisites(
     found = _cue_prerequisites(document.text, text, sentences)
     for prerequisite in found:
         _resolve_tasks(prerequisite, text, tasks)
-    found.extend(_table_order(document.text, tasks))
-    found.extend(_builds_relies_on(document.text, text, sentences, tasks, mentions))
+    found.extend(_table_order(tasks))
+    found.extend(_builds_relies_on(text, sentences, tasks, mentions))
     return found
 
 
@@ -231,7 +231,7 @@ def _resolve_tasks(prerequisite: Prerequisite, text: str, tasks: list[Task]) -> 
             return
 
 
-def _table_order(original: str, tasks: list[Task]) -> list[Prerequisite]:
+def _table_order(tasks: list[Task]) -> list[Prerequisite]:
     """Within one table item, every sub-task due in an earlier year precedes those due in the next later year."""
     found: list[Prerequisite] = []
     dated = [task for task in tasks if task.parent and task.due is not None and task.due.year is not None]
@@ -256,9 +256,7 @@ def _table_order(original: str, tasks: list[Task]) -> list[Prerequisite]:
     return found
 
 
-def _builds_relies_on(
-    original: str, text: str, sentences: Sentences, tasks: list[Task], mentions: list[Mention]
-) -> list[Prerequisite]:
+def _builds_relies_on(text: str, sentences: Sentences, tasks: list[Task], mentions: list[Mention]) -> list[Prerequisite]:
     """Task B builds a named system (建设…中心) that task A relies on (依托…中心): B precedes A."""
     builders: dict[str, Task] = {}
     users: list[tuple[str, Task, Mention]] = []

@@ -102,7 +102,8 @@ _QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
 # Headings of a plan's review of the past period: its figures are achievements.
 _REVIEW_HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
-    r"[^\n]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础)"
+    r"[^\n]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础)",
+    re.MULTILINE,
 )
 _GLOSSARY_TITLES = ("名词解释", "术语解释", "名词释义", "术语表")  # printed spaced out as often as not: 名  词  解  释
 _GLOSSARY_HEADING = re.compile(
@@ -343,7 +344,7 @@ def _is_report(plan: PlanMeta) -> bool:
 def _review_sections(text: str) -> list[Span]:
     """Sections that review the past period (一、主要成就与面临形势): from their heading to the next sibling."""
     sections = []
-    for match in re.finditer(_REVIEW_HEADING.pattern, text, re.MULTILINE):
+    for match in _REVIEW_HEADING.finditer(text):
         style = next((s for s in _HEADING_STYLES if s.match(match.group(0))), None)
         end = len(text)
         line_end = text.find("\n", match.end())
