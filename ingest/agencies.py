@@ -1,16 +1,324 @@
-"""Agencies: recognized, normalized within the plan's jurisdiction, linked to tasks and responsibilities."""
+"""Agencies: recognized, normalized within the plan's jurisdiction, linked to tasks and responsibilities.
+
+Recognition is by form, not by a list of names: a jurisdiction (市, 县, 区…, or a place the plan itself names)
+followed by a department and an organ word (局, 委, 办, 厅, 部, 院, 中心, 政府, 领导小组…), plus bare organs
+(政法委, 派出所) and collective subjects (各相关部门, 公安机关, 牵头单位主要负责同志) where they state a duty.
+
+Responsibilities are read clause by clause from explicit statements (the cue is kept in ``Responsibility.pattern``):
+
+| cue                  | example                                         |
+|----------------------|-------------------------------------------------|
+| X负责Y               | 县水利局负责农村供水工程建设                     |
+| 由X牵头(, Y配合)     | 由县财政局牵头,县发展改革局配合                  |
+| X牵头 / 发挥牵头作用  | 卫健委牵头的联防机制; 公安机关要发挥牵头作用      |
+| 由X + verb           | 由区应急办制定考核办法                           |
+| X组织协调            | 安委会组织协调                                   |
+| X按照职责分工…       | 各有关单位要按照职责分工,抓好落实                |
+| X是/为…责任人        | 各乡镇主要领导为第一责任人                       |
+| 领导小组办公室       | 领导小组下设办公室,办公室设在县应急局             |
+
+Principles without an agency (属地负责, 谁主管、谁负责) and roles (发挥骨干作用) are not responsibilities.
+"""
 
 from __future__ import annotations
 
-from plankg.ingest.facts import AgencyRef, Document, Heading, PlanMeta, Responsibility, Task
+import re
+
+from plankg.ingest.facts import AgencyRef, Document, Heading, PlanMeta, Responsibility, Span, Task
+from plankg.ingest.text import Sentences, normalize
+
+_CJK = "\u4e00-\u9fff"
+# Characters that never sit inside an organ's name: particles and prepositions that end or start a phrase.
+_STOP = "的在对由为是要了将把被向从按以与及等并或各全负、,;:。\"'()《》"
+_BODY = rf"(?:[{_CJK}](?<![{_STOP}]))"
+# A one-character jurisdiction (市财政局); not the 市 of 全市, 城市, 县市区 …
+_SHORT_PLACE = r"(?<![全本我该此各城都超门上郊县市区省镇乡州])[省市县区镇乡]"
+_PLACE = rf"{_BODY}{{1,5}}?(?:省|自治区|市|自治州|州|盟|县|区|旗|镇|乡|街道)(?![市县区])"
+_SUFFIX = (
+    r"(?:人民政府|政府|人大常委会|人大|政协|委员会|领导小组|办公室|办公厅|办事处|管委会|管理委员会|指挥部|工作专班|"
+    r"党委|党组|纪委|监委|法院|检察院|分局|局|委|办|厅|署|院|部|中心|派出所|所|支队|大队|中队)"
+)
+# Units under an organ: 市公安局治安支队, 市人民政府办公室, 市委政法委.
+_UNIT = rf"(?:办公室|办公厅|政法委|宣传部|组织部|统战部|{_BODY}{{1,4}}?(?:分局|支队|大队|中队|派出所))"
+# An organ after a one-character jurisdiction: 市公安局, 县人民政府办公室, 区委.
+ORGAN = rf"{_SHORT_PLACE}{_BODY}{{0,10}}?{_SUFFIX}{_UNIT}?"
+# Organs printed without a jurisdiction: types of organ every jurisdiction has (政法委, 派出所), and X委 standing alone.
+_BARE = (rf"(?:政法委|禁毒委|纪委|监委|编委|网信委|安委会|综治委|防控办|综治办|网信办|编办|派出所|公安分局)"
+         rf"|(?<![{_CJK}]){_BODY}{{2}}委")
+# Collective subjects that take duties: 各相关部门, 公安机关, 牵头单位主要负责同志, 市、县两级党政领导.
+_ROLE = (
+    rf"(?:各|相关|有关|各相关|各有关|各级)?{_BODY}{{0,4}}?(?:部门|单位|机关|机构)(?:主要)?(?:负责人|负责同志)?"
+    r"|(?:[省市县区乡镇]、)*[省市县区乡镇](?:[两三四五]级)?[\u4e00-\u9fff]{0,4}?(?:领导|负责人|负责同志)"
+)
+_ORGAN_RE = re.compile(ORGAN)
+_BARE_RE = re.compile(_BARE)
+_ROLE_RE = re.compile(_ROLE)
+_FULL_ORGAN_RE = re.compile(rf"(?:(?:{_PLACE}){{1,2}}|[省市县区镇乡]){_BODY}{{0,12}}?{_SUFFIX}{_UNIT}?")
+
+# Modal and adverbial words between a subject and its cue: 市公安局要负责…, 各部门主要负责…
+_MODAL = r"(?:要|应|应当|须|必须|主要|具体|统一|共同|分别|积极|切实|继续|将|可)*"
+_CLAUSE = re.compile(r"[^,;:。!?]+")
+_LIST_SEPARATOR = re.compile(r"、|和|与|及|以及|会同")
+
+# Party departments printed bare belong to the party committee of the jurisdiction (政法委 -> X市委政法委).
+_PARTY_DEPARTMENTS = re.compile(r"政法委|宣传部|组织部|统战部|政法委员会")
+_PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区)(?![市县区]))?(?:{_BODY}{{1,5}}?(?:市|自治州|州|盟)(?![市县区]))?"
+                           rf"(?:{_BODY}{{1,5}}?(?:县|区|旗)(?![市县区]))?")
+
+_GROUP = re.compile(rf"(?:成立|组建|设立|成立了|的)(?P<name>[^,;:。的]{{2,40}}?领导小组)")
+_OFFICE = re.compile(r"领导小组(?:下设|设置|设立)(?P<office>[^,;:。]{0,30}?办公室)")
+_MEMBERS = re.compile(r"(?P<list>[^;:。]*?)(?:主要)?负责(?:同志|人)为成员")
+
+
+# --------------------------------------------------------------------------------------------------- resolution
+
+
+def jurisdiction(plan: PlanMeta) -> dict[str, str]:
+    """The plan's places by level, from its issuer or title: 渭南市人民政府办公室 -> {'市': '渭南市'}."""
+    for source in (plan.issuer or "", plan.title or ""):
+        if source.startswith("关于"):
+            continue
+        match = _PLACE_PREFIX.match(normalize(source))
+        if match and match.group():
+            return _levels(source[: match.end()])
+    return {}
+
+
+def _levels(place: str) -> dict[str, str]:
+    """天津市静海区 -> {'市': '天津市', '区': '天津市静海区'}; each level's name includes the levels above it."""
+    levels: dict[str, str] = {}
+    for match in re.finditer(r".+?(自治区|自治州|省|市|州|盟|县|区|旗)(?![市县区])", place):
+        level = {"自治区": "省", "自治州": "市", "州": "市", "盟": "市", "旗": "县"}.get(match[1], match[1])
+        levels[level] = place[: match.end()]
+    return levels
+
+
+def resolve_agency(printed: str, plan: PlanMeta) -> str:
+    """The full name of an agency as printed (市财政局) within the plan's jurisdiction (渭南市财政局)."""
+    name = re.sub(r"\s+", "", printed)
+    name = re.sub(r"(?<!人民)政府", "人民政府", name)  # 市政府 -> 市人民政府
+    places = jurisdiction(plan)
+    if not places:
+        return name
+    if name[0] in "省市县区镇乡" and not _LIST_START.match(name):
+        level = {"镇": None, "乡": None}.get(name[0], name[0])
+        if level in places:
+            return places[level] + name[1:]
+        return name
+    if _PARTY_DEPARTMENTS.fullmatch(name):
+        lowest = list(places.values())[-1]
+        return f"{lowest}委{name}"
+    return name
+
+
+# 市、县两级… and 市县两级… are not one place's organ.
+_LIST_START = re.compile(r"[省市县区乡镇](?:、|[省市县区乡镇][两三四五]级)")
+
+
+# ---------------------------------------------------------------------------------------------------- recognition
+
+
+def is_agency(text: str) -> bool:
+    """Whether ``text`` as a whole names an organ (渭南市人民政府办公室, 市财政局, 政法委)."""
+    folded = normalize(text).strip()
+    return bool(_FULL_ORGAN_RE.fullmatch(folded) or _BARE_RE.fullmatch(folded))
+
+
+def _is_subject(text: str) -> bool:
+    """An organ or a collective that can hold a duty (各相关部门, 相关部门负责人)."""
+    return is_agency(text) or bool(_ROLE_RE.fullmatch(text))
+
+
+def find_agencies(text: str, plan: PlanMeta) -> list[tuple[int, int]]:
+    """Spans of organs named in ``text``: short forms (市公安局), bare organs (政法委) and the plan's own places."""
+    patterns = [_ORGAN_RE, _BARE_RE]
+    places = sorted(set(jurisdiction(plan).values()), key=len, reverse=True)
+    if places:
+        patterns.insert(0, re.compile("(?:" + "|".join(map(re.escape, places)) + rf"){_BODY}{{0,10}}?{_SUFFIX}{_UNIT}?"))
+    folded = normalize(text)
+    found: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for match in pattern.finditer(folded):
+            if not any(start < match.end() and match.start() < end for start, end in found):
+                found.append((match.start(), match.end()))
+    return sorted(found)
+
+
+# ------------------------------------------------------------------------------------------------- responsibilities
 
 
 def extract_agencies(
     document: Document, headings: list[Heading], tasks: list[Task], plan: PlanMeta
 ) -> tuple[list[AgencyRef], list[Responsibility]]:
-    return [], []  # placeholder until the agency extractor lands
+    """Every organ mentioned, and every explicit responsibility statement; tasks get the agencies stated in them."""
+    text = document.text
+    mentions = [AgencyRef(name=resolve_agency(text[s:e], plan), printed=text[s:e], span=Span(s, e), role="mentioned")
+                for s, e in find_agencies(text, plan)]
+    reader = _StatementReader(text, plan)
+    for sentence in Sentences(text):
+        reader.read(sentence)
+    members = {ref.span for ref in reader.members}
+    mentions = [ref for ref in mentions if ref.span not in members] + reader.members
+    mentions.sort(key=lambda ref: ref.span)
+    _attach_to_tasks(reader.responsibilities, tasks)
+    return mentions, reader.responsibilities
 
 
-def resolve_agency(printed: str, plan: PlanMeta) -> str:
-    """The full name of an agency as printed (市财政局) within the plan's jurisdiction (渭南市财政局)."""
-    return printed  # placeholder until the agency extractor lands
+class _StatementReader:
+    """Reads responsibility statements sentence by sentence, clause by clause (see the module's table)."""
+
+    def __init__(self, text: str, plan: PlanMeta) -> None:
+        self.text = text
+        self.folded = normalize(text)
+        self.plan = plan
+        self.responsibilities: list[Responsibility] = []
+        self.members: list[AgencyRef] = []
+        self.group: str | None = None  # the leadership group set up most recently
+        self._seen: set[tuple[str, Span]] = set()
+        # In a report or work plan by one organ, a duty without a subject is the issuer's (牵头做好…).
+        self.speaker = plan.issuer if plan.issuer and is_agency(plan.issuer) and plan.kind and plan.kind.startswith(
+            ("工作", "总结", "要点")) else None
+
+    def read(self, sentence: Span) -> None:
+        folded = self.folded[sentence.start:sentence.end]
+        if self._leadership(sentence, folded):
+            return  # the office's statement is the sentence's responsibility
+        subject: tuple[int, int] | None = None
+        for clause in _CLAUSE.finditer(folded):
+            start, end = sentence.start + clause.start(), sentence.start + clause.end()
+            leading = self._leading_subject(start, end)
+            subject = leading or subject
+            self._clause(sentence, start, end, leading, subject)
+
+    # -- one clause -----------------------------------------------------------------------------------------
+
+    def _clause(self, sentence: Span, start: int, end: int, leading, subject) -> None:
+        clause = self.folded[start:end]
+        holder = re.match(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$", clause)
+        if holder and _ROLE_RE.fullmatch(holder["x"]) or holder and is_agency(holder["x"]):
+            self._add([(start, start + holder.end("x"))], "X为…责任人", start + holder.end("x"), end, sentence)
+            return
+        for cue in re.finditer(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|按照职(?:责|能)分工", clause):
+            position = start + cue.start()
+            by = re.search(rf"由(?P<x>[^由]+?){_MODAL}$", clause[: cue.start()])
+            if by:  # 由X牵头 / 由X负责
+                agents = self._agents(start + by.start("x"), start + by.end("x"))
+                pattern = f"由X{cue.group()}"
+            else:
+                before = re.sub(rf"{_MODAL}$", "", clause[: cue.start()])
+                agents = self._agents(start, start + len(before)) if before else []
+                if not agents and before:
+                    agents = self._agents_ending_at(start, start + len(before))
+                if not agents and not before:  # 负责…, 牵头… without a subject of its own
+                    agents = [subject] if subject else [self._speaker_span(position)] if self.speaker else []
+                    agents = [agent for agent in agents if agent]
+                pattern = f"X{cue.group()}" if cue.group() in ("负责", "牵头", "组织协调") else "X按照职责分工"
+            if agents:
+                role = "lead" if "牵头" in pattern else "responsible"
+                self._add(agents, pattern, position + len(cue.group()), sentence.end, sentence, role)
+                return
+        if re.search(r"发挥牵头作用", clause) and subject:
+            self._add([subject], "X发挥牵头作用", start, sentence.end, sentence, "lead")
+            return
+        by = re.match(rf"由(?P<x>[^,]+?)(?=[{_CJK}])", clause)
+        if by:  # 由X完善考核指标: the agency is whoever stands after 由
+            for stop in range(len(clause), by.start("x") + 1, -1):
+                candidate = clause[by.start("x"):stop]
+                if is_agency(candidate) and stop < len(clause) and not clause.startswith(("牵头", "负责"), stop):
+                    self._add([(start + by.start("x"), start + stop)], "由X", start + stop, end, sentence)
+                    return
+        supporting = re.search(r"(?P<x>[^,]+?)(?:配合|协助|参与)$", clause)
+        if supporting:
+            agents = self._agents(start + supporting.start("x"), start + supporting.end("x"))
+            if agents:
+                self._add(agents, "X配合", start, end, sentence, "supporting")
+
+    def _leadership(self, sentence: Span, folded: str) -> bool:
+        """Note a leadership group, its member agencies and its office; True when the sentence sets up the office."""
+        group = _GROUP.search(folded)
+        if group:
+            self.group = self.text[sentence.start + group.start("name"): sentence.start + group.end("name")]
+            members = _MEMBERS.search(folded[: group.start("name")])
+            if members:
+                for s, e in find_agencies(self.text[sentence.start + members.start("list"):
+                                                    sentence.start + members.end("list")], self.plan):
+                    s, e = sentence.start + members.start("list") + s, sentence.start + members.start("list") + e
+                    self.members.append(AgencyRef(resolve_agency(self.text[s:e], self.plan), self.text[s:e],
+                                                  Span(s, e), role="member"))
+        office = _OFFICE.search(folded)
+        if office:
+            s, e = sentence.start + office.start("office"), sentence.start + office.end("office")
+            printed = self.text[s:e]
+            name = printed if printed != "办公室" or not self.group else self.group + printed
+            rest = sentence.start + office.end()
+            ref = AgencyRef(name=name, printed=printed, span=Span(s, e), role="responsible")
+            self._add_ref(ref, "领导小组办公室", rest, sentence.end, sentence)
+            return True
+        return False
+
+    # -- agents ---------------------------------------------------------------------------------------------
+
+    def _agents(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The agencies of a subject that is wholly one agency or a list of them (市教育局、市体育局)."""
+        subject = self.folded[start:end]
+        if _is_subject(subject):
+            return [(start, end)]
+        parts, position = [], start
+        for piece in _LIST_SEPARATOR.split(subject):
+            at = self.folded.index(piece, position)
+            parts.append((at, at + len(piece)))
+            position = at + len(piece)
+        if len(parts) > 1 and all(_is_subject(self.folded[s:e]) for s, e in parts):
+            return parts
+        return []
+
+    def _agents_ending_at(self, start: int, end: int) -> list[tuple[int, int]]:
+        """An organ that ends right before a cue inside a longer phrase: 推动构建政法委|牵头."""
+        for s, e in find_agencies(self.text[start:end], self.plan):
+            if start + e == end:
+                return [(start + s, end)]
+        return []
+
+    def _leading_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """The organ or collective a clause begins with (公安机关作为主力军, 市公安局负责…)."""
+        clause = self.folded[start:end]
+        for stop in range(min(len(clause), 24), 1, -1):
+            if _is_subject(clause[:stop]):
+                return start, start + stop
+        return None
+
+    def _speaker_span(self, position: int) -> tuple[int, int] | None:
+        return (position, position) if self.speaker else None
+
+    # -- output ---------------------------------------------------------------------------------------------
+
+    def _add(self, agents, pattern: str, start: int, end: int, sentence: Span, role: str = "responsible") -> None:
+        for s, e in agents:
+            printed = self.text[s:e] if e > s else self.speaker or ""
+            name = resolve_agency(printed, self.plan)
+            self._add_ref(AgencyRef(name=name, printed=printed, span=Span(s, e), role=role), pattern, start, end,
+                          sentence)
+
+    def _add_ref(self, agency: AgencyRef, pattern: str, start: int, end: int, sentence: Span) -> None:
+        key = (normalize(agency.name), sentence)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        duty = self.text[start:end].strip(" ,，;；。")
+        evidence = Span(min(agency.span.start, start) if agency.span.end > agency.span.start else sentence.start,
+                        sentence.end)
+        self.responsibilities.append(
+            Responsibility(agency=agency, text=duty, pattern=pattern, evidence=evidence, sentence=sentence)
+        )
+
+
+def _attach_to_tasks(responsibilities: list[Responsibility], tasks: list[Task]) -> None:
+    """A statement inside a task's text makes its agency one of the task's agencies."""
+    for duty in responsibilities:
+        holders = [task for task in tasks if task.span.start <= duty.evidence.start < task.span.end]
+        if not holders:
+            continue
+        task = min(holders, key=lambda t: len(t.span))
+        duty.task = task.id
+        if duty.agency.role != "member" and all(ref.name != duty.agency.name for ref in task.agencies):
+            task.agencies.append(duty.agency)

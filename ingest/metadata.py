@@ -1,10 +1,323 @@
-"""Plan metadata: title, issuer, document number, dates, period, kind and cited documents."""
+"""Plan metadata: title, issuer, document number, dates, period, kind and cited documents, each with its evidence.
+
+Sources, most reliable first: the notice that wraps a plan (…关于印发《X》的通知, its 文号, the signature and date
+under it), the plan's own title line, the page header fields kept by ``plankg.ingest.clean`` (发布机构, 公开日期),
+and ``Document.fields`` (HTML <meta>, DOCX/PDF properties), which have no span in the text.
+A document that prints no title gets ``title == ""``.
+"""
 
 from __future__ import annotations
 
-from plankg.ingest.facts import Document, PlanMeta
+import re
+
+from plankg.ingest.agencies import ORGAN, is_agency
+from plankg.ingest.facts import CitedDocument, Document, PlanMeta, Span
+from plankg.ingest.text import lines, normalize
+
+# Kinds of document, as the title ends; longest first so that 实施方案 wins over 方案.
+KINDS = [
+    "实施方案", "工作方案", "行动方案", "行动计划", "工作计划", "工作要点", "工作总结", "工作报告", "实施意见",
+    "指导意见", "实施细则", "管理办法", "规划纲要", "规划", "方案", "计划", "要点", "总结", "意见", "通知", "办法",
+    "决定", "纲要", "报告", "细则", "规定",
+]
+_KIND_END = re.compile("(?:" + "|".join(KINDS) + r")(?:\s*\([^()]{0,20}\))?$")
+# 渭政办发〔2021〕3号, 国办发[2020]12号, 公治安(2019)963号: organ abbreviation + 〔year〕 + number + 号.
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*\[\s*(?:19|20)\d{2}\s*\]\s*第?\s*\d{1,5}\s*号"
+                        r"|[\u4e00-\u9fff]{1,10}\s*\(\s*(?:19|20)\d{2}\s*\)\s*第?\s*\d{1,5}\s*号")
+# …关于印发《X》的通知 / …印发X的通知 (the wrapper of a plan); the issuer stands before 关于/印发.
+_NOTICE = re.compile(r"^(?:\[[^\]]{1,10}\])?(?P<issuer>[^,.;:。]{2,40}?)?(?:关于)?(?:印发|转发|发布)"
+                     r"\s*(?P<title>.+?)\s*的通知$")
+_NUMBER_AFTER = re.compile(rf"\s*\(\s*(?P<n>{DOC_NUMBER.pattern})\s*\)")
+_QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{2,80})》")
+_CN_DIGITS = {"〇": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九O]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
+_ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})")
+_PUBLISHED_LABELS = ("公开日期", "发布日期", "发布时间", "公开时间", "发文日期")
+_ISSUED_LABELS = ("成文日期", "印发日期")
+_ISSUER_LABELS = ("发布机构", "发文机关", "发文单位")
+_NUMBER_LABELS = ("发文字号", "文号")
+# Five-year plans: “十四五” or 第十四个五年规划; the n-th plan starts in 1966 + 5·(n−3) (the 3rd began in 1966).
+_FYP = re.compile(r"十(?P<n>[一二三四五六七八九])五|第(?P<m>[一二三四五六七八九十]{1,3})个五年")
+_RANGE = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:-|~|至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
+_BY_YEAR = re.compile(r"(?:到|至)(?P<y>(?:19|20)\d{2})\s*年")
+# The opening of a report on a past year: 2022年,… / 一年来,… followed by what was achieved (…了).
+_SUMMARY_OPENING = re.compile(r"^(?:(?P<y>(?:19|20)\d{2})年|一年来|今年以来|过去一年)\s*,[^\n]{0,200}?(?:了)")
+# How far from the top the notice and the title are looked for.
+_HEAD_LINES = 25
 
 
 def extract_plan_meta(document: Document) -> PlanMeta:
-    first_line = next((line.strip() for line in document.text.splitlines() if line.strip()), document.id)
-    return PlanMeta(title=first_line)
+    """Everything the document says about itself; each field found has its span in ``PlanMeta.evidence``."""
+    text = document.text
+    folded = normalize(text)
+    all_lines = lines(text)
+    head = all_lines[:_HEAD_LINES]
+    meta = PlanMeta(title="")
+    notice = _find_notice(folded, head)
+    _title(meta, text, folded, head, all_lines, notice, document.fields)
+    _issuer(meta, text, folded, head, notice, document.fields)
+    _doc_number(meta, text, folded, head, document.fields)
+    _dates(meta, text, folded, all_lines, document.fields)
+    _kind(meta, folded, notice)
+    _period(meta, text, folded, all_lines)
+    meta.cited = cited_documents(text, exclude=meta.title)
+    return meta
+
+
+# ------------------------------------------------------------------------------------------------------- title
+
+
+def _find_notice(folded: str, head: list[Span]) -> tuple[Span, re.Match] | None:
+    for span in head:
+        match = _NOTICE.match(folded[span.start:span.end])
+        if match:
+            return span, match
+    return None
+
+
+def _title(meta, text, folded, head, all_lines, notice, fields) -> None:
+    candidates: list[str] = []
+    if notice:
+        span, match = notice
+        quoted = _QUOTED_TITLE.search(text, span.start, span.end)
+        candidates.append(quoted.group("title") if quoted else text[span.start + match.start("title"):
+                                                                        span.start + match.end("title")])
+        body = _QUOTED_TITLE.search(text, span.end, head[-1].end) if head else None  # 现将《X》印发给你们
+        if body:
+            candidates.append(body.group("title"))
+    for candidate in candidates:  # the plan's own title line, when it is printed under the notice
+        for span in all_lines:
+            if normalize(text[span.start:span.end]) == normalize(candidate):
+                _set(meta, "title", text[span.start:span.end], span)
+                return
+    if candidates:
+        start = text.find(candidates[0], notice[0].start)
+        _set(meta, "title", candidates[0], Span(start, start + len(candidates[0])))
+        return
+    for span in all_lines:
+        line = folded[span.start:span.end]
+        if _looks_like_title(line):
+            _set(meta, "title", text[span.start:span.end], span)
+            return
+    if fields.get("标题"):
+        match = _NOTICE.match(normalize(fields["标题"]))
+        meta.title = fields["标题"][match.start("title"):match.end("title")].strip("《》") if match else fields["标题"]
+
+
+def _looks_like_title(line: str) -> bool:
+    """A short line without sentence punctuation that ends in a kind of document (…规划, …工作计划)."""
+    return (4 <= len(line) <= 60 and not re.search(r"[。,;:!?]", line) and bool(_KIND_END.search(line))
+            and not re.match(r"[一二三四五六七八九十\d]+[、.]|\(|第[一二三四五六七八九十]+[章节条]|附件", line))
+
+
+# ------------------------------------------------------------------------------------------------------ issuer
+
+
+def _issuer(meta, text, folded, head, notice, fields) -> None:
+    field = _labelled(text, folded, head, _ISSUER_LABELS)
+    if field:
+        _set(meta, "issuer", *field)
+        return
+    if notice and notice[1].group("issuer"):
+        span, match = notice
+        start, end = span.start + match.start("issuer"), span.start + match.end("issuer")
+        printed = text[start:end].strip()
+        if is_agency(printed):
+            _set(meta, "issuer", printed, Span(start, start + len(printed)))
+            return
+    organ = re.match(ORGAN, folded[_title_start(meta):]) if meta.title else None
+    if organ and "title" in meta.evidence:  # 市公安局2024年工作计划
+        start = meta.evidence["title"].start
+        _set(meta, "issuer", text[start:start + organ.end()], Span(start, start + organ.end()))
+        return
+    for span in head[:3]:  # a report's opening: 2022年,市公安局在…领导下
+        match = re.match(rf"(?:(?:19|20)\d{{2}}年|一年来|今年以来)\s*,\s*(?P<organ>{ORGAN})(?=在|坚持|始终|紧紧|围绕)",
+                         folded[span.start:span.end])
+        if match:
+            start, end = span.start + match.start("organ"), span.start + match.end("organ")
+            _set(meta, "issuer", text[start:end], Span(start, end))
+            return
+    for label in _ISSUER_LABELS:
+        if fields.get(label):
+            meta.issuer = fields[label]
+            return
+
+
+def _title_start(meta: PlanMeta) -> int:
+    return meta.evidence["title"].start if "title" in meta.evidence else 0
+
+
+# ---------------------------------------------------------------------------------------------- number, dates
+
+
+def _doc_number(meta, text, folded, head, fields) -> None:
+    field = _labelled(text, folded, head, _NUMBER_LABELS)
+    if field and DOC_NUMBER.search(normalize(field[0])):
+        _set(meta, "doc_number", *field)
+        return
+    for span in head:  # the plan's own number stands on a line of its own under the notice title
+        match = DOC_NUMBER.fullmatch(folded[span.start:span.end])
+        if match:
+            _set(meta, "doc_number", text[span.start:span.end], span)
+            return
+    for label in _NUMBER_LABELS:
+        if fields.get(label):
+            meta.doc_number = fields[label]
+            return
+
+
+def _dates(meta, text, folded, all_lines, fields) -> None:
+    field = _labelled(text, folded, all_lines[:_HEAD_LINES], _PUBLISHED_LABELS)
+    if field and _iso(normalize(field[0])):
+        meta.published = _iso(normalize(field[0]))
+        meta.evidence["published"] = field[1]
+    else:
+        meta.published = next((_iso(normalize(fields[label])) for label in _PUBLISHED_LABELS if fields.get(label)),
+                              None)
+    field = _labelled(text, folded, all_lines[:_HEAD_LINES], _ISSUED_LABELS)
+    if field and _iso(normalize(field[0])):
+        meta.issued = _iso(normalize(field[0]))
+        meta.evidence["issued"] = field[1]
+        return
+    # The date under the signature: a line that is only a date; the notice's near the top, else the last one.
+    dated = [span for span in all_lines if _date_line(folded[span.start:span.end])]
+    top = [span for span in dated if span in all_lines[:_HEAD_LINES]]
+    chosen = top[0] if top else (dated[-1] if dated else None)
+    if chosen:
+        meta.issued = _iso(folded[chosen.start:chosen.end])
+        meta.evidence["issued"] = chosen
+
+
+def _date_line(line: str) -> bool:
+    return bool(_DATE.fullmatch(line.strip()) or _CN_DATE.fullmatch(line.replace(" ", "")))
+
+
+def _iso(value: str) -> str | None:
+    """2021年1月12日, 二〇二一年一月十二日, 2022-04-06 15:01 -> 2021-01-12 …; None when there is no date."""
+    value = value.replace(" ", "")
+    match = _DATE.search(value) or _ISO_DATE.search(value)
+    if match:
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    else:
+        match = _CN_DATE.search(value)
+        if not match:
+            return None
+        year = int("".join(str(_CN_DIGITS[c]) for c in match["y"]))
+        month, day = _cn_small(match["m"]), _cn_small(match["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _cn_small(numeral: str) -> int:
+    """一 … 三十一."""
+    if "十" not in numeral:
+        return _CN_DIGITS[numeral]
+    tens, _, ones = numeral.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+# ------------------------------------------------------------------------------------------------ kind, period
+
+
+def _kind(meta, folded, notice) -> None:
+    title = normalize(meta.title)
+    match = _KIND_END.search(title)
+    if match:
+        meta.kind = next(kind for kind in KINDS if match.group().startswith(kind))
+        if "title" in meta.evidence:
+            start = meta.evidence["title"].start + match.start()
+            meta.evidence["kind"] = Span(start, start + len(meta.kind))
+        return
+    opening = _SUMMARY_OPENING.match(folded.lstrip())
+    if not meta.title and opening:
+        meta.kind = "工作总结"
+
+
+def _period(meta, text, folded, all_lines) -> None:
+    title = normalize(meta.title)
+    title_start = meta.evidence["title"].start if "title" in meta.evidence else None
+    for pattern, years in ((_RANGE, _range_years), (_FYP, _fyp_years), (_YEAR, _single_year)):
+        match = pattern.search(title)
+        if match:
+            meta.period_start, meta.period_end = years(match)
+            if title_start is not None:
+                meta.evidence["period"] = Span(title_start + match.start(), title_start + match.end())
+            return
+    for pattern, years in ((_FYP, _fyp_years), (_RANGE, _range_years)):  # a five-year plan named in the text
+        match = pattern.search(folded)
+        if match and meta.kind in {"规划", "规划纲要", "纲要"}:
+            meta.period_start, meta.period_end = years(match)
+            meta.evidence["period"] = Span(match.start(), match.end())
+            return
+    opening = _SUMMARY_OPENING.match(folded, all_lines[0].start) if all_lines else None
+    if opening and opening["y"]:  # 2022年,市公安局…: the year a report covers
+        year = int(opening["y"])
+        meta.period_start = meta.period_end = year
+        meta.evidence["period"] = Span(opening.start("y"), opening.end("y") + 1)
+        return
+    match = _BY_YEAR.search(folded)  # 到2021年,实现…: from the year of issue to the target year
+    if match:
+        end = int(match["y"])
+        issued = int(meta.issued[:4]) if meta.issued else end
+        meta.period_start, meta.period_end = min(issued, end), end
+        meta.evidence["period"] = Span(match.start(), match.end())
+
+
+def _range_years(match: re.Match) -> tuple[int, int]:
+    return int(match["a"]), int(match["b"])
+
+
+def _single_year(match: re.Match) -> tuple[int, int]:
+    return int(match["y"]), int(match["y"])
+
+
+def _fyp_years(match: re.Match) -> tuple[int, int]:
+    numeral = match["n"] and "十" + match["n"] or match["m"]
+    ordinal = _cn_small(numeral)
+    start = {1: 1953, 2: 1958}.get(ordinal, 1966 + 5 * (ordinal - 3))
+    return start, start + 4
+
+
+# ------------------------------------------------------------------------------------------------------- cited
+
+
+def cited_documents(text: str, exclude: str = "") -> list[CitedDocument]:
+    """Every distinct 《title》 the text cites, with the number printed right after it: 《X》(公发〔2015〕12号)."""
+    folded = normalize(text)
+    own = normalize(exclude)
+    seen: set[str] = set()
+    cited: list[CitedDocument] = []
+    for match in _QUOTED_TITLE.finditer(text):
+        title = match.group("title").strip()
+        key = normalize(title)
+        if key == own or key in seen:
+            continue
+        seen.add(key)
+        after = _NUMBER_AFTER.match(folded, match.end())
+        end = after.end() if after else match.end()
+        doc_number = text[after.start("n"):after.end("n")] if after else None
+        cited.append(CitedDocument(title=title, doc_number=doc_number, evidence=Span(match.start(), end)))
+    return cited
+
+
+# ----------------------------------------------------------------------------------------------------- helpers
+
+
+def _labelled(text: str, folded: str, head: list[Span], labels: tuple[str, ...]) -> tuple[str, Span] | None:
+    """The value of the first header field with one of ``labels`` (索 引 号: … may be spaced), and its span."""
+    spaced = "|".join(r"\s?".join(label) for label in labels)
+    pattern = re.compile(rf"(?<![\u4e00-\u9fff])(?:{spaced})\s*:\s*(?P<value>\S.*?)"
+                         rf"(?=\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){{1,4}}\s*:|\s*$)")
+    for span in head:
+        match = pattern.search(folded, span.start, span.end)
+        if match:
+            return text[match.start("value"):match.end("value")], Span(match.start(), match.end("value"))
+    return None
+
+
+def _set(meta: PlanMeta, name: str, value: str, span: Span) -> None:
+    setattr(meta, name, value.strip())
+    meta.evidence[name] = span
