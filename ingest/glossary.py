@@ -45,7 +45,7 @@ _HEADED_CLAUSE = re.compile(r"^([^,;:。、\"]{2,14}):(.+)$")
 
 # --- inline definitions ----------------------------------------------------------------------------------------
 
-_QUOTED = re.compile(r'"([^"\n]{1,14})"')
+_QUOTED = re.compile(r'"([^"\n]*)"')  # every pair, so that a long quotation does not shift the pairing
 # An unquoted numeral shorthand: 三警, 六大领域, 4个重点建设大项, 三级监督责任.
 _NUMERAL_HEAD = re.compile(rf"(?:[{NUMERAL_CHARS}]+|\d+)(?:个|大|项|类|种|条|级|位|支|张|层|方|者)?")
 _CLAUSE_BOUNDARY = re.compile(r"[,;。:!?\n]")
@@ -61,7 +61,7 @@ _INNER_LEAD_IN = re.compile(
 _TAIL_HEAD = re.compile(r"(?:行动|策略|工作|的|等|等等)$")
 # Words after an unquoted shorthand that are not part of its name: 三警合力 -> 三警.
 _NAME_TAIL = re.compile(r"(?:合力|力量|建设|工作|格局|的|为|和|与|及|等)$")
-_STOP_AFTER_NAME = re.compile(r"[,;。:!?、\"()\s的为和与及等在中是]")
+_STOP_AFTER_NAME = re.compile(r"[,;。:!?、\"()\s的为和与及等在中是获被]")
 _EXPLAINED_BY = re.compile(r'^\s*[:,]?\s*(?:即|是指|指的是|系指)\s*[:,]?')
 
 
@@ -475,7 +475,7 @@ def _inline_candidates(context: _Context, area: Span):
         start, end = area.start + match.start(), area.start + match.end()
         quoted_spans.append(Span(start, end))
         label = match.group(1).strip()
-        if len(label) < 2:
+        if not 2 <= len(label) <= 14:
             continue
         after = _explained_after(context, label, end, area.end)
         if after:
@@ -507,10 +507,13 @@ def _inline_candidates(context: _Context, area: Span):
         while name_end < area.end and name_end - start - len(head) < 7 and not _STOP_AFTER_NAME.match(norm[name_end]):
             name_end += 1
         label = _NAME_TAIL.sub("", norm[start:name_end])
+        unity = re.match(r".{1,3}?(?:位一体|合一)", label)
+        label = unity.group() if unity else label  # 四位一体校园安全 -> 四位一体
         if len(label) <= len(head) or re.search(r"\d", label[len(head):]) or not count_options(label):
             continue
         before = _list_before(context, start, area.start, label)
-        if before and sum(len(i) == 1 for i in before[1]) * 3 <= len(before[1]):  # 市、县两级: levels, no set
+        levels = "、" in norm[before[0]:start] and sum(len(i) == 1 for i in before[1]) * 3 > len(before[1]) if before else False
+        if before and not levels:  # 市、县两级: administrative levels, not a set
             list_start, items = before
             evidence = Span(list_start, start + len(label))
             found.append((context.text[start:start + len(label)], context.text[list_start:start + len(label)],
@@ -663,7 +666,7 @@ def _mark_variants(senses: list[TermSense]) -> None:
 
 # An unquoted counting phrase that names a set: 五大体系, 十三类重点人员, 两客一危一重.
 _UNQUOTED_SHORTHAND = re.compile(
-    rf"(?<![{NUMERAL_CHARS}\d第])(?:[{NUMERAL_CHARS}]+[大类][\u4e00-\u9fff]{{1,4}}?(?=[的和与及等在中为,;。、\s\d(]|建设|工作)"
+    rf"(?<![{NUMERAL_CHARS}\d第])(?:[{NUMERAL_CHARS}]+[大类](?![队批])[\u4e00-\u9fff]{{1,4}}?(?=[的和与及等在中为,;。、\s\d(]|建设|工作)"
     rf"|(?:[{NUMERAL_CHARS}][\u4e00-\u9fff](?![{NUMERAL_CHARS}]{{2}})){{1}}(?:[{NUMERAL_CHARS}][\u4e00-\u9fff]){{1,3}}(?![\u4e00-\u9fff]{{0}}\"))"
 )
 _SHORTHAND_LABEL = re.compile(r"^(?:[0-9A-Za-z]+(?:[+.][0-9A-Za-z]+)+[\u4e00-\u9fff]{0,3}|\d{3,}|[0-9A-Za-z]+\+[0-9A-Za-z]+)$")
@@ -681,10 +684,11 @@ def _read_undefined(context: _Context, senses: list[TermSense], sections: list[S
         for part in [label] if "、" not in label or count_options(label) else []:
             if _is_shorthand(part):
                 candidates.append((match.start(), match.end(), part))
+    quoted = [Span(start, end) for start, end, _ in candidates]
     for match in _UNQUOTED_SHORTHAND.finditer(context.norm):
-        label = match.group()
-        if count_options(label):
-            candidates.append((match.start(), match.end(), label))
+        span = Span(match.start(), match.end())
+        if _is_shorthand(match.group()) and not any(_overlaps(span, q) for q in quoted):
+            candidates.append((match.start(), match.end(), match.group()))
     for start, end, label in sorted(candidates):
         key = normalize_label(label)
         span = Span(start, end)
@@ -695,6 +699,13 @@ def _read_undefined(context: _Context, senses: list[TermSense], sections: list[S
 
 
 def _is_shorthand(label: str) -> bool:
-    if len(label) < 2 or len(label) > 10 or re.fullmatch(r"\d+(?:\.\d+)?%?", label):
+    """A label that promises a count of at least two (一体化, 一把手 promise none) or is a digit formula;
+    十九大, 二十大 are ordinals of a congress, and a number above thirty counts no items."""
+    if len(label) < 2 or len(label) > 10 or re.fullmatch(r"\d{1,3}(?:\.\d+)?%?|(?:19|20)\d\d|\d+\.\d+%?", label):
         return False
-    return bool(count_options(label)) or bool(_SHORTHAND_LABEL.match(normalize_label(label)))
+    if re.match(rf"^[十二三四五六七八九]*十[{NUMERAL_CHARS}]*大", label):
+        return False
+    options = count_options(label)
+    if options:
+        return 2 <= options[0] <= 30
+    return bool(_SHORTHAND_LABEL.match(normalize_label(label)))
