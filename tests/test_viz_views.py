@@ -53,7 +53,7 @@ def test_view_page_is_offline_and_keeps_data_out_of_the_markup() -> None:
     view = GraphView("测试", [node("a", "task", "<script>window.__pwned=1</script>")], [])
     page = render(view, controls={"year"}, cap=100)
     sources = re.findall(r'(?:src|href)="([^"]*)"', page)
-    assert sources and all(s.startswith("/viz/assets/") or s in ("#", "") for s in sources)
+    assert sources and all(s.startswith(("/viz/assets/", "/static/")) or s in ("#", "") for s in sources)
     data = re.search(r'<script type="application/json" id="view-data">(.*?)</script>', page, flags=re.S).group(1)
     assert json.loads(data)["nodes"][0]["fullLabel"] == "<script>window.__pwned=1</script>"
     assert "<script>window" not in page
