@@ -68,7 +68,7 @@ class SparqlService:
         """``function(*args)`` in the worker pool; waiting for a free worker counts towards the timeout."""
         loop = asyncio.get_running_loop()
         try:
-            return await asyncio.wait_for(loop.run_in_executor(self._pool, function, *args), self.timeout_s + 1)
+            return await asyncio.wait_for(loop.run_in_executor(self._pool, function, *args), self.timeout_s)
         except asyncio.TimeoutError as error:
             raise ProtocolError(503, self._timeout_message("every worker is busy or the query is heavy")) from error
 
@@ -122,7 +122,9 @@ class SparqlService:
             default_graphs = []  # a dataset of named graphs only has an empty default graph
         try:
             body, media_type = self.store.query_raw(
-                _with_base(operation.text, base_iri), ENGINE_ACCEPT, default_graphs, named_graphs, self.timeout_s)
+                # No timeout here: ``run`` stops waiting at the timeout, and the worker stays busy until the engine
+                # finishes, so heavy queries use at most the pool's threads instead of one new thread each.
+                _with_base(operation.text, base_iri), ENGINE_ACCEPT, default_graphs, named_graphs, None)
         except QuerySyntaxError as error:
             raise ProtocolError(400, f"The query does not parse: {_parser_message(error)}") from error
         except QueryTimeout as error:
