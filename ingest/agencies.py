@@ -43,12 +43,16 @@ _UNIT = rf"(?:办公室|办公厅|政法委|宣传部|组织部|统战部|{_BODY
 # An organ after a one-character jurisdiction: 市公安局, 县人民政府办公室, 区委.
 ORGAN = rf"{_SHORT_PLACE}{_BODY}{{0,10}}?{_SUFFIX}{_UNIT}?"
 # Organs printed without a jurisdiction: types of organ every jurisdiction has (政法委, 派出所), and X委 standing alone.
-_BARE = (rf"(?:政法委|禁毒委|纪委|监委|编委|网信委|安委会|综治委|防控办|综治办|网信办|编办|派出所|公安分局)"
-         rf"|(?<![{_CJK}]){_BODY}{{2}}委")
+BARE_ORGANS = [
+    "政法委", "禁毒委", "纪委", "监委", "编委", "网信委", "安委会", "综治委", "卫健委", "发改委", "教委", "农委", "住建委",
+    "减灾委", "防指", "防汛办", "安委办", "防控办", "综治办", "网信办", "编办", "平安办", "妇联", "团委", "总工会",
+    "残联", "科协", "派出所", "公安分局", "交警大队", "消防救援大队",
+]
+_BARE = rf"(?:{'|'.join(BARE_ORGANS)})|(?<![{_CJK}]){_BODY}{{2}}委"
 # Collective subjects that take duties: 各相关部门, 公安机关, 牵头单位主要负责同志, 市、县两级党政领导.
 _ROLE = (
     rf"(?:各|相关|有关|各相关|各有关|各级)?{_BODY}{{0,4}}?(?:部门|单位|机关|机构)(?:主要)?(?:负责人|负责同志)?"
-    r"|(?:[省市县区乡镇]、)*[省市县区乡镇](?:[两三四五]级)?[\u4e00-\u9fff]{0,4}?(?:领导|负责人|负责同志)"
+    r"|各?(?:[省市县区乡镇]、)*[省市县区乡镇]+(?:[两三四五]级)?[\u4e00-\u9fff]{0,4}?(?:领导|负责人|负责同志)"
 )
 _ORGAN_RE = re.compile(ORGAN)
 _BARE_RE = re.compile(_BARE)
@@ -57,6 +61,8 @@ _FULL_ORGAN_RE = re.compile(rf"(?:(?:{_PLACE}){{1,2}}|[省市县区镇乡]){_BOD
 
 # Modal and adverbial words between a subject and its cue: 市公安局要负责…, 各部门主要负责…
 _MODAL = r"(?:要|应|应当|须|必须|主要|具体|统一|共同|分别|积极|切实|继续|将|可)*"
+# Adverbials that may open a clause without a subject: 全年牵头开展…, 同时负责…
+_ADVERBIAL = r"(?:全年|今年|年内|同时|此外|另外|先后|累计|主动|积极|还|并|又|共)+"
 _CLAUSE = re.compile(r"[^,;:。!?]+")
 _LIST_SEPARATOR = re.compile(r"、|和|与|及|以及|会同")
 
@@ -67,7 +73,7 @@ _PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区)(?![市县区])
 
 _GROUP = re.compile(rf"(?:成立|组建|设立|成立了|的)(?P<name>[^,;:。的]{{2,40}}?领导小组)")
 _OFFICE = re.compile(r"领导小组(?:下设|设置|设立)(?P<office>[^,;:。]{0,30}?办公室)")
-_MEMBERS = re.compile(r"(?P<list>[^;:。]*?)(?:主要)?负责(?:同志|人)为成员")
+_MEMBERS = re.compile(r"(?P<list>[^,;:。]*?)(?:主要)?负责(?:同志|人)为成员")
 
 
 # --------------------------------------------------------------------------------------------------- resolution
@@ -205,7 +211,7 @@ class _StatementReader:
                 agents = self._agents(start + by.start("x"), start + by.end("x"))
                 pattern = f"由X{cue.group()}"
             else:
-                before = re.sub(rf"{_MODAL}$", "", clause[: cue.start()])
+                before = re.sub(rf"^{_ADVERBIAL}|{_MODAL}$", "", clause[: cue.start()])
                 agents = self._agents(start, start + len(before)) if before else []
                 if not agents and before:
                     agents = self._agents_ending_at(start, start + len(before))
@@ -220,13 +226,12 @@ class _StatementReader:
         if re.search(r"发挥牵头作用", clause) and subject:
             self._add([subject], "X发挥牵头作用", start, sentence.end, sentence, "lead")
             return
-        by = re.match(rf"由(?P<x>[^,]+?)(?=[{_CJK}])", clause)
-        if by:  # 由X完善考核指标: the agency is whoever stands after 由
-            for stop in range(len(clause), by.start("x") + 1, -1):
-                candidate = clause[by.start("x"):stop]
-                if is_agency(candidate) and stop < len(clause) and not clause.startswith(("牵头", "负责"), stop):
-                    self._add([(start + by.start("x"), start + stop)], "由X", start + stop, end, sentence)
-                    return
+        if clause.startswith("由"):  # 由X完善考核指标: the agency is whoever stands after 由
+            found = [(s, e) for s, e in find_agencies(self.text[start:end], self.plan) if s == 1]
+            if found and found[0][1] < len(clause):
+                stop = start + found[0][1]
+                self._add([(start + 1, stop)], "由X", stop, end, sentence)
+                return
         supporting = re.search(r"(?P<x>[^,]+?)(?:配合|协助|参与)$", clause)
         if supporting:
             agents = self._agents(start + supporting.start("x"), start + supporting.end("x"))
@@ -238,7 +243,7 @@ class _StatementReader:
         group = _GROUP.search(folded)
         if group:
             self.group = self.text[sentence.start + group.start("name"): sentence.start + group.end("name")]
-            members = _MEMBERS.search(folded[: group.start("name")])
+            members = _MEMBERS.search(folded)
             if members:
                 for s, e in find_agencies(self.text[sentence.start + members.start("list"):
                                                     sentence.start + members.end("list")], self.plan):

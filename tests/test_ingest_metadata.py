@@ -1,0 +1,113 @@
+"""Plan metadata on small documents of other regions and sectors than the samples."""
+
+from __future__ import annotations
+
+import pytest
+
+from plankg.ingest.facts import Document
+from plankg.ingest.metadata import DOC_NUMBER, cited_documents, extract_plan_meta
+
+
+def _doc(text: str, fields: dict[str, str] | None = None) -> Document:
+    return Document(id="t", source="t.txt", sha256="0", format="txt", text=text, fields=fields or {})
+
+
+NOTICE = """东川县人民政府关于印发东川县农村公路养护管理实施方案(2022—2024年)的通知
+东政发[2022]9号
+各乡镇人民政府,县政府各部门:
+现将《东川县农村公路养护管理实施方案(2022—2024年)》印发给你们,请抓好落实。
+东川县人民政府
+二〇二二年三月五日
+东川县农村公路养护管理实施方案(2022—2024年)
+根据《交通运输部关于深化农村公路管理养护体制改革的意见》(交公路发〔2019〕100号)和《公路安全保护条例》,制定本方案。
+到2024年,农村公路优良中等路率达到85%以上。
+"""
+
+
+def test_notice_wrapped_plan():
+    meta = extract_plan_meta(_doc(NOTICE))
+    assert meta.title == "东川县农村公路养护管理实施方案(2022—2024年)"
+    assert meta.issuer == "东川县人民政府"
+    assert meta.doc_number == "东政发[2022]9号"
+    assert meta.issued == "2022-03-05"  # Chinese numerals under the signature
+    assert (meta.period_start, meta.period_end) == (2022, 2024)
+    assert meta.kind == "实施方案"
+    for name in ("title", "issuer", "doc_number", "issued", "period", "kind"):
+        assert name in meta.evidence
+    assert NOTICE[meta.evidence["doc_number"].start:meta.evidence["doc_number"].end] == "东政发[2022]9号"
+    title_span = meta.evidence["title"]
+    assert NOTICE[title_span.start:title_span.end] == meta.title and title_span.start > NOTICE.index("二〇二二")
+
+
+def test_cited_documents_carry_their_numbers_and_skip_the_plan_itself():
+    meta = extract_plan_meta(_doc(NOTICE))
+    assert [(c.title, c.doc_number) for c in meta.cited] == [
+        ("交通运输部关于深化农村公路管理养护体制改革的意见", "交公路发〔2019〕100号"),
+        ("公路安全保护条例", None),
+    ]
+    first = meta.cited[0].evidence
+    assert NOTICE[first.start:first.end].endswith("(交公路发〔2019〕100号)")
+
+
+def test_cited_documents_are_listed_once():
+    cited = cited_documents("依据《安全生产法》。贯彻《安全生产法》(主席令第13号)和《消防法》。")
+    assert [c.title for c in cited] == ["安全生产法", "消防法"]
+
+
+def test_page_header_fields_give_issuer_and_publication_date():
+    text = ("发布机构: 北岭市应急管理局 发布日期: 2023-07-14 09:12\n"
+            "北岭市2023年安全生产工作要点\n一、总体要求\n坚持安全第一、预防为主。\n")
+    meta = extract_plan_meta(_doc(text))
+    assert meta.issuer == "北岭市应急管理局"
+    assert meta.published == "2023-07-14"
+    assert meta.title == "北岭市2023年安全生产工作要点"
+    assert (meta.kind, meta.period_start, meta.period_end) == ("工作要点", 2023, 2023)
+    assert text[meta.evidence["published"].start:meta.evidence["published"].end] == "发布日期: 2023-07-14 09:12"
+
+
+@pytest.mark.parametrize(
+    "title, period",
+    [
+        ("南坪区“十五五”生态环境保护规划", (2026, 2030)),
+        ("南坪区国民经济和社会发展第十二个五年规划纲要", (2011, 2015)),
+        ("南坪区“十一五”文化事业发展规划", (2006, 2010)),
+        ("南坪区2021年至2023年乡村振兴行动计划", (2021, 2023)),
+        ("南坪区教育局2025年工作要点", (2025, 2025)),
+    ],
+)
+def test_period_from_the_title(title, period):
+    meta = extract_plan_meta(_doc(title + "\n一、总体要求\n现制定本规划。\n"))
+    assert meta.title == title
+    assert (meta.period_start, meta.period_end) == period
+
+
+def test_period_from_the_issue_year_to_the_target_year():
+    text = "西河镇垃圾分类实施方案\n到2027年,生活垃圾分类覆盖率达到100%。\n西河镇人民政府\n2025年6月1日\n"
+    meta = extract_plan_meta(_doc(text))
+    assert meta.issued == "2025-06-01"  # the signature at the end of the document
+    assert (meta.period_start, meta.period_end) == (2025, 2027)
+
+
+def test_an_untitled_annual_report_takes_its_subject_and_year_from_the_opening():
+    text = "2023年,县应急管理局在县委、县政府的坚强领导下,圆满完成了各项任务。\n一、主要工作\n"
+    meta = extract_plan_meta(_doc(text))
+    assert meta.title == ""
+    assert meta.issuer == "县应急管理局"
+    assert (meta.kind, meta.period_start, meta.period_end) == ("工作总结", 2023, 2023)
+
+
+def test_fields_outside_the_text_are_a_fallback():
+    meta = extract_plan_meta(_doc("一、总体要求\n坚持问题导向。\n",
+                                  {"标题": "关于印发北岭市防汛工作方案的通知", "发布日期": "2024-05-02"}))
+    assert meta.title == "北岭市防汛工作方案"
+    assert meta.published == "2024-05-02"
+    assert "title" not in meta.evidence  # no span: it is not in the text
+
+
+@pytest.mark.parametrize("number", ["国办发〔2020〕12号", "川府发[2019]5号", "苏政办发(2021)3号", "京政发〔2018〕第7号"])
+def test_document_number_forms(number):
+    assert DOC_NUMBER.fullmatch(number.replace("〔", "[").replace("〕", "]"))
+
+
+def test_a_sentence_with_a_year_is_not_a_document_number():
+    assert not DOC_NUMBER.search("2021年完成建设任务3项")
