@@ -272,7 +272,7 @@ def _system(w: _Writer, label: str, kind: str | None) -> ox.NamedNode:
 
 def _mentions(w: _Writer) -> None:
     for mention in w.facts.mentions:
-        node = w.node("mention", f"{mention.span.start}-{mention.span.end}")
+        node = w.node("mention", f"{mention.kind}-{mention.span.start}-{mention.span.end}")
         w.fact(node, [pk("Mention")], mention.span, mention.sentence)
         target = _system(w, mention.label, mention.system_kind) if mention.kind == "system" else _term(w, mention.label)
         w.add(node, pk("mentionOf"), target)
