@@ -13,13 +13,13 @@ from datetime import date
 import networkx as nx
 
 from plankg.analysis.durations import due_of
-from plankg.analysis.projection import dependency_view
+from plankg.analysis.projection import DEPENDENCY_KINDS, dependency_view, load_evidence
 from plankg.analysis.queries import Edge, edge_between
 
-EXACT_LIMIT = 2000
+EXACT_LIMIT = 500
 """Up to this many nodes, betweenness and dependent counts are exact; above it, sampled or limited to candidates."""
-SAMPLES = 200
-"""Sources sampled for approximate betweenness (``k`` of ``nx.betweenness_centrality``)."""
+SAMPLES = 16
+"""Sources sampled for approximate betweenness (``k`` of ``nx.betweenness_centrality``): each costs a full pass."""
 
 
 @dataclass
@@ -77,20 +77,19 @@ def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:
     When either deadline gives only a year, only the years are compared (到2025年 does not contradict
     2025年6月底前).
     """
-    found = []
-    for u, v in dependency_view(graph).edges():
+    late_pairs = []
+    for u, v in dict.fromkeys((u, v) for u, v, kind in graph.edges(data="kind") if kind in DEPENDENCY_KINDS):
         before, after = _due_key(graph.nodes[u]), _due_key(graph.nodes[v])
         if not before or not after or u == v:
             continue
         coarse = before[1] or after[1]
-        late = before[0].year > after[0].year if coarse else before[0] > after[0]
-        if late:
-            found.append(Conflict(
-                prerequisite=_summary(graph, u), dependent=_summary(graph, v),
-                prerequisite_due=str(before[0].year if before[1] else before[0]),
-                dependent_due=str(after[0].year if after[1] else after[0]), edge=edge_between(graph, u, v),
-            ))
-    return found
+        if before[0].year > after[0].year if coarse else before[0] > after[0]:
+            late_pairs.append((u, v, before, after))
+    load_evidence(graph, ((u, v) for u, v, _, _ in late_pairs))
+    return [Conflict(prerequisite=_summary(graph, u), dependent=_summary(graph, v),
+                     prerequisite_due=str(before[0].year if before[1] else before[0]),
+                     dependent_due=str(after[0].year if after[1] else after[0]), edge=edge_between(graph, u, v))
+            for u, v, before, after in late_pairs]
 
 
 def cycles(graph: nx.MultiDiGraph) -> list[Cycle]:
@@ -101,7 +100,9 @@ def cycles(graph: nx.MultiDiGraph) -> list[Cycle]:
         if len(component) == 1 and not view.has_edge(next(iter(component)), next(iter(component))):
             continue
         members = sorted(component)
-        inner = [edge_between(graph, u, v) for u in members for v in view.successors(u) if v in component]
+        pairs = [(u, v) for u in members for v in view.successors(u) if v in component]
+        load_evidence(graph, pairs)
+        inner = [edge_between(graph, u, v) for u, v in pairs]
         found.append(Cycle(nodes=[_summary(graph, n) for n in members], edges=inner))
     return found
 
@@ -120,7 +121,7 @@ def _descendant_count(view: nx.DiGraph, node: str) -> int:
 def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bottleneck]:
     """Tasks and systems ranked by how much waits on them: all dependents, then direct ones, then betweenness.
 
-    Counting every node's dependents is quadratic, so above ``EXACT_LIMIT`` nodes only the ``5 × top``
+    Counting every node's dependents is quadratic, so above ``EXACT_LIMIT`` nodes only the ``2 × top``
     candidates with the most direct dependents and the highest (sampled) betweenness are counted.
     """
     view = dependency_view(graph)
@@ -131,7 +132,7 @@ def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bo
     betweenness = nx.betweenness_centrality(view, k=SAMPLES if approximate else None, seed=seed)
     direct = {n: view.out_degree(n) for n in view}
     if approximate:
-        width = 5 * top
+        width = 2 * top
         candidates = set(sorted(view, key=lambda n: -direct[n])[:width])
         candidates |= set(sorted(view, key=lambda n: -betweenness[n])[:width])
     else:

@@ -2,39 +2,38 @@
 
 One ``nx.MultiDiGraph`` holds every task, named system and goal as a node. Edge direction is always "must come
 first → comes after": an edge ``u → v`` of kind ``prerequisite``, ``builds`` or ``relies_on`` means ``v`` waits
-on ``u``; a ``part_of`` edge runs from a sub-task to the task or section that holds it.
+on ``u``; a ``part_of`` edge runs from a sub-task to the task that holds it.
 
 | RDF (docs/DESIGN.md)                               | edge                               | kind           |
 |----------------------------------------------------|------------------------------------|----------------|
-| ``pk:Prerequisite`` dependent D, prerequisite P    | P → D, with cue and evidence       | ``prerequisite`` |
-| ``D pk:requires P`` (no reified statement)         | P → D, no evidence                 | ``prerequisite`` |
+| ``D pk:requires P`` (+ its ``pk:Prerequisite``)     | P → D, with cue and evidence       | ``prerequisite`` |
 | ``T pk:builds S``                                  | T → S (S exists once T is done)    | ``builds``     |
-| ``T pk:reliesOn S``                                | S → T                              | ``relies_on``  |
+| ``T pk:reliesOn S`` (unless ``T pk:requires S``)   | S → T                              | ``relies_on``  |
 | ``T dcterms:isPartOf U`` (U a task)                | T → U                              | ``part_of``    |
 
-The projection reads ``store.quads()`` once (the fastest bulk path) and is rebuilt only when
-``store.generation()`` changes, so requests never pay for it twice.
+Reading is split for scale: the structure (nodes, attributes, edges) comes from one SPARQL select serialized
+as TSV by the store itself, and is rebuilt only when ``store.generation()`` changes. The evidence of an edge
+(cue, quote, sentence of its ``pk:Prerequisite``) is fetched on demand with ``load_evidence`` for just the edges
+an answer shows, in one query, and kept on the cached graph. Decoding every quote of a 100k-task graph took
+longer than the whole projection budget.
 """
 
 from __future__ import annotations
 
+import re
 import threading
-import weakref
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
-import pyoxigraph as ox
 
-from plankg.graph.store import Store, python_value
-from plankg.graph.vocab import PK, PPLAN
+from plankg.graph.store import Store
+from plankg.graph.vocab import PK, PPLAN, SPARQL_PREFIXES
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCT = "http://purl.org/dc/terms/"
-OA = "http://www.w3.org/ns/oa#"
 PROV = "http://www.w3.org/ns/prov#"
 
 DEPENDENCY_KINDS = frozenset({"prerequisite", "builds", "relies_on"})
@@ -42,8 +41,7 @@ DEPENDENCY_KINDS = frozenset({"prerequisite", "builds", "relies_on"})
 
 NODE_TYPES = {str(PK.Task): "task", str(PK.NamedSystem): "system", str(PK.Goal): "goal"}
 
-# Predicates the projection keeps, by the name it stores them under. Everything else (full text, spans, …) is
-# skipped on the first dictionary miss, which keeps the single pass over all quads cheap.
+# Predicates the projection reads, by the name it stores them under (integers where the name says so).
 _KEEP = {
     RDF + "type": "type",
     RDFS + "label": "label",
@@ -57,11 +55,6 @@ _KEEP = {
     DCT + "isPartOf": "part_of",
     str(PK.leadAgency): "lead_agency",
     str(PK.responsibleAgency): "responsible_agency",
-    str(PK.evidence): "evidence",
-    str(PK.dependent): "dependent",
-    str(PK.prerequisite): "prerequisite",
-    str(PK.cue): "cue",
-    str(PK.cueClass): "cue_class",
     str(PK.requires): "requires",
     str(PK.builds): "builds",
     str(PK.reliesOn): "relies_on",
@@ -70,34 +63,49 @@ _KEEP = {
     str(PK.periodEnd): "period_end",
     DCT + "issued": "issued",
     str(PK.order): "order",
-    OA + "exact": "exact",
-    str(PK.sentence): "sentence",
     PROV + "wasDerivedFrom": "derived_from",
 }
+_INTEGERS = {"due_year", "period_start", "period_end", "order"}
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Where an edge or node was read: the exact source text and its sentence."""
-
-    iri: str | None
-    exact: str | None
-    sentence: str | None
-    plan: str | None
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_SIMPLE_ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
-def project_quads(quads: Iterable[ox.Quad]) -> nx.MultiDiGraph:
-    """The projection of a stream of quads (any order); see the module docstring for the mapping."""
+def _term_value(term: str) -> str:
+    """The IRI or lexical form of one N-Triples term as SPARQL TSV results write it."""
+    if term.startswith("<"):
+        return term[1:-1]
+    if term.startswith('"'):
+        text = term[1:term.rindex('"')]
+        if "\\" in text:
+            text = _ESCAPE.sub(lambda m: _SIMPLE_ESCAPES.get(m.group(1)) or chr(int(m.group(1)[1:], 16)), text)
+        return text
+    return term  # blank node or bare number
+
+
+def _tsv_rows(store: Store, query: str) -> Iterator[list[str]]:
+    """Rows of a SELECT serialized as TSV by the store itself (CSV would leave commas in IRIs unquoted)."""
+    body, _ = store.query_raw(SPARQL_PREFIXES + query, "text/tab-separated-values")
+    lines = body.decode("utf-8").split("\n")
+    for line in lines[1:]:
+        if line:
+            yield [_term_value(cell) for cell in line.rstrip("\r").split("\t")]
+
+
+def read_properties(store: Store) -> dict[str, dict[str, list[object]]]:
+    """Subject → name → values for the predicates in ``_KEEP``, on typed subjects (and the agencies they name)."""
     props: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
-    keep = _KEEP
-    for quad in quads:
-        name = keep.get(quad.predicate.value)
-        if name is None:
-            continue
-        obj = quad.object
-        value = python_value(obj) if isinstance(obj, ox.Literal) else obj.value
-        props[quad.subject.value][name].append(value)
-    return _assemble(props)
+    predicates = " ".join(f"<{p}>" for p in _KEEP)
+    for subject, predicate, value in _tsv_rows(store, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"):
+        name = _KEEP[predicate]
+        if name in _INTEGERS:
+            try:
+                value = int(value[:4] if name.startswith("period") else value)
+            except ValueError:
+                pass
+        props[subject][name].append(value)
+    return props
 
 
 def _first(values: dict[str, list[object]], name: str) -> object:
@@ -105,24 +113,12 @@ def _first(values: dict[str, list[object]], name: str) -> object:
     return found[0] if found else None
 
 
-def _evidence(props: dict[str, dict[str, list[object]]], iri: object, plan: object = None) -> Evidence | None:
-    if not iri:
-        return None
-    selector = props.get(str(iri), {})
-    return Evidence(
-        iri=str(iri),
-        exact=_first(selector, "exact"),
-        sentence=_first(selector, "sentence"),
-        plan=_first(selector, "part_of") or plan,
-    )
-
-
-def _assemble(props: dict[str, dict[str, list[object]]]) -> nx.MultiDiGraph:
+def assemble(props: dict[str, dict[str, list[object]]]) -> nx.MultiDiGraph:
+    """The graph from subject → name → values (see ``read_properties``); edges carry no evidence yet."""
     graph = nx.MultiDiGraph()
     plans: dict[str, dict[str, object]] = {}
     labels = {s: _first(v, "label") for s, v in props.items() if "label" in v}
-    plan_type, prerequisite_type = str(PK.Plan), str(PK.Prerequisite)
-    statements = []
+    plan_type = str(PK.Plan)
     for subject, values in props.items():
         types = values.get("type", ())
         if plan_type in types:
@@ -130,95 +126,117 @@ def _assemble(props: dict[str, dict[str, list[object]]]) -> nx.MultiDiGraph:
                 "iri": subject, "title": _first(values, "title"), "period_start": _first(values, "period_start"),
                 "period_end": _first(values, "period_end"), "issued": _first(values, "issued"),
             }
-        if prerequisite_type in types:
-            statements.append((subject, values))
         kind = next((NODE_TYPES[t] for t in types if t in NODE_TYPES), None)
-        if kind is None:
-            continue
-        plan = _first(values, "plan") or _first(values, "derived_from")
-        agencies = [*values.get("lead_agency", ()), *values.get("responsible_agency", ())]
-        evidence = _evidence(props, _first(values, "evidence"), plan)
-        graph.add_node(
-            subject, kind=kind, label=_first(values, "label") or subject.rsplit("/", 1)[-1],
-            number=_first(values, "number"), plan=plan, due_date=_first(values, "due_date"),
-            due_year=_first(values, "due_year"), due_text=_first(values, "due_text"),
-            parent=_first(values, "part_of"), order=_first(values, "order"),
-            lead_agencies=[labels.get(a, a) for a in values.get("lead_agency", ())],
-            agencies=list(dict.fromkeys(labels.get(a, a) for a in agencies)),
-            system_kind=_first(values, "system_kind"),
-            evidence=evidence.exact if evidence else None,
-            sentence=evidence.sentence if evidence else None,
-        )
-    reified: set[tuple[str, str]] = set()
-    for iri, values in statements:
-        dependent, prerequisite = _first(values, "dependent"), _first(values, "prerequisite")
-        if not dependent or not prerequisite:
-            continue
-        for node in (dependent, prerequisite):
-            _ensure_node(graph, props, node)
-        evidence = _evidence(props, _first(values, "evidence"), _first(values, "derived_from"))
-        _add_edge(graph, prerequisite, dependent, "prerequisite", iri=iri, cue=_first(values, "cue"),
-                  cue_class=_first(values, "cue_class"), evidence=evidence)
-        reified.add((prerequisite, dependent))
+        if kind is not None:
+            graph.add_node(subject, **_attributes(values, kind, labels))
     for subject, values in props.items():
-        for target in values.get("requires", ()):
-            if (target, subject) not in reified:
-                _ensure_node(graph, props, target)
-                _ensure_node(graph, props, subject)
-                _add_edge(graph, target, subject, "prerequisite")
+        required = set(values.get("requires", ()))
+        for prerequisite in required:
+            _ensure_node(graph, props, labels, prerequisite)
+            _ensure_node(graph, props, labels, subject)
+            graph.add_edge(prerequisite, subject, key="prerequisite", **_no_evidence("prerequisite"))
         for system in values.get("builds", ()):
-            if (subject, system) not in reified:
-                _ensure_node(graph, props, system)
-                _add_edge(graph, subject, system, "builds")
-        for system in values.get("relies_on", ()):
-            if (system, subject) not in reified:
-                _ensure_node(graph, props, system)
-                _add_edge(graph, system, subject, "relies_on")
-    for node, data in list(graph.nodes(data=True)):
-        parent = data.get("parent")
-        if parent and parent in graph and graph.nodes[parent].get("kind") == "task":
-            _add_edge(graph, node, parent, "part_of")
+            _ensure_node(graph, props, labels, system)
+            graph.add_edge(subject, system, key="builds", **_no_evidence("builds"))
+        for system in set(values.get("relies_on", ())) - required:
+            _ensure_node(graph, props, labels, system)
+            graph.add_edge(system, subject, key="relies_on", **_no_evidence("relies_on"))
+    for node, parent in list(graph.nodes(data="parent")):
+        if parent in graph and graph.nodes[parent].get("kind") == "task":
+            graph.add_edge(node, parent, key="part_of", **_no_evidence("part_of"))
     graph.graph["plans"] = plans
     return graph
 
 
-def _ensure_node(graph: nx.MultiDiGraph, props: dict, node: str) -> None:
+def _attributes(values: dict[str, list[object]], kind: str, labels: dict[str, object]) -> dict[str, object]:
+    agencies = [*values.get("lead_agency", ()), *values.get("responsible_agency", ())]
+    return {
+        "kind": kind, "label": _first(values, "label"), "number": _first(values, "number"),
+        "plan": _first(values, "plan") or _first(values, "derived_from"), "due_date": _first(values, "due_date"),
+        "due_year": _first(values, "due_year"), "due_text": _first(values, "due_text"),
+        "parent": _first(values, "part_of"), "order": _first(values, "order"),
+        "lead_agencies": [labels.get(a, a) for a in values.get("lead_agency", ())],
+        "agencies": list(dict.fromkeys(labels.get(a, a) for a in agencies)),
+        "system_kind": _first(values, "system_kind"),
+    }
+
+
+def _ensure_node(graph: nx.MultiDiGraph, props: dict, labels: dict[str, object], node: str) -> None:
     """Add an edge's endpoint that has no type of its own (e.g. a cited plan) as a ``concept`` node."""
     if node not in graph:
         values = props.get(node, {})
-        graph.add_node(node, kind="concept", label=_first(values, "label") or _first(values, "title") or node,
-                       plan=_first(values, "derived_from"), agencies=[], lead_agencies=[])
+        graph.add_node(node, **_attributes(values, "concept", labels))
+        graph.nodes[node]["label"] = _first(values, "label") or _first(values, "title") or node
 
 
-def _add_edge(graph: nx.MultiDiGraph, u: str, v: str, kind: str, *, iri: str | None = None,
-              cue: object = None, cue_class: object = None, evidence: Evidence | None = None) -> None:
-    graph.add_edge(
-        u, v, key=iri or kind, kind=kind, iri=iri, cue=cue, cue_class=cue_class,
-        evidence=evidence.exact if evidence else None, sentence=evidence.sentence if evidence else None,
-        plan=evidence.plan if evidence else None,
-    )
+def _no_evidence(kind: str) -> dict[str, object]:
+    return {"kind": kind, "iri": None, "cue": None, "cue_class": None, "evidence": None, "sentence": None,
+            "plan": None, "evidence_loaded": kind != "prerequisite"}
+
+
+_EVIDENCE_QUERY = """SELECT ?p ?d ?st ?cue ?cls ?exact ?sentence ?plan WHERE {{
+  VALUES (?p ?d) {{ {pairs} }}
+  ?st pk:dependent ?d ; pk:prerequisite ?p .
+  OPTIONAL {{ ?st pk:cue ?cue }} OPTIONAL {{ ?st pk:cueClass ?cls }}
+  OPTIONAL {{ ?st pk:evidence ?e . OPTIONAL {{ ?e oa:exact ?exact }} OPTIONAL {{ ?e pk:sentence ?sentence }}
+             OPTIONAL {{ ?e dcterms:isPartOf ?plan }} }}
+}}"""
+
+
+def _evidence_fetcher(store: Store) -> Callable[[list[tuple[str, str]]], list[dict[str, object]]]:
+    def fetch(pairs: list[tuple[str, str]]) -> list[dict[str, object]]:
+        rows = []
+        for i in range(0, len(pairs), 500):
+            values = " ".join(f"(<{p}> <{d}>)" for p, d in pairs[i:i + 500])
+            rows.extend(store.select(SPARQL_PREFIXES + _EVIDENCE_QUERY.format(pairs=values)))
+        return rows
+    return fetch
+
+
+def load_evidence(graph: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> None:
+    """Attach cue, quote and sentence to the prerequisite edges ``(prerequisite, dependent)`` that lack them.
+
+    One query for all of them; a no-op on graphs built without a store (tests, generated graphs).
+    """
+    fetch = graph.graph.get("fetch_evidence")
+    if fetch is None:
+        return
+    missing = list(dict.fromkeys((u, v) for u, v in pairs if graph.has_edge(u, v, "prerequisite")
+                                 and not graph[u][v]["prerequisite"]["evidence_loaded"]))
+    if not missing:
+        return
+    found = {}
+    for row in fetch(missing):
+        key = (row["p"], row["d"])
+        if key not in found or (row.get("exact") and not found[key].get("exact")):
+            found[key] = row
+    with _lock:
+        for u, v in missing:
+            row = found.get((u, v), {})
+            graph[u][v]["prerequisite"].update(
+                iri=row.get("st"), cue=row.get("cue"), cue_class=row.get("cls"), evidence=row.get("exact"),
+                sentence=row.get("sentence"), plan=row.get("plan"), evidence_loaded=True)
 
 
 def dependency_view(graph: nx.MultiDiGraph) -> nx.DiGraph:
-    """Only the "waits on" edges, one per ordered pair (the first one read keeps its evidence)."""
+    """Only the "waits on" edges, one per ordered pair."""
     view = nx.DiGraph()
     view.add_nodes_from(graph.nodes(data=True))
-    for u, v, data in graph.edges(data=True):
-        if data["kind"] in DEPENDENCY_KINDS and not view.has_edge(u, v):
-            view.add_edge(u, v, **data)
+    view.add_edges_from((u, v) for u, v, kind in graph.edges(data="kind") if kind in DEPENDENCY_KINDS)
     return view
 
 
 def project(store: Store) -> nx.MultiDiGraph:
     """A fresh projection of the whole store (prefer ``cached_projection``)."""
     generation = store.generation()  # read first: a change during the read then triggers a rebuild next time
-    graph = project_quads(store.quads())
+    graph = assemble(read_properties(store))
     graph.graph["generation"] = generation
+    graph.graph["fetch_evidence"] = _evidence_fetcher(store)
     return graph
 
 
-_cache: "weakref.WeakKeyDictionary[object, tuple[str, nx.MultiDiGraph]]" = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
+_cache: dict[str, tuple[str, nx.MultiDiGraph]] = {}  # store location -> (generation, graph)
+_lock = threading.RLock()
 
 
 def cached_projection(store: Store) -> nx.MultiDiGraph:
@@ -228,9 +246,9 @@ def cached_projection(store: Store) -> nx.MultiDiGraph:
     """
     generation = store.generation()
     with _lock:
-        hit = _cache.get(store)
+        hit = _cache.get(store.location)
         if hit and hit[0] == generation:
             return hit[1]
         graph = project(store)
-        _cache[store] = (graph.graph["generation"], graph)
+        _cache[store.location] = (graph.graph["generation"], graph)
         return graph

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 
 import networkx as nx
 
-from plankg.analysis.projection import DEPENDENCY_KINDS
+from plankg.analysis.projection import DEPENDENCY_KINDS, load_evidence
 
 
 class NodeNotFound(LookupError):
@@ -54,7 +54,7 @@ def node_summary(graph: nx.MultiDiGraph, node: str) -> dict:
     return {
         "id": node, "label": data.get("label"), "kind": data.get("kind"), "number": data.get("number"),
         "plan": data.get("plan"), "due_date": data.get("due_date"), "due_year": data.get("due_year"),
-        "due_text": data.get("due_text"), "agencies": data.get("agencies", []), "evidence": data.get("evidence"),
+        "due_text": data.get("due_text"), "agencies": data.get("agencies", []),
     }
 
 
@@ -82,7 +82,7 @@ def resolve_node(graph: nx.MultiDiGraph, query: str) -> str:
 
 
 def edge_between(graph: nx.MultiDiGraph, u: str, v: str) -> Edge:
-    """The best-documented dependency edge from u to v (one with evidence wins)."""
+    """The best-documented dependency edge from u to v (one with evidence wins; call ``load_evidence`` first)."""
     candidates = [d for d in graph[u][v].values() if d["kind"] in DEPENDENCY_KINDS]
     data = max(candidates, key=lambda d: d.get("evidence") is not None)
     return Edge(prerequisite=u, dependent=v, kind=data["kind"], cue=data.get("cue"),
@@ -100,20 +100,23 @@ def _walk(graph: nx.MultiDiGraph, start: str, upstream: bool, max_depth: int | N
     """Breadth-first along dependency edges; each node once, at its smallest depth (cycles end the walk)."""
     seen = {start}
     queue = deque([(start, 0)])
-    reached: list[Reached] = []
+    steps: list[tuple[str, str, int]] = []  # (edge's prerequisite, edge's dependent, depth of the new node)
     while queue:
         node, depth = queue.popleft()
         if max_depth is not None and depth >= max_depth:
             continue
         for other in _neighbours(graph, node, upstream):
-            if other in seen:
-                continue
-            seen.add(other)
-            edge = edge_between(graph, other, node) if upstream else edge_between(graph, node, other)
-            data = graph.nodes[other]
-            reached.append(Reached(node=other, label=data.get("label"), kind=data.get("kind"), depth=depth + 1,
-                                   via=edge))
-            queue.append((other, depth + 1))
+            if other not in seen:
+                seen.add(other)
+                steps.append((other, node, depth + 1) if upstream else (node, other, depth + 1))
+                queue.append((other, depth + 1))
+    load_evidence(graph, ((u, v) for u, v, _ in steps))
+    reached = []
+    for u, v, depth in steps:
+        other = u if upstream else v
+        data = graph.nodes[other]
+        reached.append(Reached(node=other, label=data.get("label"), kind=data.get("kind"), depth=depth,
+                               via=edge_between(graph, u, v)))
     return reached
 
 
@@ -142,10 +145,11 @@ def path(graph: nx.MultiDiGraph, source: str, target: str) -> list[Edge] | None:
                     previous[other] = node
                     queue.append(other)
         if end in previous:
-            edges = []
+            pairs = []
             node = end
             while previous[node] is not None:
-                edges.append(edge_between(graph, previous[node], node))
+                pairs.append((previous[node], node))
                 node = previous[node]
-            return edges[::-1]
+            load_evidence(graph, pairs)
+            return [edge_between(graph, u, v) for u, v in reversed(pairs)]
     return None

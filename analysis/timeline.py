@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 
 from plankg.analysis.durations import apply_overrides, infer_durations, read_overrides
-from plankg.analysis.projection import DEPENDENCY_KINDS
+from plankg.analysis.projection import DEPENDENCY_KINDS, load_evidence
 from plankg.analysis.queries import NodeNotFound, edge_between, resolve_node
 from plankg.analysis.schedule import critical_path
 
@@ -132,6 +132,7 @@ def plan_schedule(graph: nx.MultiDiGraph, plans: list[str] = (), target: str | N
             duration_basis=durations.basis.get(node, ""), cycle=t.block,
         )
     implied = set(durations.implied_edges)
+    load_evidence(graph, zip(schedule.chain, schedule.chain[1:]))
     chain = [_with_incoming_edge(graph, rows[node], previous, implied)
              for previous, node in zip([None, *schedule.chain], schedule.chain)]
     ordered = sorted(rows.values(), key=lambda r: (r.earliest_start, r.total_slack))

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from plankg.analysis import findings, queries
-from plankg.analysis.projection import cached_projection
+from plankg.analysis.projection import cached_projection, load_evidence
 from plankg.analysis.timeline import plan_schedule
 from plankg.api.app import create_app
 from plankg.cli import main
@@ -61,8 +61,10 @@ def test_projection_types_and_edge_kinds(graph):
     assert kinds[("a3", "a4")] == "prerequisite"  # from the bare pk:requires triple
 
 
-def test_reified_prerequisite_is_one_edge_with_evidence(graph):
+def test_reified_prerequisite_is_one_edge_with_evidence_loaded_on_demand(graph):
     # a3 has both a pk:Prerequisite and the direct pk:requires edge to a1: one edge, with the statement's evidence
+    load_evidence(graph, [(A + "a1", A + "a3"), (A + "a3", A + "a4")])
+    assert graph[A + "a3"][A + "a4"]["prerequisite"]["evidence"] is None  # only the direct edge: nothing to quote
     edges = list(graph[A + "a1"][A + "a3"].values())
     assert len(edges) == 1
     assert edges[0]["cue"] == "依托X"
