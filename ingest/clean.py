@@ -90,7 +90,8 @@ _INLINE_TAIL = re.compile(r"[^\S\n]*:?")
 
 # Header fields that carry metadata, as printed on government pages; the label may be spaced (索 引 号).
 FIELD_LABELS = [
-    "索引号", "主题分类", "发布机构", "发文机关", "发文单位", "公开日期", "发布日期", "发文日期", "成文日期",
+    "索引号", "主题分类", "发布机构", "发文机关", "发文单位", "公开日期", "发布日期", "发布时间", "公开时间",
+    "发文日期", "成文日期",
     "发文字号", "文号", "信息来源", "来源", "生效日期", "废止日期", "有效性", "体裁分类", "公开方式", "公开范围",
 ]
 _FIELD_LABEL = re.compile(

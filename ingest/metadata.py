@@ -33,8 +33,8 @@ _CN_DIGITS = {"〇": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九O]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 _ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})")
-_PUBLISHED_LABELS = ("公开日期", "发布日期", "发布时间", "公开时间", "发文日期")
-_ISSUED_LABELS = ("成文日期", "印发日期")
+_PUBLISHED_LABELS = ("公开日期", "发布日期", "发布时间", "公开时间")
+_ISSUED_LABELS = ("成文日期", "印发日期", "发文日期")
 _ISSUER_LABELS = ("发布机构", "发文机关", "发文单位")
 _NUMBER_LABELS = ("发文字号", "文号")
 # Five-year plans: “十四五” or 第十四个五年规划; the n-th plan starts in 1966 + 5·(n−3) (the 3rd began in 1966).

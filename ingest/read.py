@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -148,6 +149,8 @@ _HTML_BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4"
                 "tbody", "thead", "figure", "figcaption"}
 _HTML_META = {"articletitle": "标题", "title": "标题", "pubdate": "发布日期", "contentsource": "信息来源",
               "author": "发布机构", "publisher": "发布机构"}
+_HTML_LINK_BLOCKS = ("ul", "ol", "dl", "div", "table", "tr", "td", "p", "li", "span")
+_LINK_SHARE = 0.7
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-z0-9_-]+)", re.I)
 
 
@@ -183,12 +186,24 @@ def html_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, 
             f"{element.get('id', '')} {element.get('class', '')}"
         ):
             _drop(element)
+    for element in list(root.iter(*_HTML_LINK_BLOCKS)):
+        if _link_block(element):
+            _drop(element)
     body = root.find("body") if root.find("body") is not None else root
     parts: list[str] = []
     _html_walk(body, parts)
     text = "".join(parts)
     text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
     return text.strip("\n") + "\n", fields
+
+
+def _link_block(element) -> bool:
+    """A menu or a list of related links: nearly all of its text is link text and none of it is a sentence."""
+    text = re.sub(r"\s", "", element.text_content())
+    if not text or "。" in text:
+        return False
+    linked = sum(len(re.sub(r"\s", "", link.text_content())) for link in element.iter("a"))
+    return linked >= _LINK_SHARE * len(text)
 
 
 def _html_meta(root) -> dict[str, str]:
@@ -298,11 +313,37 @@ def pdf_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, s
     printable = sum(len(re.sub(r"\s", "", page)) for page in pages)
     if printable < _MIN_CHARS_PER_PDF_PAGE * max(len(pages), 1):
         raise DocumentError(path, "scanned PDF without a text layer", "run OCR first (e.g. ocrmypdf -l chi_sim)")
-    info = reader.metadata or {}
-    fields = {label: str(info[key]).strip() for key, label in (("/Title", "标题"), ("/Author", "发布机构"))
-              if info.get(key) and str(info[key]).strip()}
-    text = "\n".join(_unspace(line) for page in pages for line in page.splitlines())
-    return text + "\n", fields
+    title = str((reader.metadata or {}).get("/Title") or "").strip()  # the author is a person or a tool
+    text = "\n".join(line for page in pages for line in reflow([_unspace(line) for line in page.splitlines()]))
+    return text + "\n", {"标题": title} if title else {}
+
+
+# A line that ends a paragraph, and a line that starts a new block (heading, list item, table number).
+_PARAGRAPH_END = re.compile(r"[。;:!?；：！？”」』)）]$")
+_BLOCK_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[章节条]|附件")
+# A line this close to the page's longest line was wrapped at the margin.
+_FULL_LINE = 0.9
+
+
+def reflow(lines: list[str]) -> list[str]:
+    """Join the lines a PDF page wrapped at its right margin back into paragraphs (a wrapped sentence is one line)."""
+    widths = [_width(line) for line in lines]
+    full = max(widths, default=0)
+    joined: list[str] = []
+    previous_width = 0
+    for line, width in zip(lines, widths):
+        if (joined and full >= 20 and previous_width >= _FULL_LINE * full and not _PARAGRAPH_END.search(joined[-1])
+                and line and not _BLOCK_START.match(line)):
+            joined[-1] += line
+        else:
+            joined.append(line)
+        previous_width = width
+    return joined
+
+
+def _width(line: str) -> int:
+    """Display width: a Chinese character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

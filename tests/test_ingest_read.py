@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from plankg.ingest.read import DocumentError, decode_text, document_id, read_document
+from plankg.ingest.read import DocumentError, decode_text, document_id, read_document, reflow
 
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
 BODY_LINES = [
@@ -54,7 +54,7 @@ def test_html_keeps_title_body_and_table_cells_but_not_chrome_or_spam():
     for line in BODY_LINES:
         assert line in lines
     assert lines[-4:] == ["1", "改造老旧管网", "县水利局", "2024年底前"]
-    for chrome in ("首页", "分享", "设为首页", "网站标识码", "ICP备", "新葡京", "var x"):
+    for chrome in ("首页", "分享", "设为首页", "网站标识码", "ICP备", "新葡京", "var x", "政策解读", "推进会召开"):
         assert chrome not in document.text
     assert document.fields["发布机构"] == "青山县人民政府办公室"  # header field line kept and parsed
     assert document.fields["发布日期"] == "2023-03-10 09:30"  # from <meta name="PubDate">
@@ -109,3 +109,16 @@ def test_a_docx_name_on_another_format_is_an_error(tmp_path):
 
 def test_document_id_is_a_stable_slug():
     assert document_id(Path("/x/青山县 2023 方案 (定稿).docx")) == "青山县-2023-方案-定稿"
+
+
+def test_pdf_paragraph_wrapped_at_the_margin_is_one_line_again():
+    lines = read_document(DOCUMENTS / "plan.pdf").text.splitlines()
+    assert lines[-2] == "三、保障措施"
+    assert lines[-1].startswith("各乡镇要把农村供水保障工作列入重要议事日程") and lines[-1].endswith("确保各项任务按期完成。")
+
+
+def test_reflow_keeps_paragraph_ends_and_headings_apart():
+    full = "各部门要" + "加强协作" * 9  # the page's full width
+    assert reflow([full, "形成合力。", full + "。", "下一段。"]) == [full + "形成合力。", full + "。", "下一段。"]
+    assert reflow([full, "(二)加强监督"]) == [full, "(二)加强监督"]
+    assert reflow(["短行", "另一行"]) == ["短行", "另一行"]
