@@ -111,3 +111,23 @@ def test_document_number_forms(number):
 
 def test_a_sentence_with_a_year_is_not_a_document_number():
     assert not DOC_NUMBER.search("2021年完成建设任务3项")
+
+
+@pytest.mark.parametrize("name", ["page.html", "plan.docx", "plan.pdf", "plan-gbk.txt", "plan-utf8-bom.txt"])
+def test_the_same_plan_reads_the_same_in_every_format(name):
+    from pathlib import Path
+
+    from plankg.ingest.agencies import extract_agencies
+    from plankg.ingest.read import read_document
+
+    document = read_document(Path(__file__).resolve().parent / "fixtures" / "documents" / name)
+    meta = extract_plan_meta(document)
+    assert (meta.title, meta.issuer, meta.doc_number, meta.issued) == (
+        "青山县农村供水保障三年行动方案(2023-2025年)", "青山县人民政府办公室", "青政办发〔2023〕17号", "2023-03-08")
+    assert (meta.period_start, meta.period_end, meta.kind) == (2023, 2025, "行动方案")
+    assert [(c.title, c.doc_number) for c in meta.cited] == [("水利部关于做好农村供水保障工作的指导意见", "水农〔2021〕244号")]
+    _, duties = extract_agencies(document, [], [], meta)
+    assert [(d.agency.name, d.agency.role) for d in duties] == [
+        ("青山县水利局", "responsible"), ("青山县卫生健康局", "responsible"), ("青山县财政局", "lead"),
+        ("青山县发展改革局", "supporting"),
+    ]
