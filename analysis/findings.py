@@ -16,8 +16,9 @@ from plankg.analysis.durations import due_of
 from plankg.analysis.projection import DEPENDENCY_KINDS, dependency_view, load_evidence
 from plankg.analysis.queries import Edge, edge_between
 
-EXACT_LIMIT = 500
-"""Up to this many nodes, betweenness and dependent counts are exact; above it, sampled or limited to candidates."""
+EXACT_LIMIT = 2_000_000
+"""Up to this many node × edge steps, betweenness and dependent counts are exact; above it, sampled or limited
+to candidates."""
 SAMPLES = 16
 """Sources sampled for approximate betweenness (``k`` of ``nx.betweenness_centrality``): each costs a full pass."""
 
@@ -121,14 +122,14 @@ def _descendant_count(view: nx.DiGraph, node: str) -> int:
 def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bottleneck]:
     """Tasks and systems ranked by how much waits on them: all dependents, then direct ones, then betweenness.
 
-    Counting every node's dependents is quadratic, so above ``EXACT_LIMIT`` nodes only the ``2 × top``
+    Counting every node's dependents is quadratic, so above ``EXACT_LIMIT`` steps only the ``2 × top``
     candidates with the most direct dependents and the highest (sampled) betweenness are counted.
     """
     view = dependency_view(graph)
     size = view.number_of_nodes()
     if size == 0:
         return []
-    approximate = size > EXACT_LIMIT
+    approximate = size * max(1, view.number_of_edges()) > EXACT_LIMIT
     betweenness = nx.betweenness_centrality(view, k=SAMPLES if approximate else None, seed=seed)
     direct = {n: view.out_degree(n) for n in view}
     if approximate:

@@ -13,6 +13,13 @@ from plankg.analysis.queries import Edge, Reached
 from plankg.analysis.timeline import PlanSchedule
 
 FORMATS = ("table", "markdown", "json")
+LABEL_WIDTH = 40
+"""Task labels are often whole clauses; tables cut them here (JSON keeps them whole)."""
+
+
+def short(label: str | None) -> str:
+    label = label or ""
+    return label if len(label) <= LABEL_WIDTH else label[:LABEL_WIDTH - 1] + "…"
 
 
 def to_json(value: object) -> str:
@@ -56,7 +63,7 @@ def schedule_text(result: PlanSchedule, markdown: bool = False) -> str:
     title = ", ".join(p["title"] or p["iri"] for p in result.plans) or "all plans"
     if result.target:
         title += f" → {result.target}"
-    rows = [[i + 1, r.label, r.start_date or r.earliest_start, r.finish_date or r.earliest_finish, r.due,
+    rows = [[i + 1, short(r.label), r.start_date or r.earliest_start, r.finish_date or r.earliest_finish, r.due,
              r.total_slack, r.free_slack, _quote(r.evidence, r.cue)] for i, r in enumerate(result.chain)]
     headers = ["#", "task", "start", "finish", "due", "total slack (d)", "free slack (d)", "edge evidence (cue)"]
     parts = [f"## Critical path: {title}" if markdown else f"Critical path: {title}",
@@ -71,7 +78,7 @@ def schedule_text(result: PlanSchedule, markdown: bool = False) -> str:
 
 
 def conflicts_text(found: list[Conflict], markdown: bool = False) -> str:
-    rows = [[c.prerequisite["label"], c.prerequisite_due, c.dependent["label"], c.dependent_due,
+    rows = [[short(c.prerequisite["label"]), c.prerequisite_due, short(c.dependent["label"]), c.dependent_due,
              _quote(c.edge.evidence, c.edge.cue)] for c in found]
     head = f"{len(found)} schedule conflict(s): a prerequisite due after the task that waits on it."
     return head + "\n\n" + table(["prerequisite", "due", "dependent", "due", "evidence (cue)"], rows, markdown)
@@ -81,14 +88,15 @@ def cycles_text(found: list[Cycle], markdown: bool = False) -> str:
     parts = [f"{len(found)} cycle(s) of tasks that wait on each other."]
     for n, cycle in enumerate(found, 1):
         labels = {node["id"]: node["label"] for node in cycle.nodes}
-        rows = [[labels[e.prerequisite], labels[e.dependent], _quote(e.evidence, e.cue)] for e in cycle.edges]
+        rows = [[short(labels[e.prerequisite]), short(labels[e.dependent]), _quote(e.evidence, e.cue)]
+                for e in cycle.edges]
         parts.append(f"Cycle {n} ({len(cycle.nodes)} nodes)\n\n"
                      + table(["prerequisite", "dependent", "evidence (cue)"], rows, markdown))
     return "\n\n".join(parts)
 
 
 def bottlenecks_text(found: list[Bottleneck], markdown: bool = False) -> str:
-    rows = [[b.node["label"], b.node["kind"], b.all_dependents, b.direct_dependents, f"{b.betweenness:.4f}"]
+    rows = [[short(b.node["label"]), b.node["kind"], b.all_dependents, b.direct_dependents, f"{b.betweenness:.4f}"]
             for b in found]
     note = " (approximate: sampled betweenness)" if found and found[0].approximate else ""
     return (f"Top {len(found)} bottleneck(s){note}\n\n"
@@ -96,14 +104,14 @@ def bottlenecks_text(found: list[Bottleneck], markdown: bool = False) -> str:
 
 
 def reached_text(start: str, found: list[Reached], markdown: bool = False) -> str:
-    rows = [[r.depth, r.label, r.kind, _quote(r.via.evidence, r.via.cue)] for r in found]
+    rows = [[r.depth, short(r.label), r.kind, _quote(r.via.evidence, r.via.cue)] for r in found]
     return f"{start}: {len(found)} node(s)\n\n" + table(["depth", "node", "kind", "evidence (cue)"], rows, markdown)
 
 
 def path_text(labels: dict[str, str], edges: list[Edge] | None, markdown: bool = False) -> str:
     if edges is None:
         return "No dependency path links these two nodes."
-    rows = [[labels.get(e.prerequisite, e.prerequisite), labels.get(e.dependent, e.dependent), e.kind,
+    rows = [[short(labels.get(e.prerequisite, e.prerequisite)), short(labels.get(e.dependent, e.dependent)), e.kind,
              _quote(e.evidence, e.cue)] for e in edges]
     return table(["prerequisite", "dependent", "kind", "evidence (cue)"], rows, markdown)
 

@@ -157,21 +157,31 @@ def critical_path(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Has
 
 def _chain(order: list[int], successors: list[list[int]], es: list[float], ef: list[float],
            ls: list[float], tolerance: float) -> list[int]:
-    """One critical chain: from a zero-slack start, follow zero-slack successors that start when it finishes."""
-    if not order:
-        return []
+    """The critical chain with the most blocks: zero-slack blocks, each starting when the previous one finishes.
+
+    Plans often have several chains of equal length; the one through most tasks explains most. A critical block
+    that finishes before T always has such a successor (LF < T means some successor's LS equals its EF), so
+    every walk ends at a block finishing at T. Longest walk by dynamic programming in reverse topological order.
+    """
     critical = [abs(ls[b] - es[b]) <= tolerance for b in range(len(es))]
     has_predecessor = [False] * len(es)
     for targets in successors:
         for t in targets:
             has_predecessor[t] = True
-    start = next((b for b in order if critical[b] and not has_predecessor[b]), None)
-    if start is None:
+    steps = [0] * len(es)  # blocks on the longest tight critical walk from b
+    best_next: list[int | None] = [None] * len(es)
+    for b in reversed(order):
+        if not critical[b]:
+            continue
+        for s in successors[b]:
+            if critical[s] and abs(es[s] - ef[b]) <= tolerance and steps[s] > (steps[best_next[b]] if
+                                                                              best_next[b] is not None else 0):
+                best_next[b] = s
+        steps[b] = 1 + (steps[best_next[b]] if best_next[b] is not None else 0)
+    starts = [b for b in order if critical[b] and not has_predecessor[b]]
+    if not starts:
         return []
-    # A critical block that finishes before T always has a critical successor starting when it finishes
-    # (LF < T means some successor's LS equals this EF), so the walk ends exactly at a block finishing at T.
-    chain = [start]
-    while (following := next((s for s in successors[chain[-1]]
-                              if critical[s] and abs(es[s] - ef[chain[-1]]) <= tolerance), None)) is not None:
-        chain.append(following)
+    chain = [max(starts, key=lambda b: steps[b])]
+    while best_next[chain[-1]] is not None:
+        chain.append(best_next[chain[-1]])
     return chain
