@@ -392,14 +392,34 @@ def graph_view(cache: GenerationCache, name: str, node: str | None, plan: str | 
 # ---------------------------------------------------------------- routes
 
 
-@router.get("/terms/{term}", summary="Every sense of a shorthand term, forgiving how it is typed")
-async def get_term(request: Request, term: str, limit: int = Query(50, ge=1, le=500),
-                   offset: int = Query(0, ge=0)) -> Response:
+_PAGE_PARAMETERS = [  # documented here, read by hand: FastAPI's Query validation costs more than a cached answer
+    {"name": "limit", "in": "query", "required": False, "description": "mentions per page (1–500)",
+     "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 10}},
+    {"name": "offset", "in": "query", "required": False, "description": "first mention to return",
+     "schema": {"type": "integer", "minimum": 0, "default": 0}},
+]
+
+
+def _page_arguments(request: Request, default_limit: int = 10, most: int = 500) -> tuple[int, int]:
+    params = request.query_params
+    try:
+        limit, offset = int(params.get("limit", default_limit)), int(params.get("offset", 0))
+    except ValueError:
+        raise HTTPException(422, "limit and offset must be whole numbers.") from None
+    if not (1 <= limit <= most and offset >= 0):
+        raise HTTPException(422, f"limit must be 1–{most} and offset at least 0.")
+    return limit, offset
+
+
+@router.get("/terms/{term}", summary="Every sense of a shorthand term, forgiving how it is typed",
+            openapi_extra={"parameters": _PAGE_PARAMETERS})
+async def get_term(request: Request, term: str) -> Response:
     """Senses by plan (definition, expansion with linked components, evidence) and mentions (paginated).
 
     Forgives quotes, full-/half-width characters, spaces, 〇/零, and a known term inside a longer phrase.
     Unknown terms answer 404 with the closest known terms in ``detail.closest``.
     """
+    limit, offset = _page_arguments(request)
     cache = cache_of(request)
     key = ("term", term_key(term), limit, offset)
     answer = cache.peek(key)
