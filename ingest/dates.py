@@ -28,6 +28,9 @@ _BEFORE = r"(?:之前|以前|前)"
 _FORMS = [
     # 2023年至2025年, 2021-2025年: the end of the range
     ("range", rf"(?P<start>(?:19|20)\d{{2}})\s*年?\s*(?:至|到|-|~|—)\s*(?P<end_year>(?:19|20)\d{{2}})\s*年(?:底|末)?{_BEFORE}?"),
+    # 2024年3月-4月, 2024年3月至2025年12月, 2024年4月、9月: the last month named
+    ("month-range", rf"{_YEAR}\s*\d{{1,2}}\s*月(?:份|底|中旬|下旬)?\s*(?:至|到|-|~|、)\s*"
+                    rf"(?:(?P<end_year>(?:19|20)\d{{2}})\s*年)?\s*(?P<month>\d{{1,2}})\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
     # 2022年6月30日前
     ("day", rf"(?:到|至|于)?{_YEAR}\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日{_BEFORE}?"),
     # 2022年6月底前, 2022年6月
@@ -43,14 +46,16 @@ _FORMS = [
     ("year", r"(?:今年|本年|当年)?(?:年底|年末|年内)" + _BEFORE + "?"),
     ("half", r"(?P<half>上半年|下半年)(?:底|末)?" + _BEFORE + "?"),
     ("quarter", r"(?:第)?(?P<quarter>[一二三四])季度(?:末)?" + _BEFORE + "?"),
-    # 长期, 持续推进: no date, the text is kept
-    ("open", r"(?P<open>长期(?:坚持|推进)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|每年)"),
+    # 长期, 持续推进, 每季度: no date, the text is kept
+    ("open", r"(?P<open>长期(?:坚持|推进)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|每(?:年|半年|季度?|月|周))"),
 ]
-_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in _FORMS]
+# No form starts inside a number: 12月 is not 2月, and ①6月底前 (① folds to 1) is 6月底前.
+_PATTERNS = [(kind, re.compile(r"(?<!\d)" + pattern)) for kind, pattern in _FORMS]
+_CIRCLED = re.compile("[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]")  # ①-⑳ ⓵-⓾ ❶-➓
 _CELL_FILLER = re.compile(r"[\s。;；,，]+")
 
 # In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range.
-_MARKED = re.compile(r"(?:前$|^(?:到|至|于)|年内|年底|年末|季度|半年)")
+_MARKED = re.compile(r"(?:前$|^(?:到|至|于)|年内|年底|年末|季度|半年|月\s*(?:至|到|-|~)\s*(?:\d+\s*年)?\s*\d+\s*月)")
 
 
 def plan_year(plan: PlanMeta | None) -> int | None:
@@ -60,9 +65,14 @@ def plan_year(plan: PlanMeta | None) -> int | None:
     return None
 
 
+def _fold(text: str) -> str:
+    """``normalize`` with circled numbers blanked: ① is a list marker, not the digit NFKC makes of it."""
+    return normalize(_CIRCLED.sub(" ", text))
+
+
 def parse_due(cell: str, plan: PlanMeta | None = None) -> Due | None:
     """A cell that holds only a deadline (2021年, 2022年6月底前, 长期), else None."""
-    folded = normalize(cell)
+    folded = _fold(cell)
     for kind, pattern in _PATTERNS:
         match = pattern.search(folded)
         if match and not _CELL_FILLER.sub("", folded[:match.start()] + folded[match.end():]):
@@ -72,7 +82,7 @@ def parse_due(cell: str, plan: PlanMeta | None = None) -> Due | None:
 
 def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
     """The first marked deadline in running text (到年底前, 6月底前, 2023年至2025年), span relative to ``text``."""
-    folded = normalize(text)
+    folded = _fold(text)
     found: list[tuple[int, Due]] = []
     for kind, pattern in _PATTERNS:
         if kind == "open":

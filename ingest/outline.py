@@ -35,7 +35,7 @@ LINE_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*[章篇](?!程)")),  # 第一章
     ("section", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*节")),  # 第一节
     ("article", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*条(?![件例])")),  # 第一条
-    ("cn-dun", re.compile(rf"(?P<n>{_N})\s*[、.](?![、\d])")),  # 一、 一．
+    ("cn-dun", re.compile(rf"(?P<n>{_N})\s*(?:、(?!、)|\.(?!\d))")),  # 一、 一． 三、2024年工作计划
     ("paren-cn", re.compile(rf"\(\s*(?P<n>{_N})\s*\)")),  # (一) （一）
     ("arabic-dot", re.compile(r"(?P<n>\d{1,3})\s*\.(?!\d)")),  # 1. 1． 13 .
     ("arabic-dun", re.compile(r"(?P<n>\d{1,3})\s*、")),  # 1、

@@ -18,6 +18,7 @@ number: the title from the list, the text from the body. Task tables are read by
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from plankg.ingest.dates import find_due
 from plankg.ingest.facts import Document, Heading, PlanMeta, Span, Task
@@ -26,18 +27,23 @@ from plankg.ingest.tables import find_task_tables, table_tasks
 from plankg.ingest.text import normalize_label
 
 # Headings that announce tasks: 三、重点任务 / 五、主要任务 / (三)重点工作 / 四、工作措施 / 附件 任务分工.
+# A report's forward-looking part holds tasks too: 三、2024年工作计划 / 四、下一步工作打算 / 明年工作思路.
 CONTAINER = re.compile(
     r"(?:主要|重点|工作|具体|核心|重大|年度)任务|任务(?:分工|清单|措施)|(?:重点|主要|年度)工作|工作(?:措施|举措|安排)"
     r"|(?:主要|重点|具体)(?:举措|措施)|工作重点|(?:重点|主要|专项)行动"
+    r"|工作(?:计划|打算|思路|部署)|下一步"
 )
 # Top-level actions of a work plan: 一、实施…提升行动 / 二、开展…专项行动 / 三、推进…工程.
 ACTION = re.compile(r"^(?:实施|开展|推进|推动|深化|打好|打赢|组织)\S{2,30}(?:行动|攻坚战|工程|计划)$")
 # Sections that describe rather than assign: achievements, situation, principles, goals, safeguards, requirements.
+# A report's review of the year is background too: 一、2023年工作开展情况 / 二、存在的问题 / 主要成效.
 BACKGROUND = re.compile(
     r"成就|回顾|形势|背景|现状|指导思想|基本原则|总体要求|(?:发展|总体|主要)目标|目标要求"
     r"|保障措施|组织(?:领导|实施|保障)|工作要求|实施步骤|步骤安排|名词解释"
+    r"|(?:开展|进展|完成|落实|推进|执行)情况|存在(?:的)?(?:问题|不足)|(?:主要|工作)(?:成效|成绩|做法)|取得(?:的)?成效"
 )
 RUN_IN_STYLES = ("run-in", "ordinal", "circled-run-in")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:[-—至到~]|以来|以前))")
 REPORT_KINDS = ("工作总结", "总结", "报告")
 
 
@@ -75,19 +81,20 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
             task = seen[key]
             if not task.text and len(heading.body):
                 task.text, task.span, task.source = body, Span(heading.span.start, heading.body.end), "outline"
-                task.due = task.due or _due(text, heading, own, plan)
+                task.due = task.due or _due(text, heading, own, _section_plan(heading, by_id, plan))
             task_of_heading[heading.id] = task
             continue
+        listed = not len(heading.body) and heading.style not in RUN_IN_STYLES and not _is_sentence(text, heading)
         task = Task(
             id=f"t{len(tasks) + 1}",
             number=_bare_number(heading.number),
             title=heading.title,
-            text=body,
+            text=body or ("" if listed else heading.title),
             span=Span(heading.span.start, max(heading.span.end, heading.body.end)),
             heading=heading.parent,
             parent=parent_task.id if parent_task else None,
-            due=_due(text, heading, own, plan),
-            source="list" if not len(heading.body) and heading.style not in RUN_IN_STYLES else "outline",
+            due=_due(text, heading, own, _section_plan(heading, by_id, plan)),
+            source="list" if listed else "outline",
         )
         tasks.append(task)
         seen[key] = task
@@ -142,6 +149,25 @@ def _value(printed: str) -> int | None:
 
 def _trim(text: str, span: Span) -> str:
     return text[span.start:span.end].strip()
+
+
+def _is_sentence(text: str, heading: Heading) -> bool:
+    """A heading line that is a whole sentence (（1）春季开展一次集中消杀。) is a task of one sentence, not a
+    list entry waiting for its body."""
+    return heading.span.end > heading.span.start and text[heading.span.end - 1] in "。；;！!"
+
+
+def _section_plan(heading: Heading, by_id: dict[str, Heading], plan: PlanMeta) -> PlanMeta:
+    """The plan as seen from ``heading``: a section naming one year (三、2024年工作计划 in a report on 2023) sets
+    the year of deadlines without one (3月底前, 年内) below it."""
+    parent = heading.parent
+    while parent:
+        years = set(_YEAR.findall(by_id[parent].title))
+        if len(years) == 1:
+            year = int(years.pop())
+            return replace(plan, period_start=year, period_end=year)
+        parent = by_id[parent].parent
+    return plan
 
 
 def _due(text: str, heading: Heading, own: Span, plan: PlanMeta):

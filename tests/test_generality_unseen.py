@@ -1,0 +1,207 @@
+"""The whole pipeline on plan documents nobody tuned it on (tests/fixtures/unseen/): other sectors and cities,
+other numbering habits, tables in both layouts, GB18030, a BOM and an HTML page. Each test states facts a reader of
+the document is sure of, written down from the document, not from the extractor's output."""
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from plankg.ingest.facts import DocumentFacts
+from plankg.ingest.pipeline import extract
+
+UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
+
+
+@lru_cache(maxsize=None)
+def facts(name: str) -> DocumentFacts:
+    return extract(UNSEEN / name)
+
+
+def outline(name: str) -> list[tuple[int, str, str]]:
+    return [(h.level, h.number, h.title) for h in facts(name).headings]
+
+
+def task(name: str, title: str, source: str | None = None):
+    found = [t for t in facts(name).tasks if t.title == title and (source is None or t.source == source)]
+    assert len(found) == 1, f"{title!r}: {[(t.title, t.source) for t in facts(name).tasks]}"
+    return found[0]
+
+
+def agencies(task_) -> list[tuple[str, str]]:
+    return [(a.printed, a.role) for a in task_.agencies]
+
+
+# ------------------------------------------------------------------------------- 工作要点: (一) and 一是 run-ins
+
+EDU = "linjiang-2023-education-work-points.txt"
+
+
+def test_work_points_outline_nests_run_ins_under_full_width_numbers():
+    headings = outline(EDU)
+    assert [h for h in headings if h[0] == 1] == [
+        (1, "一、", "全面加强党对教育工作的领导"), (1, "二、", "推动基础教育优质均衡发展"), (1, "三、", "加快发展现代职业教育"),
+        (1, "四、", "建设高素质专业化教师队伍"), (1, "五、", "强化教育保障"),
+    ]
+    assert [h[1] for h in headings if h[0] == 2] == [f"（{n}）" for n in "一二三四五六七八九十"] + ["（十一）"]
+    assert [h[1] for h in headings if h[0] == 3] == ["一是", "二是", "三是"] * 2
+
+
+def test_work_points_tasks_and_deadlines_in_running_text():
+    tasks = facts(EDU).tasks
+    numbered = [t for t in tasks if t.parent is None]
+    assert len(numbered) == 11 and numbered[-1].title == "维护校园安全稳定"
+    assert all(t.source == "outline" for t in tasks)
+    assert task(EDU, "推进清廉学校建设").due.date == "2023-12-31"  # 年内, in a 2023 plan
+    assert task(EDU, "推进义务教育优质均衡发展").due.date == "2023-09-30"  # 2023年第三季度
+    assert task(EDU, "提升职业院校办学水平").due.date == "2024-12-31"  # 2024年底前
+    second = next(t for t in tasks if t.number == "二是" and "章程" in t.title)
+    assert second.due.date == "2023-06-30" and second.parent == numbered[0].id
+    homework = next(t for t in tasks if t.number == "三是" and "作业" in t.title)
+    assert homework.due.text == "9月底前" and homework.due.date == "2023-09-30"
+    assert [a.printed for a in task(EDU, "扩大普惠性学前教育资源").agencies][:1] == ["市教育局"]
+
+
+# ----------------------------------------------------- 实施方案: 第一章/第一节, a flattened 任务分工 table, GB18030
+
+HEALTH = "yunxi-2023-county-medical-alliance-plan.txt"
+
+
+def test_chapters_and_sections_nest_and_the_annex_starts_afresh():
+    headings = outline(HEALTH)
+    assert (1, "第二章", "重点任务") in headings and (2, "第三节", "强化信息支撑") in headings
+    assert (3, "6.", "建设医共体信息平台") in headings
+    assert headings[-1][:2] == (1, "附件")
+    assert facts(HEALTH).document.encoding == "gb18030"
+
+
+def test_flattened_division_of_labour_table_gives_lead_supporting_and_deadlines():
+    rows = [t for t in facts(HEALTH).tasks if t.source == "table"]
+    assert [t.number for t in rows] == ["1", "2", "3", "4", "5"]
+    assert all(t.parent is None for t in rows)  # one row per item: no sub-tasks
+    first = rows[0]
+    assert first.title == "组建县域医共体" and first.due.date == "2023-06-30"
+    assert agencies(first) == [("县卫生健康局", "lead"), ("县委编办", "supporting"), ("县人力资源社会保障局", "supporting")]
+    assert rows[1].due.date == "2023-12-31"  # 2023年12月31日前
+    assert rows[2].due.date == "2024-09-30" and agencies(rows[2])[0] == ("县人民医院", "lead")  # 2024年第三季度
+    assert rows[4].due.text == "长期坚持" and rows[4].due.date is None
+
+
+def test_a_plan_spanning_years_leaves_year_less_deadlines_open():
+    assert task(HEALTH, "推广“互联网+医疗健康”服务").due.year is None  # 年内, in a 2023—2025 plan
+    assert task(HEALTH, "推进县级医院能力提升").due.date == "2025-12-31"  # 2025年前
+
+
+# ----------------------------------------------------------- 实施方案: 一、(一)1.(1) and a row-per-line table
+
+ROADS = "dongshan-2024-rural-road-safety-plan.txt"
+
+
+def test_four_levels_of_numbering():
+    headings = outline(ROADS)
+    assert (1, "二、", "主要任务") in headings
+    assert (2, "（一）", "全面排查整治安全隐患") in headings
+    assert (3, "2.", "实施分类整治") in headings
+    assert (4, "（3）", "平交路口") in headings
+
+
+def test_month_ranges_and_sub_tasks_in_the_outline():
+    assert task(ROADS, "开展隐患排查").due.date == "2024-04-30"  # 2024年3月—4月完成首轮排查
+    split = task(ROADS, "实施分类整治")
+    children = [t for t in facts(ROADS).tasks if t.parent == split.id]
+    assert [(t.number, t.due.date if t.due else None) for t in children] == [
+        ("（1）", "2024-10-31"), ("（2）", "2025-06-30"), ("（3）", None),
+    ]
+    titles = {t.title for t in facts(ROADS).tasks}
+    assert not titles & {"动员部署阶段（2024年1月—2月）", "加强组织领导"}  # steps and safeguards are no tasks
+
+
+def test_tab_separated_table_rows():
+    rows = [t for t in facts(ROADS).tasks if t.source == "table"]
+    assert [t.title for t in rows][:2] == ["开展农村公路安全隐患排查", "急弯陡坡路段整治"]
+    assert agencies(rows[0]) == [("各县区政府", "responsible"), ("市交通运输局", "responsible")]
+    assert [t.due.date for t in rows[:5]] == ["2024-04-30", "2024-10-31", "2025-06-30", "2024-06-30", "2025-12-31"]
+    assert rows[5].due.text == "持续推进"
+
+
+# ------------------------------------------------------------------ 规划 with a 名词解释 section (GB18030)
+
+ECOLOGY = "qinghe-14th-fyp-ecology.txt"
+
+
+def test_plan_tasks_only_under_the_task_chapter():
+    tasks = facts(ECOLOGY).tasks
+    assert [t.number for t in tasks if t.parent is None] == ["（一）", "（二）", "（三）"]
+    assert len(tasks) == 9
+    assert task(ECOLOGY, "推进工业源深度治理").due.date == "2023-12-31"
+
+
+def test_a_task_of_one_sentence_keeps_its_words_as_text():
+    one_line = next(t for t in facts(ECOLOGY).tasks if t.number == "6")
+    assert one_line.source == "outline"
+    assert "2022年6月底前完成成果更新" in one_line.text
+    assert one_line.due.date == "2022-06-30"
+
+
+# --------------------------------------------------------- HTML page: chrome, spam, a table of cells per line
+
+BUSINESS = "nanfeng-2023-business-environment-plan.html"
+
+
+def test_html_table_without_a_name_column_reads_every_row():
+    rows = [t for t in facts(BUSINESS).tasks if t.source == "table" and t.parent is None]
+    assert [t.number for t in rows] == ["1", "2", "3", "4", "5"]
+    # a content cell that ends like an organ (…网办) is still the task, not an agency
+    assert rows[0].title == "实现200项高频事项全程网办"
+    assert agencies(rows[0]) == [("区行政审批服务局", "lead"), ("区大数据中心", "responsible")]
+    assert ("各街道办事处", "responsible") in agencies(rows[1])
+    assert rows[0].due.date == "2023-09-30"
+
+
+def test_html_outline_and_deadlines():
+    assert task(BUSINESS, "推行“综合窗口”服务").due.date == "2023-06-30"  # 上半年
+    assert task(BUSINESS, "强化惠企政策兑现").due.date == "2023-12-31"  # 2023年11月至12月
+
+
+# -------------------------------------------- a report with next year's plan (UTF-8 with BOM), 第一，run-ins
+
+FARMING = "baishui-2023-agriculture-summary-and-2024-plan.txt"
+
+
+def test_report_tasks_come_from_its_plan_for_next_year_only():
+    assert (1, "一、", "2023年工作开展情况") in outline(FARMING)
+    tasks = facts(FARMING).tasks
+    assert [t.number for t in tasks if t.parent is None] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert not any("产业链条" in t.title for t in tasks)  # 存在的问题 is no task list
+    assert [t.number for t in tasks if t.parent] == ["第一", "第二", "第三"]
+
+
+def test_a_section_naming_its_year_dates_year_less_deadlines():
+    assert task(FARMING, "稳定粮食生产").due.date == "2024-03-31"  # 3月底前, under 三、2024年工作计划
+    assert next(t for t in facts(FARMING).tasks if t.number == "第一").due.date == "2024-12-31"  # 年内
+
+
+# ---------------------------------------------------------- 工作计划: 1、(1)①, a pipe table, 每月 / 4月、9月
+
+HEALTH_CAMPAIGN = "hexi-2024-patriotic-health-work-plan.txt"
+
+
+def test_circled_run_ins_do_not_corrupt_deadlines():
+    first = next(t for t in facts(HEALTH_CAMPAIGN).tasks if t.number == "①")
+    assert first.due.text == "6月底前" and first.due.date == "2024-06-30"
+
+
+def test_pipe_table_agency_suffixes_and_multi_date_cells():
+    rows = [t for t in facts(HEALTH_CAMPAIGN).tasks if t.source == "table"]
+    assert len(rows) == 4
+    assert agencies(rows[0]) == [("各街道办事处", "responsible"), ("区城管局", "supporting")]
+    assert rows[0].due.text == "每月" and rows[0].due.date is None
+    assert rows[2].due.date == "2024-09-30"  # 2024年4月、9月: the last
+    assert ("区总工会", "supporting") in agencies(rows[3])
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in UNSEEN.iterdir()))
+def test_every_task_span_holds_its_title(name):
+    document = facts(name).document
+    for task_ in facts(name).tasks:
+        assert task_.title and task_.title in document.text[task_.span.start:task_.span.end]
