@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from plankg import __version__
 from plankg.graph.rdf import cross_document_links, facts_to_triples
-from plankg.graph.store import Store, open_store
+from plankg.graph.store import Store, insert_data, open_store
 from plankg.graph.vocab import LINKS_GRAPH, MANIFEST_GRAPH, PK, document_graph
 from plankg.ingest.read import document_id
 
@@ -34,6 +34,8 @@ BATCH_BYTES = 8_000_000  # N-Triples per write: bounds memory and the size of on
 PARALLEL_FROM = 8  # documents to extract before a process pool pays for its start-up
 DCT_SOURCE = "http://purl.org/dc/terms/source"
 DCT_MODIFIED = "http://purl.org/dc/terms/modified"
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
 
 
 @lru_cache(maxsize=1)
@@ -106,16 +108,16 @@ def read_manifest(store: Store) -> dict[str, dict[str, str]]:
             for r in rows}
 
 
-def _manifest_entry(doc: Extracted, version: str) -> str:
-    graph = document_graph(doc.doc_id)
+def _manifest_entry(doc: Extracted, version: str) -> list[ox.Triple]:
+    graph = ox.NamedNode(document_graph(doc.doc_id))
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     fields = [
-        f"<{PK}documentId> {ox.Literal(doc.doc_id)}", f"<{DCT_SOURCE}> {ox.Literal(doc.path)}",
-        f"<{PK}sha256> {ox.Literal(doc.sha256)}", f"<{PK}extractorVersion> {ox.Literal(version)}",
-        f"<{PK}tripleCount> {doc.triples}",
-        f'<{DCT_MODIFIED}> "{now}"^^<http://www.w3.org/2001/XMLSchema#dateTime>',
+        (f"{PK}documentId", ox.Literal(doc.doc_id)), (DCT_SOURCE, ox.Literal(doc.path)),
+        (f"{PK}sha256", ox.Literal(doc.sha256)), (f"{PK}extractorVersion", ox.Literal(version)),
+        (f"{PK}tripleCount", ox.Literal(str(doc.triples), datatype=ox.NamedNode(XSD_INTEGER))),
+        (DCT_MODIFIED, ox.Literal(now, datatype=ox.NamedNode(XSD_DATETIME))),
     ]
-    return f"<{graph}> " + " ;\n  ".join(fields) + " ."
+    return [ox.Triple(graph, ox.NamedNode(predicate), value) for predicate, value in fields]
 
 
 def _forget(doc_id: str) -> str:
@@ -124,14 +126,32 @@ def _forget(doc_id: str) -> str:
             f"DELETE WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ <{graph}> ?p ?o }} }}")
 
 
-def write_batch(store: Store, docs: list[Extracted], version: str) -> None:
-    """Replace the graphs and manifest entries of ``docs`` in one update (one transaction)."""
-    operations = []
-    for doc in docs:
-        operations.append(_forget(doc.doc_id))
-        operations.append(f"INSERT DATA {{ GRAPH <{document_graph(doc.doc_id)}> {{\n{doc.ntriples}}} }}")
-        operations.append(f"INSERT DATA {{ GRAPH <{MANIFEST_GRAPH}> {{\n{_manifest_entry(doc, version)}\n}} }}")
-    store.update(" ;\n".join(operations))
+def _as_nquads(ntriples: str, graph: str) -> str:
+    """N-Triples lines (one statement each, as pyoxigraph writes them) moved into ``graph``."""
+    suffix = f" <{graph}> .\n"
+    return "".join(line[:-2] + suffix for line in ntriples.splitlines() if line)
+
+
+def write_batch(store: Store, docs: list[Extracted], version: str, known: set[str] = frozenset()) -> None:
+    """Write ``docs`` with their manifest entries, each group in one transaction.
+
+    New documents are loaded as N-Quads (the fast path); documents already in the store (``known``) are replaced
+    by one SPARQL Update that drops and re-inserts them, so a crash leaves them old or new, never half.
+    """
+    new = [doc for doc in docs if doc.doc_id not in known]
+    changed = [doc for doc in docs if doc.doc_id in known]
+    if new:
+        manifest = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(MANIFEST_GRAPH))
+                                 for doc in new for t in _manifest_entry(doc, version)], format=ox.RdfFormat.N_QUADS)
+        body = "".join(_as_nquads(doc.ntriples, document_graph(doc.doc_id)) for doc in new)
+        store.add_quads(body.encode("utf-8") + manifest)
+    if changed:
+        operations = []
+        for doc in changed:
+            operations.append(_forget(doc.doc_id))
+            operations.append(f"INSERT DATA {{ GRAPH <{document_graph(doc.doc_id)}> {{\n{doc.ntriples}}} }}")
+            operations.append(insert_data(MANIFEST_GRAPH, _manifest_entry(doc, version)))
+        store.update(" ;\n".join(operations))
 
 
 def drop_documents(store: Store, doc_ids: Iterable[str]) -> int:
@@ -208,7 +228,7 @@ def build_graph(paths: Iterable[Path], location: str | Store, prune: bool = Fals
 def _commit(store: Store, batch: list[Extracted], version: str, manifest: dict, report: BuildReport) -> None:
     if not batch:
         return
-    write_batch(store, batch, version)
+    write_batch(store, batch, version, set(manifest))
     for doc in batch:
         if doc.doc_id in manifest:
             report.updated += 1

@@ -14,8 +14,8 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from plankg.graph.store import (
-    GENERATION, GraphNotFound, QuerySyntaxError, QueryTimeout, StoreError, graph_ref, insert_data, negotiate,
-    python_value, rdf_to_triples, replace_graphs_update, with_generation,
+    GENERATION, GraphNotFound, QuerySyntaxError, QueryTimeout, StoreError, bump_generation, graph_ref, insert_data,
+    negotiate, python_value, rdf_to_triples, replace_graphs_update, with_generation,
 )
 from plankg.graph.vocab import MANIFEST_GRAPH
 
@@ -121,6 +121,19 @@ class EmbeddedStore:
             self._store.update(with_generation(update))
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from error
+        self._store.flush()
+
+    def add_quads(self, nquads: bytes) -> None:
+        """``Store.load`` parses in Rust and is transactional, about twice as fast as the same data as INSERT DATA.
+
+        The generation bump follows in a second transaction: a process killed between the two leaves the data
+        written and the token unchanged until the next write.
+        """
+        try:
+            self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as error:
+            raise QuerySyntaxError(f"cannot parse the N-Quads: {error}") from error
+        self._store.update(bump_generation())
         self._store.flush()
 
     def replace_graphs(self, graphs: dict[str, Iterable[ox.Triple]], drop: Iterable[str] = ()) -> None:

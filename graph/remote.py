@@ -26,7 +26,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from plankg.graph.store import (
-    GENERATION, GraphNotFound, QuerySyntaxError, QueryTimeout, StoreError, negotiate, python_value,
+    GENERATION, GraphNotFound, QuerySyntaxError, QueryTimeout, StoreError, insert_data, negotiate, python_value,
     replace_graphs_update, with_generation,
 )
 from plankg.graph.vocab import MANIFEST_GRAPH
@@ -132,6 +132,12 @@ class RemoteStore:
     def update(self, update: str) -> None:
         self._request("POST", self.update_url, with_generation(update).encode("utf-8"),
                       {"Content-Type": "application/sparql-update; charset=utf-8"})
+
+    def add_quads(self, nquads: bytes) -> None:
+        graphs: dict[str, list[ox.Triple]] = {}
+        for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+            graphs.setdefault(quad.graph_name.value, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        self.update(" ;\n".join(insert_data(graph, triples) for graph, triples in graphs.items()))
 
     def replace_graphs(self, graphs: dict[str, Iterable[ox.Triple]], drop: Iterable[str] = ()) -> None:
         self._request("POST", self.update_url, replace_graphs_update(graphs, drop).encode("utf-8"),

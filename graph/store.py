@@ -134,6 +134,9 @@ class Store(Protocol):
     def update(self, update: str) -> None:
         """Run a SPARQL Update (one transaction). Raises QuerySyntaxError."""
 
+    def add_quads(self, nquads: bytes) -> None:
+        """Add N-Quads in one transaction: the fast path for loading new graphs."""
+
     def graph_get(self, graph: str | None, accept: str | None = None) -> tuple[bytes, str]:
         """One graph serialized (Turtle by default). Raises GraphNotFound."""
 
