@@ -49,15 +49,33 @@ _QUOTED = re.compile(r'"([^"\n]*)"')  # every pair, so that a long quotation doe
 # An unquoted numeral shorthand: 三警, 六大领域, 4个重点建设大项, 三级监督责任.
 _NUMERAL_HEAD = re.compile(rf"(?:[{NUMERAL_CHARS}]+|\d+)(?:个|大|项|类|种|条|级|位|支|张|层|方|者)?")
 _CLAUSE_BOUNDARY = re.compile(r"[,;。:!?\n]")
-# Verbs and adverbs that lead into a list: stripped from its first item (做强情报预警、… -> 情报预警).
-_LEAD_IN = re.compile(
-    r"^(?:(?:全面|积极|深入|持续|进一步|大力|严格|有效|协同|重点|切实|着力|加快|不断|共|主要)?"
+# Verbs and adverbs that lead into a list: stripped from its first item (做强情报预警、… -> 情报预警). One token is
+# an optional adverb and a verb; a run of tokens is the lead-in.
+_LEAD_TOKEN = (
+    r"(?:(?:全面|积极|深入|持续|进一步|大力|严格|有效|协同|重点|切实|着力|加快|不断|共|主要|严厉|依法)?"
     r"(?:构建|打造|营造|实施|开展|建立|推进|推动|推行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|实现|"
-    r"围绕|聚焦|汇聚|压实|发挥|包括|包含|涵盖|按照|坚持|启动|部署|确定了|确定|提升|内设|下设|设有|即|以))+"
+    r"围绕|聚焦|汇聚|压实|发挥|包括|包含|涵盖|按照|坚持|启动|部署|确定了|确定|提升|提高|畅通|打击整治|夯实|筑牢|巩固|完善|健全|优化|"
+    r"内设|下设|设有|其中|即|以))"
 )
+_LEAD_IN = re.compile(rf"^{_LEAD_TOKEN}+")
+_LEAD_TOKENS = re.compile(_LEAD_TOKEN)
+# Where the shared words before a long first item end (the item starts after the match, or at ``(?=…)``):
+# | cue                              | example                                   | item        |
+# |----------------------------------|-------------------------------------------|-------------|
+# | a verb inside the item           | 全市文化场馆建立人防                        | 人防        |
+# | 的                               | 旅游景区的人防                              | 人防        |
+# | a locative: 内, 之中              | 网格内派出所                               | 派出所      |
+# | a manner adverb opens the action | 重大案(事)件依法办理                        | 依法办理    |
+# | 从/由 … 向/到                     | 系列创建工作从农村向城市                    | 从农村向城市 |
 _INNER_LEAD_IN = re.compile(
-    r"(?:内设|下设|设有|包括|包含|确定了|分为|建立|构建|打造|推动|推进|实施|开展|落实|形成|实现|围绕|聚焦)"
+    r"(?:内设|下设|设有|包括|包含|确定了|分为|建立|构建|打造|推动|推进|实施|开展|落实|形成|实现|围绕|聚焦|的|"
+    r"(?<=..)(?:内|之中)|(?=依法|依规|及时|从严|从快)|(?=[从由][^向到]{1,8}[向到]))"
 )
+# Words that introduce the items wherever they stand: 公安局内设侦查中心、… -> 侦查中心.
+_LIST_INTRODUCER = re.compile(r"(?:内设|下设|设有|包括|包含|涵盖|分为|其中)")
+# A quantity that opens an item: 1名带班民警, 3个专班, 两支队伍.
+_QUANTITY = re.compile(rf"^(?:\d+|[{NUMERAL_CHARS}]+)[名个支家项类条人批座套台辆件]")
+_QUOTED_NAME_AT_END = re.compile(r'(?<=[\u4e00-\u9fff])"([^"]{2,12})"$')
 _TAIL_HEAD = re.compile(r"(?:行动|策略|工作|的|等|等等)$")
 # Words after an unquoted shorthand that are not part of its name: 三警合力 -> 三警.
 _NAME_TAIL = re.compile(r"(?:合力|力量|建设|工作|格局|的|为|和|与|及|等)$")
@@ -153,7 +171,7 @@ def _add(context: _Context, senses: list[TermSense], label: str, kind: str, defi
          expansion: list[str], evidence: Span, parent: str | None = None) -> TermSense:
     label = label.strip().strip('"“”')
     count = declared_count(label, expansion) if kind != "undefined" else declared_count(label)
-    agrees = (len(expansion) == count) if count is not None and kind != "undefined" else None
+    agrees = _agrees(count, expansion) if kind != "undefined" else None
     sense = TermSense(
         id=f"g{len(senses) + 1}",
         label=label,
@@ -168,6 +186,11 @@ def _add(context: _Context, senses: list[TermSense], label: str, kind: str, defi
     )
     senses.append(sense)
     return sense
+
+
+def _agrees(count: int | None, expansion: list[str]) -> bool | None:
+    """Whether the expansion has as many items as the label counts; a count of one (一条主线) is not checkable."""
+    return None if count is None or count == 1 else len(expansion) == count
 
 
 # --- the section -----------------------------------------------------------------------------------------------
@@ -296,7 +319,7 @@ def _sub_sense(context: _Context, senses: list[TermSense], label: str, part: Spa
             senses.remove(nested)
     sub.expansion = _split_list(context, definition, label)
     sub.declared_count = declared_count(label, sub.expansion)
-    sub.count_agrees = None if sub.declared_count is None else len(sub.expansion) == sub.declared_count
+    sub.count_agrees = _agrees(sub.declared_count, sub.expansion)
 
 
 def _shorthand_in(name: str) -> str:
@@ -318,6 +341,8 @@ def _split_list(context: _Context, span: Span, label: str | None) -> list[str]:
     if not len(span):
         return []
     options = count_options(label) if label else []
+    if options == [1]:
+        options = []  # 一条主线: one thing, described by as many clauses as it takes
     first = _first_clause(norm, span)
     candidates = [
         _enumeration(context, first, split_and=False),
@@ -379,6 +404,10 @@ def _clean_items(context: _Context, items: list[Span] | list[str], label: str | 
         last = normalize_label(texts[-1])
         if last.endswith(key) and len(last) > len(key):
             texts[-1] = texts[-1][: len(texts[-1]) - len(label)].rstrip()
+    named = [_QUOTED_NAME_AT_END.search(normalize(t)) for t in texts]
+    if len(texts) > 1 and all(named):
+        # 涉黄赌打击“风潮”、维稳创安“风浪”: each item is the name it ends with, the words before describe it
+        return [t[m.start(1):m.end(1)] for t, m in zip(texts, named)]
     if len(texts) > 1:
         texts[0] = _strip_lead_in(texts[0], texts[1:])
         tail = _TAIL_HEAD.search(texts[-1])
@@ -390,19 +419,61 @@ def _clean_items(context: _Context, items: list[Span] | list[str], label: str | 
 
 
 def _strip_lead_in(first: str, others: list[str]) -> str:
-    """The first item of a list carries the words that lead into the list: 做强情报预警 -> 情报预警; a first
-    item far longer than the others is cut after its last verb or 的 (旅游景区的人防 -> 人防)."""
+    """The first item of a list carries the words that lead into the list: 做强情报预警 -> 情报预警.
+
+    Items written in parallel keep what they share: of 全面深化改革、全面构建体系 or 构建以A为目标的X、以B为目标的Y
+    only the lead-in tokens most others lack are stripped, and 1名民警、3名辅警 keeps its quantity. A first item far
+    longer than the others, or shaped unlike them, loses the shared words before the cue where its item starts
+    (see ``_INNER_LEAD_IN``); 专业化、规范化 cut a longer first item to their common shape.
+    """
     norm = normalize(first)
+    introducer = [m.end() for m in _LIST_INTRODUCER.finditer(norm) if 0 < m.start() and m.end() < len(norm)]
+    if introducer:
+        first, norm = first[introducer[-1]:], norm[introducer[-1]:]
     lead = _LEAD_IN.match(norm)
     if lead and lead.end() < len(norm):
-        first, norm = first[lead.end():], norm[lead.end():]
+        own = len(_LEAD_TOKENS.findall(lead.group()))
+        counts = [len(_LEAD_TOKENS.findall(lead_of.group())) if (lead_of := _LEAD_IN.match(normalize(o))) else 0
+                  for o in others]
+        shared = max(counts, key=lambda c: (counts.count(c), c))  # what most others open with
+        cut = sum(len(m.group()) for m in list(_LEAD_TOKENS.finditer(lead.group()))[:own - shared])
+        first, norm = first[cut:], norm[cut:]
+    if _parallel(norm, others):
+        return first
+    uniform = _uniform_shape(others)
+    if uniform and len(norm) > uniform[0] and norm.endswith(uniform[1]):
+        return first[len(first) - uniform[0]:]
     longest = max(len(o) for o in others)
     if len(norm) > 1.5 * longest + 1:
-        cuts = [m.end() for m in _INNER_LEAD_IN.finditer(norm) if m.end() < len(norm)]
-        cuts += [i + 1 for i, char in enumerate(norm[:-1]) if char == "的" and i >= 2]
-        if cuts and "的" not in "".join(others):
+        shared_de = "的" in "".join(others)
+        cuts = [m.end() for m in _INNER_LEAD_IN.finditer(norm)
+                if 0 < m.end() < len(norm) and not (shared_de and m.group() == "的")]
+        if cuts:
             first = first[max(cuts):]
     return first
+
+
+def _parallel(first: str, others: list[str]) -> bool:
+    """Whether every item opens the same way as the first: with a lead-in verb, 以, or a quantity."""
+    def opening(item: str) -> str | None:
+        item = normalize(item)
+        if _QUANTITY.match(item):
+            return "quantity"
+        lead = _LEAD_IN.match(item)
+        if not lead or lead.end() == len(item):
+            return None
+        return "以" if lead.group().endswith("以") else "verb"
+
+    shape = opening(first)
+    return shape is not None and all(opening(o) == shape for o in others)
+
+
+def _uniform_shape(items: list[str]) -> tuple[int, str] | None:
+    """(length, last character) when two or more short items share both: 规范化、智能化、协同化 -> (3, 化)."""
+    norms = [normalize(i) for i in items]
+    if len(norms) < 2 or len({len(n) for n in norms}) != 1 or len({n[-1] for n in norms}) != 1 or len(norms[0]) > 4:
+        return None
+    return len(norms[0]), norms[0][-1]
 
 
 def _unquote(item: str) -> str:
@@ -487,7 +558,7 @@ def _inline_candidates(context: _Context, area: Span):
         if not options and not _open_list_before(norm, start):
             continue
         before = _list_before(context, start, area.start, label)
-        if before and (len(before[1]) in options or not options and all('"' in normalize(i) for i in before[1])):
+        if before and (len(before[1]) in options or not options and norm.count('"', before[0], start) >= 2 * len(before[1])):
             list_start, items = before
             evidence = Span(list_start, end)
             found.append((label, context.text[list_start:end], items, evidence, True))
@@ -501,8 +572,8 @@ def _inline_candidates(context: _Context, area: Span):
         if previous in NUMERAL_CHARS or previous.isdigit() or previous in '第、,;。:\n双' or head[0] in "双二":
             continue  # counts of items say 两, not 二 (二代, 二维码 are no counts)
             continue
-        if head.isdigit() or (head[-1].isdigit() is False and head[0].isdigit() and len(head) == len(head.rstrip("个大项类种"))):
-            continue  # 88.73%, 4.2万: a digit counts only with a measure word (4个重点建设大项)
+        if head.isdigit() or (head[-1].isdigit() is False and head[0].isdigit() and len(head) == len(head.rstrip("个大项类种方"))):
+            continue  # 88.73%, 4.2万: a digit counts only with a measure word (4个重点建设大项, 3方资源)
         name_end = start + len(head)
         while name_end < area.end and name_end - start - len(head) < 7 and not _STOP_AFTER_NAME.match(norm[name_end]):
             name_end += 1
@@ -511,15 +582,27 @@ def _inline_candidates(context: _Context, area: Span):
         label = unity.group() if unity else label  # 四位一体校园安全 -> 四位一体
         if len(label) <= len(head) or re.search(r"\d", label[len(head):]) or not count_options(label):
             continue
+        if head.endswith("个") and len(label) - len(head) <= 2:
+            continue  # 四个应用, 两个方面: 个 counting a bare noun is arithmetic, not the name of a set
         before = _list_before(context, start, area.start, label)
-        levels = "、" in norm[before[0]:start] and sum(len(i) == 1 for i in before[1]) * 3 > len(before[1]) if before else False
-        if before and not levels:  # 市、县两级: administrative levels, not a set
+        if before and not _scale(before[1], norm[before[0]:start]):
             list_start, items = before
             evidence = Span(list_start, start + len(label))
             found.append((context.text[start:start + len(label)], context.text[list_start:start + len(label)],
                           items, evidence, False))
     found.sort(key=lambda f: (f[3].start, -f[3].end))
     return found
+
+
+# One administrative level as an item of a list: 市, 县(区), 乡镇 (省、市、县三级 is no set to define).
+_LEVEL = re.compile(r"^[省市县区乡镇村街组州盟旗]{1,2}(?:\([^)]*\))?$")
+
+
+def _scale(items: list[str], printed: str) -> bool:
+    """A scale, not a set to define: administrative levels (市、县两级; 联通省、市、县(区)三级) or single characters
+    listed with 、 (红、黄、绿三色)."""
+    levels = all(_LEVEL.match(normalize(item)) for item in items[1:]) and normalize(items[0])[-1:] in "省市县区乡镇村"
+    return levels or ("、" in printed and all(len(normalize(item)) == 1 for item in items))
 
 
 def _open_list_before(norm: str, quote_start: int) -> bool:
@@ -551,7 +634,14 @@ def _list_before(context: _Context, label_start: int, floor: int, label: str) ->
     while clause_start > floor and end - clause_start < 150 and not _CLAUSE_BOUNDARY.match(norm[clause_start - 1]):
         clause_start -= 1
     clause = Span(clause_start, end)
-    items = _clean_items(context, _enumeration(context, clause, split_and=True), label)
+    spans = _enumeration(context, clause, split_and=True)
+    if options and len(spans) > options[0] > 1:
+        # 文化场馆、旅游景区的人防、物防、技防“三防”: the list of the count starts after the 的 in its first item
+        first = spans[-options[0]]
+        de = norm.rfind("的", first.start, first.end - 1)
+        if de > first.start and not any("的" in norm[s.start:s.end] for s in spans[-options[0] + 1:]):
+            clause_start, spans = de + 1, [Span(de + 1, first.end), *spans[-options[0] + 1:]]
+    items = _clean_items(context, spans, label)
     if "、" not in norm[clause_start:end]:
         items = _quoted_run(context, clause)  # 和 alone does not make a list
     if any(_QUOTED.search(normalize(i)) and count_options(_QUOTED.search(normalize(i)).group(1)) for i in items):
