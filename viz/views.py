@@ -175,20 +175,17 @@ def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int
     nodes = {str(r["task"]): node(str(r["task"]), "task", r["label"], r["due"] and f"due {r['due']}")
              for r in rows}
     links = _select(store, f"""
-        SELECT ?a ?p ?b ?type ?label ?sentence WHERE {{ ?a p-plan:isStepOfPlan <{plan}> .
-          {{ ?a ?p ?b FILTER(?p IN (pk:requires, pk:builds, pk:reliesOn)) }}
-          UNION {{ ?b pk:requires ?a . BIND(pk:requiredBy AS ?p) }}
-          ?b a ?type . OPTIONAL {{ ?b {_LABEL} ?label }}
-          OPTIONAL {{ ?pre pk:dependent ?a ; pk:prerequisite ?b ; pk:evidence/pk:sentence ?sentence }} }}""")
+        SELECT ?a ?p ?b ?type ?label ?sentence WHERE {{ VALUES ?p {{ pk:requires pk:builds pk:reliesOn }}
+          ?a p-plan:isStepOfPlan <{plan}> ; ?p ?b . OPTIONAL {{ ?b a ?type }} OPTIONAL {{ ?b {_LABEL} ?label }}
+          OPTIONAL {{ ?pre pk:dependent ?a ; pk:prerequisite ?b ; pk:evidence ?evidence . ?evidence pk:sentence ?sentence }} }}""")
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for row in links:
         a, b, predicate = str(row["a"]), str(row["b"]), str(row["p"]).rsplit("#", 1)[-1]
         kind = KINDS.get(str(row["type"]), "goal")
         if a not in nodes or (kind == "task" and b not in nodes):
-            continue
-        nodes.setdefault(b, node(b, kind, row["label"]))
-        if predicate == "requiredBy":
-            continue  # the same edge seen from its other end
+            continue  # filtered out, or in another plan
+        if b not in nodes:
+            nodes[b] = node(b, kind, row["label"])
         # Arrows run from the prerequisite to what depends on it: the order in which work can happen.
         source, target = (b, a) if predicate in ("requires", "reliesOn") else (a, b)
         tip = f"{predicate}" + (f"\n{row['sentence']}" if row["sentence"] else "")

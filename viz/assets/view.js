@@ -22,15 +22,17 @@
   window.plankgView = state;
 
   network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: { enabled: false } }); });
-  network.on("afterDrawing", function () {
-    if (!state.ready && (!data.physics || !network.physics.physicsEnabled || network.physics.stabilized)) {
-      state.ready = true;
-      document.body.setAttribute("data-ready", "true");
-    }
-  });
-  if (data.physics) {
-    network.once("stabilized", function () { state.ready = true; document.body.setAttribute("data-ready", "true"); });
+  // Interactive: drawn with its final layout (physics off, or stabilized). readyAt is ms since navigation.
+  function ready() {
+    if (state.ready) { return; }
+    state.ready = true;
+    state.readyAt = performance.now();
+    document.body.setAttribute("data-ready", "true");
   }
+  network.on("afterDrawing", function () {
+    if (!data.physics || !network.physics.physicsEnabled || network.physics.stabilized) { ready(); }
+  });
+  if (data.physics) { network.once("stabilized", ready); }
 
   var details = document.getElementById("details");
   var selected = null;
