@@ -21,6 +21,10 @@ from plankg.ingest.facts import Due, PlanMeta, Span
 from plankg.ingest.text import normalize
 
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_CN_NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+               "十一": 11, "十二": 12}
+# A month as printed: 6 or 六 (六月底前, 十二月).
+_MONTH = r"(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年?"
 _BEFORE = r"(?:之前|以前|前)"
 
@@ -33,15 +37,17 @@ _FORMS = [
                     rf"(?:(?P<end_year>(?:19|20)\d{{2}})\s*年)?\s*(?P<month>\d{{1,2}})\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
     # 2022年6月30日前
     ("day", rf"(?:到|至|于)?{_YEAR}\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日{_BEFORE}?"),
+    # 2024.10, 2024.10.31 (table cells)
+    ("day", rf"(?P<year>(?:19|20)\d{{2}})\.(?P<month>\d{{1,2}})(?:\.(?P<day>\d{{1,2}}))?(?!\d){_BEFORE}?"),
     # 2022年6月底前, 2022年6月
-    ("month", rf"(?:到|至|于)?{_YEAR}\s*(?P<month>\d{{1,2}})\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
+    ("month", rf"(?:到|至|于)?{_YEAR}\s*{_MONTH}\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
     # 2022年上半年, 2022年第三季度
     ("half", rf"(?:到|至|于)?{_YEAR}(?P<half>上半年|下半年)(?:底|末)?{_BEFORE}?"),
     ("quarter", rf"(?:到|至|于)?{_YEAR}(?:第)?(?P<quarter>[一二三四1-4])季度(?:末)?{_BEFORE}?"),
     # 2021年底前, 2021年年底, 到2025年, 2021年前, 2021年
     ("year", rf"(?:到|至|于)?{_YEAR}(?:年底|年末|底|末|内)?{_BEFORE}?"),
     # 6月底前, 11月底前 (the plan's year)
-    ("month", r"(?P<month>\d{1,2})\s*月(?:份|底|末|中旬|下旬)?" + _BEFORE),
+    ("month", _MONTH + r"\s*月(?:份|底|末|中旬|下旬)?" + _BEFORE),
     # 年底前, 年内, 今年底 (the plan's year)
     ("year", r"(?:今年|本年|当年)?(?:年底|年末|年内)" + _BEFORE + "?"),
     ("half", r"(?P<half>上半年|下半年)(?:底|末)?" + _BEFORE + "?"),
@@ -55,7 +61,7 @@ _CIRCLED = re.compile("[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]")  # ①-⑳ �
 _CELL_FILLER = re.compile(r"[\s。;；,，]+")
 
 # In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range.
-_MARKED = re.compile(r"(?:前$|^(?:到|至|于)|年内|年底|年末|季度|半年|月\s*(?:至|到|-|~)\s*(?:\d+\s*年)?\s*\d+\s*月)")
+_MARKED = re.compile(r"(?:前$|^(?:到|至|于)|年内|年底|年末|月底|月末|季度|半年|月\s*(?:至|到|-|~)\s*(?:\d+\s*年)?\s*\d+\s*月)")
 
 
 def plan_year(plan: PlanMeta | None) -> int | None:
@@ -104,7 +110,7 @@ def _due(kind: str, match: re.Match[str], text: str, plan: PlanMeta | None) -> D
     year = int(year_text) if year_text else plan_year(plan)
     month, day = 12, None
     if groups.get("month"):
-        month = int(groups["month"])
+        month = _CN_NUMERAL.get(groups["month"]) or int(groups["month"])
         if not 1 <= month <= 12:
             return Due(text=printed, year=year, span=span)
     if groups.get("day"):

@@ -32,7 +32,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _N = f"[{CN_DIGITS}]{{1,4}}"
 LINE_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("annex", re.compile(r"附\s*[件表录]\s*(?P<n>\d{1,2}|" + _N + r")?(?=\s*(?:[:：]|$|\s))")),  # 附件2 / 附表1
-    ("chapter", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*[章篇](?!程)")),  # 第一章
+    ("chapter", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*(?:[章篇](?!程)|部分)")),  # 第一章 第二篇 第三部分
     ("section", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*节")),  # 第一节
     ("article", re.compile(rf"第\s*(?P<n>{_N}|\d{{1,3}})\s*条(?![件例])")),  # 第一条
     ("cn-dun", re.compile(rf"(?P<n>{_N})\s*(?:、(?!、)|\.(?!\d))")),  # 一、 一． 三、2024年工作计划
@@ -40,19 +40,22 @@ LINE_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("arabic-dot", re.compile(r"(?P<n>\d{1,3})\s*\.(?!\d)")),  # 1. 1． 13 .
     ("arabic-dun", re.compile(r"(?P<n>\d{1,3})\s*、")),  # 1、
     ("paren-arabic", re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)")),  # (1) （1）
+    ("arabic-paren", re.compile(r"(?P<n>\d{1,3})\s*\)")),  # 1） 1)
     ("circled", re.compile(rf"(?P<n>[{CIRCLED}])")),  # ① (matched on the original text: NFKC folds ① to 1)
 ]
 
 # Run-in enumerations: at the start of a line or after a sentence break, inside a paragraph.
 _RUN_IN_BREAK = r"(?:(?<=^)|(?<=[。;:!?；：！？\n]))\s*"
 RUN_IN_STYLES: list[tuple[str, re.Pattern[str]]] = [
-    ("run-in", re.compile(_RUN_IN_BREAK + rf"(?P<num>(?P<n>{_N})是)", re.M)),  # 一是…二是…
+    # 一是…；二是… and 一是…，二是…: after a comma too, the sequence check keeps 统一是 and the like out
+    ("run-in", re.compile(r"(?:(?<=^)|(?<=[。;:!?,；：！？，\n]))\s*" + rf"(?P<num>(?P<n>{_N})是)", re.M)),
     ("ordinal", re.compile(_RUN_IN_BREAK + rf"(?P<num>第(?P<n>{_N})[,，、])", re.M)),  # 第一，…第二，…
     ("circled-run-in", re.compile(_RUN_IN_BREAK + rf"(?P<num>(?P<n>[{CIRCLED}]))", re.M)),  # …；②…
 ]
 
-# A heading's title ends at the first full stop or colon (run-in heading), else at the end of its line.
-_TITLE_END = re.compile(r"[。:!?：！？]")
+# A heading's title ends at the first full stop or colon (run-in heading), else at the end of its line; a table of
+# contents line ends in leader dots and a page number (第二章 主要任务……………5).
+_TITLE_END = re.compile(r"[。:!?：！？]|\s*(?:[.…·•．]{3,}|[.…·•．]{2,}\s*\d+\s*$)")
 _TRAILING = "。,;:、，；：！？!? \t"
 # A number followed by these is a quantity or a date, not a heading: 1.5亿, 3.2万, 2.0版.
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:[年月日号亿万元%]|$)")

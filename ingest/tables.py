@@ -63,6 +63,12 @@ _AGENCY = re.compile(
     r"(?=$|[\s、，,;；/及和])"
 )
 _AGENCY_CELL = re.compile(rf"^(?:{_AGENCY.pattern}(?:各|及|和)?[\s、，,;；/]*)+$")
+# A role stated inside an agency cell: 市教育局（牵头）、市财政局 / 市发展改革委牵头，市直有关部门配合.
+_ROLE_MARK = re.compile(
+    r"\(\s*(?P<boxed>牵头|配合|协办|参与|负责|主责)\s*(?:单位|部门)?\s*\)|(?P<bare>牵头|配合|协办|参与|负责)(?=$|[\s、，,;；/])"
+)
+_ROLE_OF_MARK = {"牵头": "lead", "主责": "lead", "配合": "supporting", "协办": "supporting", "参与": "supporting",
+                 "负责": "responsible"}
 
 
 @dataclass
@@ -226,7 +232,7 @@ def _read_flattened(
         elif parse_due(raw) is not None or _is_due_like(cell_text):
             group = _open_group(item)
             group.due = cell
-        elif agency_columns and _AGENCY_CELL.match(cell_text):
+        elif agency_columns and _AGENCY_CELL.match(_squash(_agency_text(raw))):
             group = _open_group(item)
             group.agencies.append((agency_columns[min(len(group.agencies), len(agency_columns) - 1)], cell))
         else:  # a content cell; without a deadline column each one is a row of its own
@@ -389,15 +395,33 @@ def _latest(dues: list[Due]) -> Due | None:
     return max(dated, key=lambda d: (d.date or "", d.year)) if dated else (dues[0] if dues else None)
 
 
+def _agency_text(cell: str) -> str:
+    """The matching form of an agency cell (same length): separators inside brackets do not split a name
+    (各县(市、区)人民政府 is one organ), and role marks (（牵头）, 牵头, 配合) separate names like a comma."""
+    folded = re.sub(r"\([^()]*\)", lambda m: re.sub(r"[、，,;；/\s]", "·", m.group()), normalize(cell))
+    return _ROLE_MARK.sub(lambda m: " " * len(m.group()), folded)
+
+
 def _agencies(groups: list[Group], plan: PlanMeta) -> list[AgencyRef]:
+    """The agencies of the groups' cells; a role mark in the cell (X牵头，Y、Z配合) overrides the column's role for
+    the names before it."""
     refs: list[AgencyRef] = []
     for group in groups:
         for kind, cell in group.agencies:
-            for match in _AGENCY.finditer(normalize(cell.text)):
+            column_role = "lead" if kind == "lead" else "supporting" if kind == "supporting" else "responsible"
+            folded = normalize(cell.text)
+            pending: list[AgencyRef] = []
+            for match in _AGENCY.finditer(_agency_text(cell.text)):
                 printed = cell.text[match.start():match.end()]
-                span = _within(cell, match.start(), match.end())
-                role = "lead" if kind == "lead" else "supporting" if kind == "supporting" else "responsible"
-                refs.append(AgencyRef(name=resolve_agency(printed, plan), printed=printed, span=span, role=role))
+                ref = AgencyRef(name=resolve_agency(printed, plan), printed=printed,
+                                span=_within(cell, match.start(), match.end()), role=column_role)
+                refs.append(ref)
+                pending.append(ref)
+                mark = _ROLE_MARK.match(folded, match.end())
+                if mark:
+                    for marked in pending:
+                        marked.role = _ROLE_OF_MARK[mark.group("boxed") or mark.group("bare")]
+                    pending = []
     return refs
 
 
