@@ -31,14 +31,14 @@ from plankg.ingest.text import normalize_label
 CONTAINER = re.compile(
     r"(?:主要|重点|工作|具体|核心|重大|年度)任务|任务(?:分工|清单|措施)|(?:重点|主要|年度)工作|工作(?:措施|举措|安排)"
     r"|(?:主要|重点|具体)(?:举措|措施)|工作重点|(?:重点|主要|专项)行动"
-    r"|工作(?:计划|打算|思路|部署)|下一步"
+    r"|工作(?:计划|打算|思路|部署)|下一步|(?:工作|主要|实施|建设)内容|建设任务|重点项目"
 )
 # Top-level actions of a work plan: 一、实施…提升行动 / 二、开展…专项行动 / 三、推进…工程.
 ACTION = re.compile(r"^(?:实施|开展|推进|推动|深化|打好|打赢|组织)\S{2,30}(?:行动|攻坚战|工程|计划)$")
 # Sections that describe rather than assign: achievements, situation, principles, goals, safeguards, requirements.
 # A report's review of the year is background too: 一、2023年工作开展情况 / 二、存在的问题 / 主要成效.
 BACKGROUND = re.compile(
-    r"成就|回顾|形势|背景|现状|指导思想|基本原则|总体要求|(?:发展|总体|主要)目标|目标要求"
+    r"成就|回顾|形势|背景|现状|指导思想|基本原则|工作原则|总体要求|(?:发展|总体|主要|工作|具体)目标|目标要求"
     r"|保障措施|组织(?:领导|实施|保障)|工作要求|实施步骤|步骤安排|名词解释"
     r"|(?:开展|进展|完成|落实|推进|执行)情况|存在(?:的)?(?:问题|不足)|(?:主要|工作)(?:成效|成绩|做法)|取得(?:的)?成效"
 )

@@ -139,3 +139,11 @@ def test_a_signature_after_a_flattened_table_is_not_a_row():
     assert [(t.title, t.due.date) for t in rows] == [("实现综合窗口全覆盖", "2024-06-30"), ("企业开办一日办结", "2024-03-31")]
     assert [a.printed for a in rows[1].agencies] == ["区市场监管局"]
     assert "某区人民政府办公室" not in text[rows[1].span.start:rows[1].span.end]
+
+
+def test_work_content_sections_hold_tasks_and_work_goals_do_not():
+    text = (
+        "一、工作目标\n（一）总量目标。全年新增就业1万人。\n"
+        "二、工作内容\n（一）开展技能培训。全年培训5000人次。\n（二）落实就业补贴。\n"
+    )
+    assert [t.title for t in _tasks(text)] == ["开展技能培训", "落实就业补贴"]
