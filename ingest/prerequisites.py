@@ -49,6 +49,8 @@ CUES = [
     _cue("以X为基础", "listed", rf"以(?P<x>{_P}{{2,40}}?)为基础(?!设施|建设|工作)"),
     _cue("以X为支撑", "listed-variant", rf"以(?P<x>{_P}{{2,40}}?)为(?:关键|重要|有力|坚强)?支撑"),
     _cue("以X为保障", "extended", rf"以(?P<x>{_P}{{2,40}}?)为(?:主要|重要|坚强|有力)?保障"),
+    # 以完成产权制度改革为前提,推进入市试点
+    _cue("以X为前提", "extended", rf"以(?P<x>{_P}{{2,40}}?)为(?:基本|重要|必要)?前提"),
     # 强化数据和基层基础为支撑的规划思路
     _cue("X为支撑的Y", "listed-variant", rf"{_OPENING}(?P<x>[^,;。:!?以]{{2,30}}?)为支撑的(?P<y>{_P}{{2,30}})", "y"),
     # 在全警技能提升的基础上,重点培育人才 / 在原有设备基础上新增勘查设备
@@ -73,6 +75,8 @@ CUES = [
     _cue("在X方面提供支撑", "listed-variant", rf"在(?P<y>{_P}{{2,30}}?)(?:等)?方面提供{_SUPPORT_MODIFIER}支撑", "y", "before"),
     _cue("为X提供保障", "extended", rf"为(?P<y>{_P}{{2,40}}?)提供{_SUPPORT_MODIFIER}保障", "y", "before"),
     _cue("为X提供源头活水", "extended", rf"为(?P<y>{_P}{{2,40}}?)提供源头活水", "y", "before"),
+    # 加快标准厂房建设,为承接产业转移创造条件
+    _cue("为X创造条件", "extended", rf"为(?P<y>{_P}{{2,40}}?)创造{_SUPPORT_MODIFIER}条件", "y", "before"),
     # 全力加强派出所建设,…,夯实防控体系建设基础 / …,夯实防控体系的根基
     _cue("夯实X基础", "listed-variant", rf"夯实(?P<y>{_P}{{4,30}}?)(?:的)?基础(?=[,;。]|$)", "y", "before"),
     _cue("夯实X根基", "extended", rf"夯实(?P<y>{_P}{{4,30}}?)(?:的)?根基(?=[,;。]|$)", "y", "before"),
@@ -88,13 +92,26 @@ _CUE_OPENING = re.compile(rf"\s*{_ADVERBS}(?:以{_P}+为|依托|借助|依靠|�
 _DATE_CLAUSE = re.compile(
     r"^\s*(?:到|至|在)?(?:\d{4}年|\d{1,2}月|\"?十[一二三四五六七八九]五\"?)[^,;。]{0,8}$"
 )
-# A clause that states a result, a place or a purpose rather than the work: skipped when looking back.
-_RESULT_CLAUSE = re.compile(r"^\s*(?:实现|确保|使|让|在|阐明|明确|忠实|真正|切实|从而|进而|力争|努力)")
-# Verbs and adverbs that open a clause without being part of the thing it names: 加快建设专业实验室 -> 专业实验室.
-_LEAD = re.compile(
-    r"(?:全力|全面|大力|积极|加快|加强|强化|深化|夯实|形成|推广应用|推广|应用|建设|建成|建立|搭建|打造|做到|"
-    r"特制定|制定|出台|充分|全市|进一步|持续|不断|着力|推进|推动|完善|健全|开展|实施|用)+"
+# Looking back from 为Y提供支撑 for the work it rests on, the nearest clause that names a built or established thing
+# (its last word is a system, facility, institution or a construction) wins: 建成停车管理系统,有效缓解停车难问题,
+# 为交通治理提供支撑 -> 停车管理系统. Failing that, the nearest clause that is neither a frame nor a result.
+_THING_END = re.compile(
+    r"(?:建设|改造|系统|平台|体系|网络|网|中心|库|机制|制度|设施|工程|项目|规划|方案|》|站|馆|室|基地|队伍|模式|"
+    r"标准|清单|档案)\s*$"
 )
+# A clause that sets the frame of the sentence (按照…要求, 在…中, 到2025年) names no work.
+_FRAME_CLAUSE = re.compile(r"^\s*(?:按照|根据|依据|围绕|聚焦|对照|针对|结合|立足|面向|着眼|在)")
+# A clause that states a result or a purpose of the work before it: 实现…, 确保…, 有效缓解….
+_RESULT_CLAUSE = re.compile(r"^\s*(?:实现|确保|保证|使|让|从而|进而|以便|力争|努力|有效|切实|真正)")
+# Adverbs and work verbs that open a clause without being part of the thing it names: 加快建设专业实验室 -> 专业实验室.
+_LEAD_ADVERBS = r"全力|全面|大力|积极|加快|充分|进一步|持续|不断|着力|全市|特|用"
+_LEAD_VERBS = (
+    r"加强|强化|深化|夯实|形成|推广应用|推广|应用|建设|建成|建立|健全|搭建|打造|做到|制定|出台|推进|推动|推行|完善|"
+    r"开展|实施"
+)
+_LEAD = re.compile(rf"(?:{_LEAD_ADVERBS}|{_LEAD_VERBS})+")
+# 在上年基础上增长6%: a baseline of a comparison in time, not work to build on.
+_BASELINE = re.compile(r"^(?:上|去|前|本|今)一?年度?$|^\d{4}年(?:度|底|末)?$|^\"?十[一二三四五六七八九]五\"?(?:期末|末)$")
 _NUMBER_PREFIX_RE = re.compile(_NUMBER_PREFIX)
 _FOLLOWING_CLAUSE = re.compile(r"[,;:]?\s*([^,;。:!?]+)")
 
@@ -159,6 +176,8 @@ def _sides(cue: Cue, match: re.Match, sentence: str) -> tuple[Span, Span] | None
         return None
     if _GENERIC_SUPPORT.search(sentence[match.start():match.end()]):
         return None
+    if _BASELINE.match(sentence[prerequisite.start:prerequisite.end]):
+        return None
     return prerequisite, dependent
 
 
@@ -177,18 +196,20 @@ def _clause_after(sentence: str, position: int) -> Span | None:
 
 def _clause_before(sentence: str, position: int) -> Span | None:
     """What the cue at ``position`` rests on: the words before it in its own clause (用智慧警务方式为…提供保障),
-    else the nearest clause before it that names work rather than a result, a place or a date
-    (形成数据资源库,为研判提供支撑; 加快建设实验室,实现…转变,为…提供保障)."""
+    else the nearest clause before it that names a built thing (形成数据资源库,为研判提供支撑), else the nearest
+    one that names work rather than a frame, a date or a result (整合信息资源,实现…转变,为…提供保障)."""
     clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
     own = _trim(sentence, Span(clause_start, position))
     if len(own) >= 2:
         return own
-    clauses = list(re.finditer(r"[^,;:]+", sentence[:max(clause_start - 1, 0)]))
-    for match in reversed(clauses):
-        clause = match.group()
-        if clause.strip() and not _DATE_CLAUSE.match(clause) and not _RESULT_CLAUSE.match(clause):
-            return _trim(sentence, Span(match.start(), match.end()))
-    return None
+    clauses = [
+        match for match in re.finditer(r"[^,;:]+", sentence[:max(clause_start - 1, 0)])
+        if match.group().strip() and not _DATE_CLAUSE.match(match.group()) and not _FRAME_CLAUSE.match(match.group())
+    ]
+    things = [match for match in clauses if _THING_END.search(match.group())]
+    work = [match for match in clauses if not _RESULT_CLAUSE.match(match.group())]
+    chosen = things[-1] if things else work[-1] if work else None
+    return _trim(sentence, Span(chosen.start(), chosen.end())) if chosen else None
 
 
 def _trim(sentence: str, span: Span, strip_lead: bool = True) -> Span:

@@ -25,11 +25,14 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_0
 
 # Counting units a committed quantity is measured in (个, 家, 处 …); 万/亿 in front stay part of the unit (5万处).
 _COUNT_UNITS = (
-    "平方米|平方公里|公里|千米|延米|米|亩|万元|亿元|元|人次|小时|分钟|个|家|处|支|名|人|起|面|座|所|台|套|辆|条|"
-    "部|架|张|件|户|间|场|项|次|天"
+    "平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|小时|分钟|工作日|个百分点|个|家|"
+    "处|支|名|人|起|面|座|所|台|套|辆|条|部|架|张|件|户|间|场|项|次|天"
 )
-# Units that only count as a target after a comparator word (提升至1000M), because 5G or 4G name technologies.
-_WEAK_UNITS = "M|G|兆|Mbps|Gbps"
+# A classifier between the number and a unit that is a noun of its own: 1个工作日, 3个小时.
+_CLASSIFIER = "个"
+# Units that only count as a target after a comparator word (提升至1000M, 达到11.3年), because 5G or 4G name
+# technologies, 2025年 a date and 3岁以下 an age group.
+_WEAK_UNITS = "M|G|兆|Mbps|Gbps|年|岁"
 
 _NUMBER = r"\d+(?:\.\d+|、\d(?=[万亿]))?"  # 1.5; "1、1万" is a mangled decimal point (1.1万)
 _CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -40,7 +43,7 @@ _QUANTITY = re.compile(
     rf"|(?<=比例)(?P<ratio2>(?P<a2>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b2>\d+(?:\.\d+|、\d(?!\d))?))"
     rf"|(?P<pct>{_NUMBER})\s*%"
     rf"|百分之(?P<pctcn>{_CN_NUMBER})"
-    rf"|(?P<count>{_NUMBER})\s*(?P<unit>(?:万|亿)?(?:{_COUNT_UNITS}))"
+    rf"|(?P<count>{_NUMBER})\s*(?:{_CLASSIFIER}(?=工作日|小时))?(?P<unit>(?:万|亿)?(?:{_COUNT_UNITS}))"
     rf"|(?P<weak>{_NUMBER})\s*(?P<weakunit>{_WEAK_UNITS})(?![A-Za-z])"
     rf"|(?P<cncount>{_CN_NUMBER})(?P<cnunit>{_COUNT_UNITS})"
 )
@@ -49,7 +52,7 @@ _QUANTITY = re.compile(
 # Examples: 不低于50% / 达到95% / 突破300人 / 约1.5亿元 / 提升至1000M (the level to reach) / 共6个.
 _BEFORE = {
     "≥": "不低于|不少于|不小于|最低|至少|保持在|维持在|保持|维持|稳定在|达到|达|确保|满足",
-    "≤": "不高于|不超过|不多于|不大于|控制在|压降至|压减至|降至|降低至|降低到|低于|少于",
+    "≤": "不高于|不超过|不多于|不大于|控制在|压降至|压减至|压缩至|压缩到|缩短至|缩短到|降至|降低至|降低到|低于|少于",
     ">": "突破|超过|高于|多于",
     "≈": "约|大约|近",
     "=": "提升至|提升到|提高至|提高到|增至|增加到|共计|合计",
@@ -62,10 +65,14 @@ _BEFORE_REACH = 20  # characters before the number searched for a comparator wor
 # Comparator words written after the number: 95%以上 / 13%以内 / 12小时内 / 1.5亿元左右.
 _AFTER = re.compile(r"^\s*(?:(?P<ge>及以上|以上|之上)|(?P<le>以内|以下|之内)|(?P<approx>左右))")
 _TIME_LIMIT = re.compile(r"^内")  # 12小时内, 15分钟内: a time limit
-_TIME_UNITS = ("小时", "分钟", "天")
+_TIME_UNITS = ("小时", "分钟", "天", "工作日")
+_NOT_A_DURATION = re.compile(r"^(?:内|后|来|以来|起|底|末|前|度)")
 
-# Reported change: 同比下降11.8% is an achievement, with the change as the comparator.
-_CHANGE = re.compile(r"(同比|环比|较上年|较去年)(下降|上升|增长|减少|提升|提高)\s*$")
+# A change rather than a level, with the change as the comparator: 能耗下降14% / 提高0.5个百分点 (a target to
+# change by), 同比下降11.8% (a reported change against last year, an achievement).
+_CHANGE_VERBS = "下降|降低|减少|上升|增长|增加|提升|提高|缩短"
+_CHANGE = re.compile(rf"(?:累计|年均|平均)?(?P<verb>{_CHANGE_VERBS})\s*$")
+_REPORTED_CHANGE = re.compile(rf"(同比|环比|较上年|较去年)(?:{_CHANGE_VERBS})\s*$")
 
 # Words around a number that make it something other than a target.
 # 每3000人 is the base of a rate, 第十三个 an ordinal, /1000户 the second half of a rate: not quantities to reach.
@@ -74,16 +81,23 @@ _SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|批次|期间|类|�
 
 # 3个目标: … announces an enumeration, not a quantity to reach.
 _ENUMERATION = re.compile(r"^[^,;。:\"]{0,10}:")
-# 重点工作任务共55项, 12项重点任务: the count of the plan's own contents.
-_OWN_CONTENTS = re.compile(r"(?:任务|措施|举措|工作|要求|原则)$")
+# 重点工作任务共55项, 提出20条举措, 聚焦5个方面: the count of the plan's own contents.
+_OWN_CONTENTS = re.compile(r"(?:任务|措施|举措|工作|要求|原则|方面)$")
+# 每月巡查1次, 每年体检1次: how often a routine recurs, not a level to reach.
+_ROUTINE = re.compile(r"每(?:年|半年|季度|季|月|旬|周|日|天)")
 
 # Words that open a clause without being part of the indicator: 确保信息采集率 -> 信息采集率.
 _LEAD_WORDS = re.compile(
     r"^(?:[,;:、\s]|和|及|并|且|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
-    r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|规模|达到)+"
+    r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|累计|共|已经|已|规模|达到)+"
+)
+# Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
+_COUNT_VERBS = re.compile(
+    r"^(?:累计|共)?(?:新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
+    r"安装|配备|开通|提供|救助|帮扶|资助|组建|发展)+"
 )
 # Adverbs between the indicator and the comparator: 准确率动态保持在95% -> 准确率.
-_TRAIL_WORDS = re.compile(r"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|共)+$")
+_TRAIL_WORDS = re.compile(r"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|共|累计)+$")
 # A year or deadline inside the indicator phrase: 2021年底前实现覆盖率 -> 覆盖率.
 _DATE_WORDS = re.compile(
     r"(?:到|至|在)?\d{4}年(?:底|末|初)?(?:\d{1,2}月(?:底|末|份)?)?(?:前|以前|开始|起|内)?"
@@ -102,9 +116,15 @@ _QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
 # Headings of a plan's review of the past period: its figures are achievements.
 _REVIEW_HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
-    r"[^\n]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础)",
+    r"[^\n]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础|规划背景|发展环境)",
     re.MULTILINE,
 )
+# A sentence that looks back (去年…, 今年以来…, 截至2023年底…) or a clause that reports a state reached (已建成…).
+_PAST_SENTENCE = re.compile(r"^\s*(?:去年|上年|上一年|过去|截至|截止|[^,;。]{0,12}以来)")
+_PAST_CLAUSE = re.compile(r"(?<![不而])已(?:经)?(?=[\u4e00-\u9fff])")
+# A year that is the baseline of a comparison (比2020年, 在2020年基础上), not the year of the figure.
+_BASELINE_YEAR_BEFORE = re.compile(r"(?:比|较|相比|与)\s*$")
+_BASELINE_YEAR_AFTER = re.compile(r"^(?:底|末)?(?:的)?(?:基础上|水平|基准|基数)")
 _GLOSSARY_TITLES = ("名词解释", "术语解释", "名词释义", "术语表")  # printed spaced out as often as not: 名  词  解  释
 _GLOSSARY_HEADING = re.compile(
     r"^\s*(?:附件\s*\d*\s*)?(?:" + "|".join(r"\s*".join(title) for title in _GLOSSARY_TITLES) + r")\s*$",
@@ -129,6 +149,7 @@ class _Quantity:
     phrase_start: int  # where the words that qualify it (comparator, date) begin
     end: int  # end of the value text, after 以上/以内
     word_before: bool = False  # the comparator is a word before the number, which governs a following 、-list
+    reported: bool = False  # a change against last year (同比下降): an achievement
 
 
 def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> list[Target]:
@@ -142,18 +163,24 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
         if any(g.contains(sentence) for g in glossaries):
             continue
         sentence_text = text[sentence.start:sentence.end]
-        in_review = reports or any(r.contains(sentence) for r in reviews)
+        in_review = reports or bool(_PAST_SENTENCE.match(sentence_text)) or any(r.contains(sentence) for r in reviews)
         for clause in _spans(sentence_text, _CLAUSE_END, offset=sentence.start):
-            targets.extend(_clause_targets(text, document.text, clause, sentence, in_review))
+            targets.extend(_clause_targets(text, document.text, clause, sentence, in_review, plan.period_start))
+    looks_back = _is_annual(plan) and not reports and plan.period_start is not None
     for target in targets:
         target.task = _task_at(tasks, target.evidence)
+        if target.year is None and target.kind == "achieved" and looks_back:
+            target.year = plan.period_start - 1  # an annual plan looks back at the year before its own
         if target.year is None:
             target.year = _fallback_year(tasks, target.task, plan)
     return targets
 
 
-def _clause_targets(text: str, original: str, clause: Span, sentence: Span, in_review: bool) -> list[Target]:
-    """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed."""
+def _clause_targets(
+    text: str, original: str, clause: Span, sentence: Span, in_review: bool, plan_start: int | None
+) -> list[Target]:
+    """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed.
+    A figure is achieved in a review, after 已 (已建成), as a change against last year, or dated before the plan."""
     clause_text, printed = text[clause.start:clause.end], original[clause.start:clause.end]
     quoted = [Span(m.start(), m.end()) for m in _QUOTED.finditer(clause_text)]
     quantities: list[_Quantity] = []
@@ -174,20 +201,22 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, in_r
             clause_text[indicator_span.start:indicator_span.end], printed[indicator_span.start:indicator_span.end]
         )
         previous_end = quantity.end
-        change = _CHANGE.search(clause_text[:quantity.span.start])
-        kind = "achieved" if in_review or change else "target"
-        comparator = change.group(0).strip() if change else quantity.comparator
+        before = clause_text[:quantity.span.start]
+        year = _printed_year(text, sentence, clause.start + quantity.span.start)
+        past = _PAST_CLAUSE.search(before) or (year is not None and plan_start is not None and year < plan_start)
+        kind = "achieved" if in_review or quantity.reported or past else "target"
         evidence_start = min(indicator_span.start, value_start) if indicator else value_start
         evidence_end = max(quantity.end, indicator_span.end)
-        year = _printed_year(text, sentence, clause.start + quantity.span.start)
-        if quantity.unit == "项" and _OWN_CONTENTS.search(indicator):
+        if quantity.unit not in ("%", "ratio") and _OWN_CONTENTS.search(indicator):
+            continue
+        if quantity.unit == "次" and _ROUTINE.search(before):
             continue
         names = _split_measures(indicator)
         for name in names:
             targets.append(
                 Target(
                     indicator=name,
-                    comparator=comparator,
+                    comparator=quantity.comparator,
                     value=quantity.value,
                     unit=quantity.unit,
                     year=year,
@@ -206,6 +235,11 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         return None
     groups = match.groupdict()
     comparator, phrase_start = _comparator_before(before)
+    change = _REPORTED_CHANGE.search(before) or _CHANGE.search(before)
+    if change:  # a change verb right before the number wins over a comparator further back
+        reported = change.re is _REPORTED_CHANGE
+        comparator = change.group(0).strip() if reported else change.group("verb")
+        phrase_start = change.start()
     if groups["ratio"] or groups["ratio2"]:
         a = _number(groups["a"] or groups["a2"])
         b = _number(groups["b"] or groups["b2"])
@@ -221,6 +255,8 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         if comparator is None:
             return None  # 5G, 4G: a technology, not a quantity
         value, unit = _number(groups["weak"]), groups["weakunit"]
+        if unit == "年" and (1900 <= value <= 2100 or _NOT_A_DURATION.match(after)):
+            return None  # 确保2025年底前: a date; 3年内, 5年后: a time limit or a date
     else:
         if comparator is None:
             return None  # 一村一辅警, 三星: Chinese numerals only count after a comparator (不低于两万元)
@@ -233,7 +269,7 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
     after_match = _AFTER.match(after)
     if after_match:
         end += after_match.end()
-        if comparator not in (">", "≈"):  # 突破300人以上 stays >
+        if comparator in (None, "≥", "≤", "="):  # 突破300人以上 stays >, 下降14%以上 stays a change
             comparator = "≥" if after_match.group("ge") else "≤" if after_match.group("le") else "≈"
     elif unit in _TIME_UNITS and _TIME_LIMIT.match(after):
         end += 1
@@ -243,7 +279,10 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
             return None  # 24小时网上巡查 is an operating regime; a time target has 内 or a comparator
         comparator = "="
     word_before = phrase_start < match.start()
-    return _Quantity(Span(match.start(), match.end()), value, unit, comparator, phrase_start, end, word_before)
+    reported = bool(change) and change.re is _REPORTED_CHANGE
+    return _Quantity(
+        Span(match.start(), match.end()), value, unit, comparator, phrase_start, end, word_before, reported
+    )
 
 
 def _comparator_before(before: str) -> tuple[str | None, int]:
@@ -287,6 +326,9 @@ def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
     lead = _LEAD_WORDS.match(stripped)
     stripped = stripped[lead.end():] if lead else stripped
     stripped = _TRAIL_WORDS.sub("", stripped).strip()
+    verbs = _COUNT_VERBS.match(stripped) if quantity.unit not in ("%", "ratio") else None
+    if verbs and len(stripped) - verbs.end() >= 2:
+        stripped = stripped[verbs.end():]
     if not stripped:
         return Span(end, end)
     begin = start + phrase.index(stripped, offset)
@@ -310,7 +352,10 @@ def _split_measures(indicator: str) -> list[str]:
 def _printed_year(text: str, sentence: Span, position: int) -> int | None:
     """The last year printed before the quantity in its sentence: 2021年底前实现… / 到2025年… / “十四五”期末."""
     before = text[sentence.start:position]
-    candidates = [(m.end(), int(m.group(1))) for m in _YEAR.finditer(before)]
+    candidates = [
+        (m.end(), int(m.group(1))) for m in _YEAR.finditer(before)
+        if not _BASELINE_YEAR_BEFORE.search(before, 0, m.start()) and not _BASELINE_YEAR_AFTER.match(before, m.end())
+    ]
     for match in _FIVE_YEAR_PERIOD.finditer(before):
         number = _CN_DIGITS[match.group(1)] + 10
         candidates.append((match.end(), 1981 + 5 * (number - 6) + 4))
@@ -331,10 +376,14 @@ def _fallback_year(tasks: list[Task], task_id: str | None, plan: PlanMeta) -> in
         if task.due is not None and task.due.year is not None:
             return task.due.year
         task = by_id.get(task.parent) if task.parent else None
-    annual = plan.kind in ANNUAL_KINDS or (plan.kind is not None and "年度" in plan.kind)
-    if annual and plan.period_start is not None and plan.period_start == (plan.period_end or plan.period_start):
+    if _is_annual(plan):
         return plan.period_start
     return None
+
+
+def _is_annual(plan: PlanMeta) -> bool:
+    annual = plan.kind in ANNUAL_KINDS or (plan.kind is not None and "年度" in plan.kind)
+    return annual and plan.period_start is not None and plan.period_start == (plan.period_end or plan.period_start)
 
 
 def _is_report(plan: PlanMeta) -> bool:
