@@ -205,3 +205,46 @@ def test_every_task_span_holds_its_title(name):
     document = facts(name).document
     for task_ in facts(name).tasks:
         assert task_.title and task_.title in document.text[task_.span.start:task_.span.end]
+
+
+# ------------------------------------------------ the other stages on the same documents (what they get right)
+
+
+def test_prerequisites_from_cues_and_not_from_levers_or_carriers():
+    found = {(p.cue, p.prerequisite, p.dependent) for p in facts(EDU).prerequisites}
+    assert ("依托X", "市智慧教育平台", "推动优质课程资源向乡村学校延伸") in found
+    assert any(cue == "在X基础上" and pre == "市职教中心现有实训基地" for cue, pre, _ in found)
+    assert any(cue == "为X奠定基础" and dep == "培养高素质技术技能人才" for cue, _, dep in found)
+    assert not any("清廉校园" in pre or "平安校园" in pre for _, pre, _ in found)  # 以…为抓手 / 以…为载体
+    assert not any("企业家接待日" in p.prerequisite for p in facts(BUSINESS).prerequisites)  # 以…为载体
+
+
+def test_targets_with_comparators():
+    def targets(name):
+        return {(t.indicator, t.comparator, t.value, t.unit) for t in facts(name).targets}
+
+    assert {("普惠性幼儿园覆盖率", "≥", 90.0, "%"), ("公办园在园幼儿占比", "≥", 55.0, "%"),
+            ("义务教育学校教师交流轮岗比例", "≥", 10.0, "%")} <= targets(EDU)
+    assert ("县级公立医院床位使用率", "≤", 90.0, "%") in targets(HEALTH)
+    assert next(t for t in facts(HEALTH).targets if t.indicator == "县域内就诊率").year == 2025
+
+
+def test_inline_definitions_in_a_plan():
+    senses = {t.label: t for t in facts(ECOLOGY).terms}
+    assert senses["三联"].expansion == ["巡河", "护河", "治河"] and senses["三联"].count_agrees
+    assert senses["2+N"].expansion == ["2个市级生态环境监测中心", "N个县级监测站"]
+    assert senses["三线一单"].expansion == ["生态保护红线", "环境质量底线", "资源利用上线", "生态环境准入清单"]
+
+
+def test_notice_metadata_and_stated_responsibilities():
+    plan = facts(HEALTH).plan
+    assert (plan.doc_number, plan.issuer, plan.kind) == ("云政办发〔2023〕15号", "云溪县人民政府办公室", "实施方案")
+    assert (plan.period_start, plan.period_end) == (2023, 2025)
+    lead = [(r.agency.printed, r.pattern) for r in facts(ROADS).responsibilities]
+    assert ("市交通运输局", "由X牵头") in lead
+
+
+def test_html_page_loses_its_chrome():
+    text = facts(BUSINESS).document.text
+    assert "当前位置" not in text and "分享到" not in text and "澳门" not in text
+    assert facts(BUSINESS).plan.title == "南峰区2023年优化营商环境工作计划"
