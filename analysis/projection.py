@@ -34,7 +34,6 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
 
 DEPENDENCY_KINDS = frozenset({"prerequisite", "builds", "relies_on"})
 """Edge kinds that mean "waits on"; ``part_of`` is structure, not order."""
@@ -63,7 +62,6 @@ _KEEP = {
     str(PK.periodEnd): "period_end",
     DCT + "issued": "issued",
     str(PK.order): "order",
-    PROV + "wasDerivedFrom": "derived_from",
 }
 _INTEGERS = {"due_year", "period_start", "period_end", "order"}
 
@@ -94,7 +92,10 @@ def _tsv_rows(store: Store, query: str) -> Iterator[list[str]]:
 
 
 def read_properties(store: Store) -> dict[str, dict[str, list[object]]]:
-    """Subject → name → values for the predicates in ``_KEEP``, on typed subjects (and the agencies they name)."""
+    """Subject → name → values for the predicates in ``_KEEP`` (integers where ``_INTEGERS`` says so).
+
+    One scan per predicate inside the store; restricting subjects by type in SPARQL made it slower, not faster.
+    """
     props: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
     predicates = " ".join(f"<{p}>" for p in _KEEP)
     for subject, predicate, value in _tsv_rows(store, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"):
@@ -129,6 +130,8 @@ def assemble(props: dict[str, dict[str, list[object]]]) -> nx.MultiDiGraph:
         kind = next((NODE_TYPES[t] for t in types if t in NODE_TYPES), None)
         if kind is not None:
             graph.add_node(subject, **_attributes(values, kind, labels))
+            if graph.nodes[subject]["plan"] is None and "/plan/" in subject:  # goals: id/plan/{doc}/goal/…
+                graph.nodes[subject]["plan"] = subject[:subject.index("/", subject.index("/plan/") + 6)]
     for subject, values in props.items():
         required = set(values.get("requires", ()))
         for prerequisite in required:
@@ -152,7 +155,7 @@ def _attributes(values: dict[str, list[object]], kind: str, labels: dict[str, ob
     agencies = [*values.get("lead_agency", ()), *values.get("responsible_agency", ())]
     return {
         "kind": kind, "label": _first(values, "label"), "number": _first(values, "number"),
-        "plan": _first(values, "plan") or _first(values, "derived_from"), "due_date": _first(values, "due_date"),
+        "plan": _first(values, "plan"), "due_date": _first(values, "due_date"),
         "due_year": _first(values, "due_year"), "due_text": _first(values, "due_text"),
         "parent": _first(values, "part_of"), "order": _first(values, "order"),
         "lead_agencies": [labels.get(a, a) for a in values.get("lead_agency", ())],
