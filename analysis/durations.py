@@ -143,8 +143,14 @@ def _sub_task_order(graph: nx.MultiDiGraph, due: dict[str, date], inherited: set
     for by_day in groups.values():
         days = sorted(by_day)
         for earlier, later in zip(days, days[1:]):
-            edges.extend((u, v) for u in by_day[earlier] for v in by_day[later])
+            edges.extend((u, v) for u in by_day[earlier] for v in by_day[later] if not _waits_on(graph, v, u))
     return edges
+
+
+def _waits_on(graph: nx.MultiDiGraph, dependent: str, prerequisite: str) -> bool:
+    """Whether the graph already holds the edge (e.g. the extractor emitted the table order itself)."""
+    return graph.has_edge(prerequisite, dependent) and any(
+        d["kind"] in DEPENDENCY_KINDS for d in graph[prerequisite][dependent].values())
 
 
 def _prerequisite_dues(graph: nx.MultiDiGraph, node: str, due: dict[str, date], implied: list[str],

@@ -62,7 +62,8 @@ def schedule_text(result: PlanSchedule, markdown: bool = False) -> str:
     """The critical chain with dates, slack and evidence, then the assumptions."""
     title = ", ".join(p["title"] or p["iri"] for p in result.plans) or "all plans"
     if result.target:
-        title += f" → {result.target}"
+        target = next((r.label for r in result.rows if r.id == result.target), result.target)
+        title += f" → {short(target)}"
     rows = [[i + 1, short(r.label), r.start_date or r.earliest_start, r.finish_date or r.earliest_finish, r.due,
              r.total_slack, r.free_slack, _quote(r.evidence, r.cue)] for i, r in enumerate(result.chain)]
     headers = ["#", "task", "start", "finish", "due", "total slack (d)", "free slack (d)", "edge evidence (cue)"]
