@@ -58,3 +58,13 @@ def test_view_page_is_offline_and_keeps_data_out_of_the_markup() -> None:
     assert json.loads(data)["nodes"][0]["fullLabel"] == "<script>window.__pwned=1</script>"
     assert "<script>window" not in page
     assert 'class="swatch"' in page and ">task</li>" in page  # the legend names the kinds shown
+
+
+def test_a_node_typed_concept_and_goal_is_drawn_as_a_goal() -> None:
+    from plankg.viz.views import _refine
+
+    found = node("g", "component", "目标")
+    _refine(found, "goal")
+    assert (found["group"], found["title"]) == ("goal", "目标\n[goal]")
+    _refine(found, "component")
+    assert found["group"] == "goal"

@@ -82,6 +82,12 @@ def node(iri: str, kind: str, label: object, detail: str | None = None, **extra:
             "href": _href(iri), **extra}
 
 
+def _refine(found: dict[str, Any], kind: str) -> None:
+    """skos:Concept is also a type of goals, systems and senses: the more specific type names the node."""
+    if found["group"] == "component" and kind != "component":
+        found.update(group=kind, color=COLOURS[kind], title=found["title"].replace("[component]", f"[{kind}]"))
+
+
 def _select(store: Store, body: str) -> list[dict[str, object]]:
     return store.select(SPARQL_PREFIXES + body)
 
@@ -134,7 +140,11 @@ def _layer_positions(view: GraphView) -> None:
 
 def neighbourhood(store: Store, iri: str, depth: int = 2, cap: int = DEFAULT_CAP,
                   kinds: set[str] | None = None) -> GraphView:
-    """Everything within ``depth`` links of ``iri`` (plans, tasks, terms, senses, agencies, systems …)."""
+    """Everything within ``depth`` links of ``iri`` (plans, tasks, terms, senses, agencies, systems …).
+
+    Plans are hubs: the walk stops at them unless the view starts from one, so a task's neighbourhood is not
+    its whole plan.
+    """
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     start = _select(store, f"SELECT ?type ?label WHERE {{ <{iri}> a ?type OPTIONAL {{ <{iri}> {_LABEL} ?label }} }}")
@@ -157,7 +167,9 @@ def neighbourhood(store: Store, iri: str, depth: int = 2, cap: int = DEFAULT_CAP
                 continue
             if other not in nodes:
                 nodes[other] = node(other, kind, row["label"])
-                frontier.append(other)
+                if kind != "plan":  # a plan links to everything it contains: drawn, but not walked through
+                    frontier.append(other)
+            _refine(nodes[other], kind)
             subject, predicate = str(row["s"]), str(row["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
             pair = (subject, other) if row["out"] else (other, subject)
             edges.setdefault(pair, {"from": pair[0], "to": pair[1], "title": predicate, "arrows": "to"})
@@ -186,6 +198,7 @@ def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int
             continue  # filtered out, or in another plan
         if b not in nodes:
             nodes[b] = node(b, kind, row["label"])
+        _refine(nodes[b], kind)
         # Arrows run from the prerequisite to what depends on it: the order in which work can happen.
         source, target = (b, a) if predicate in ("requires", "reliesOn") else (a, b)
         tip = f"{predicate}" + (f"\n{row['sentence']}" if row["sentence"] else "")
