@@ -22,4 +22,5 @@ def create_app(location: str, token: str | None = None, timeout_s: float = sparq
     app.state.max_rows = max_rows
     for module in (sparql, graph_store, rest, analysis_routes, pages):
         app.include_router(module.router)
+    app.add_middleware(sparql.AnswerCache)  # replays repeated /sparql queries without routing
     return app

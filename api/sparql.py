@@ -1,8 +1,12 @@
 """The SPARQL 1.1 Protocol endpoint at /sparql and its query page.
 
 Queries run in a bounded pool of worker threads (the event loop never waits on the engine) under the server's
-timeout and row cap, and their answers are cached until the store's generation changes. Updates need the bearer
-token (see ``api/auth.py``).
+timeout and row cap. Updates need the bearer token (see ``api/auth.py``).
+
+A repeated query is answered by ``AnswerCache``, a raw ASGI layer in front of FastAPI: it replays the response the
+endpoint gave to an identical request (same method, URL, Accept, Host, Content-Type and body) at the store's current
+generation, without routing, validation or a thread hop. For single-row answers the HTTP layer, not the engine, is
+the cost, so this is what makes small cached queries fast.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from string import Template
-from typing import NamedTuple
+from typing import Awaitable, Callable, NamedTuple
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
@@ -50,19 +54,26 @@ ASSETS = {"sparql.js": "text/javascript", "sparql.css": "text/css"}
 class Answer(NamedTuple):
     body: bytes
     media_type: str
+    generation: str  # the store's generation when the query was asked
 
 
 class SparqlService:
-    """Runs protocol operations on the store under the server's limits, and caches read answers."""
+    """Runs protocol operations on the store under the server's limits, and knows the store's generation.
+
+    The generation is kept in memory: a write through this server (SPARQL Update, Graph Store) forgets it at once,
+    and otherwise it is re-read at most once per ``GENERATION_TTL_S``, in the worker pool. That re-read is for
+    writers that bypass this server: other clients of a remote store, or code in this process writing the store
+    object directly (an embedded store cannot be written by another process while this one holds it open).
+    """
 
     def __init__(self, store: Store, timeout_s: float = DEFAULT_TIMEOUT_S, max_rows: int = DEFAULT_MAX_ROWS) -> None:
         self.store = store
         self.timeout_s = timeout_s
         self.max_rows = max_rows
         self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="plankg-sparql")
-        self._cache: OrderedDict[tuple, Answer] = OrderedDict()
         self._generation = ""
         self._generation_due = 0.0
+        self._writes = 0
 
     async def run(self, function, *args):
         """``function(*args)`` in the worker pool; waiting for a free worker counts towards the timeout."""
@@ -72,29 +83,29 @@ class SparqlService:
         except asyncio.TimeoutError as error:
             raise ProtocolError(503, self._timeout_message("every worker is busy or the query is heavy")) from error
 
+    def known_generation(self) -> str | None:
+        """The store's generation if it is known to be current, else None (``generation()`` reads it)."""
+        return self._generation if time.monotonic() < self._generation_due else None
+
     async def generation(self) -> str:
-        now = time.monotonic()
-        if now >= self._generation_due:
-            self._generation = await self.run(self.store.generation)
-            self._generation_due = now + GENERATION_TTL_S
-        return self._generation
+        known = self.known_generation()
+        if known is not None:
+            return known
+        writes = self._writes
+        generation = await self.run(self.store.generation)
+        if writes == self._writes:  # else a write finished while reading: what was read may predate it
+            self._generation, self._generation_due = generation, time.monotonic() + GENERATION_TTL_S
+        return generation
 
     def data_changed(self) -> None:
         """Called after a write through this server: the next query re-reads the generation."""
+        self._writes += 1
         self._generation_due = 0.0
 
     async def query(self, operation: Operation, accept: str | None, base_iri: str) -> Answer:
-        key = (await self.generation(), operation, accept, base_iri)
-        answer = self._cache.get(key)
-        if answer is not None:
-            self._cache.move_to_end(key)
-            return answer
-        answer = await self.run(self._evaluate, operation, accept, base_iri)
-        if len(answer.body) <= CACHE_ENTRY_BYTES:
-            self._cache[key] = answer
-            if len(self._cache) > CACHE_ENTRIES:
-                self._cache.popitem(last=False)
-        return answer
+        generation = await self.generation()
+        body, media_type = await self.run(self._evaluate, operation, accept, base_iri)
+        return Answer(body, media_type, generation)
 
     async def update(self, operation: Operation, base_iri: str) -> None:
         if not operation.text.strip():
@@ -109,8 +120,8 @@ class SparqlService:
         finally:
             self.data_changed()
 
-    def _evaluate(self, operation: Operation, accept: str | None, base_iri: str) -> Answer:
-        """Runs in a worker: query the store, enforce the row cap, answer in the negotiated format."""
+    def _evaluate(self, operation: Operation, accept: str | None, base_iri: str) -> tuple[bytes, str]:
+        """Runs in a worker: query the store, enforce the row cap, answer (body, media type) in the negotiated format."""
         default_graphs = list(operation.default_graphs) or None
         named_graphs = list(operation.named_graphs) or None
         if default_graphs is None and named_graphs is None:
@@ -138,9 +149,9 @@ class SparqlService:
             self._check_rows(body.count(b"\n"), "triples")
             chosen = negotiate(accept, operation.format, GRAPH_FORMATS)
             if chosen.name == "ntriples":
-                return Answer(body, chosen.media_type)
+                return body, chosen.media_type
             triples = [quad.triple for quad in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
-            return Answer(ox.serialize(triples, format=chosen.oxigraph) or b"", chosen.media_type)
+            return ox.serialize(triples, format=chosen.oxigraph) or b"", chosen.media_type
 
         result = ox.parse_query_results(body, format=ox.QueryResultsFormat.TSV)
         if isinstance(result, ox.QueryBoolean):
@@ -149,8 +160,8 @@ class SparqlService:
             self._check_rows(body.count(b"\n") - 1, "rows")
             chosen = negotiate(accept, operation.format, RESULT_FORMATS)
             if chosen.name == "tsv":
-                return Answer(body, chosen.media_type)
-        return Answer(result.serialize(format=chosen.oxigraph), chosen.media_type)
+                return body, chosen.media_type
+        return result.serialize(format=chosen.oxigraph), chosen.media_type
 
     def _check_rows(self, count: int, unit: str) -> None:
         if count > self.max_rows:
@@ -196,6 +207,95 @@ def error_response(error: ProtocolError) -> PlainTextResponse:
     return PlainTextResponse(error.message + "\n", status_code=error.status, headers={**CORS, **error.headers})
 
 
+ANSWERED_AT = "plankg.sparql.answered_at"  # scope key: the generation a query response was computed at
+ENDPOINT_PATHS = ("/sparql", "/sparql/")
+KEY_HEADERS = frozenset({b"accept", b"host", b"content-type"})  # the request headers an answer depends on
+
+ASGIApp = Callable[[dict, Callable[[], Awaitable[dict]], Callable[[dict], Awaitable[None]]], Awaitable[None]]
+
+
+class _Recorded(NamedTuple):
+    generation: str
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+class AnswerCache:
+    """ASGI middleware: a repeated /sparql query is answered by replaying the endpoint's response to it.
+
+    The key is everything the answer depends on: method, scheme, server, path, query string, the Accept, Host and
+    Content-Type headers, and the body. A response is recorded only when the endpoint marks it as a query answer (``ANSWERED_AT``) and replayed
+    only while the store's generation is the one it was computed at, so a hit is byte for byte, header for header,
+    what the endpoint would send. Anything else (updates, errors, the query page, other paths) passes through.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._recorded: OrderedDict[tuple, _Recorded] = OrderedDict()
+        self._service: SparqlService | None = None
+
+    async def __call__(self, scope: dict, receive, send) -> None:
+        if scope["type"] != "http" or scope["path"] not in ENDPOINT_PATHS or scope["method"] not in ("GET", "POST"):
+            await self.app(scope, receive, send)
+            return
+        body = b""
+        if scope["method"] == "POST":
+            body, receive = await _read_body(receive)
+            if body is None:
+                return  # the client went away before sending its query
+        key = (scope["method"], scope["scheme"], tuple(scope.get("server") or ()), scope.get("root_path", ""), scope["path"],
+               scope["query_string"], tuple(header for header in scope["headers"] if header[0] in KEY_HEADERS), body)
+        if self._service is None:
+            self._service = sparql_service(scope["app"])
+        recorded = self._recorded.get(key)
+        if recorded is not None and recorded.generation == self._service.known_generation():
+            self._recorded.move_to_end(key)
+            await send({"type": "http.response.start", "status": recorded.status, "headers": recorded.headers})
+            await send({"type": "http.response.body", "body": recorded.body})
+            return
+
+        messages: list[dict] = []
+
+        async def recording_send(message: dict) -> None:
+            messages.append(message)
+            await send(message)
+
+        await self.app(scope, receive, recording_send)
+        generation = scope.get(ANSWERED_AT)
+        if generation is None or len(messages) != 2 or messages[1].get("more_body"):
+            return
+        start, answer = messages
+        if len(answer.get("body", b"")) <= CACHE_ENTRY_BYTES:
+            self._recorded[key] = _Recorded(generation, start["status"], list(start.get("headers", [])),
+                                            answer.get("body", b""))
+            if len(self._recorded) > CACHE_ENTRIES:
+                self._recorded.popitem(last=False)
+
+
+async def _read_body(receive):
+    """The whole request body (None if the client went away), and a ``receive`` that hands it on as one message."""
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return None, receive
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    body = b"".join(chunks)
+    delivered = False
+
+    async def replay():
+        nonlocal delivered
+        if delivered:
+            return await receive()
+        delivered = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return body, replay
+
+
 @router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 Protocol endpoint (query page in a browser)")
 @router.api_route("/sparql/", methods=["GET", "POST"], include_in_schema=False)
 async def sparql_endpoint(request: Request) -> Response:
@@ -214,6 +314,7 @@ async def sparql_endpoint(request: Request) -> Response:
             await service.update(operation, endpoint_iri(request))
             return Response(status_code=204)
         answer = await service.query(operation, request.headers.get("accept"), endpoint_iri(request))
+        request.scope[ANSWERED_AT] = answer.generation  # tells AnswerCache that this response may be replayed
         return Response(answer.body, media_type=answer.media_type, headers=CORS)
     except ProtocolError as error:
         return error_response(error)

@@ -226,3 +226,78 @@ def test_programs_get_a_service_description(client):
     response = client.get("/sparql")
     assert response.headers["content-type"].startswith("text/turtle")
     assert "sd:Service" in response.text and "sd:UnionDefaultGraph" in response.text
+
+
+# --- AnswerCache: the fast path for repeated queries ---------------------------------------------------------------
+
+
+def count_evaluations(client) -> list[int]:
+    """A one-element list counting the queries that reach the engine (cache hits never do)."""
+    from plankg.api.sparql import sparql_service
+
+    service = sparql_service(client.app)
+    original = service._evaluate
+    calls = [0]
+
+    def counted(*args):
+        calls[0] += 1
+        return original(*args)
+
+    service._evaluate = counted
+    return calls
+
+
+@pytest.mark.parametrize("method, kwargs", [
+    ("GET", {"params": {"query": GLOSSARY}}),
+    ("GET", {"params": {"query": GLOSSARY}, "headers": {"Accept": "text/csv"}}),
+    ("POST", {"data": {"query": GLOSSARY}}),
+    ("POST", {"content": GLOSSARY.encode(), "headers": {"Content-Type": "application/sparql-query"}}),
+    ("GET", {"params": {"query": "CONSTRUCT WHERE { ?s a ?o }"}, "headers": {"Accept": "text/turtle"}}),
+])
+def test_a_repeated_query_is_replayed_with_the_same_bytes_and_headers(client, method, kwargs):
+    calls = count_evaluations(client)
+    first = client.request(method, "/sparql", **kwargs)
+    second = client.request(method, "/sparql", **kwargs)
+    assert first.status_code == second.status_code == 200
+    assert calls == [1]  # the second answer did not reach the engine
+    assert second.content == first.content and second.headers.multi_items() == first.headers.multi_items()
+    assert second.headers["access-control-allow-origin"] == "*"
+
+
+def test_the_replay_key_tells_apart_what_the_answer_depends_on(client):
+    calls = count_evaluations(client)
+    json_answer = client.get("/sparql", params={"query": GLOSSARY})
+    xml_answer = client.get("/sparql", params={"query": GLOSSARY}, headers={"Accept": "application/sparql-results+xml"})
+    assert json_answer.headers["content-type"] != xml_answer.headers["content-type"]
+    relative = "SELECT ?iri WHERE { BIND(<x> AS ?iri) }"
+    here = bindings(client.get("/sparql", params={"query": relative}))
+    elsewhere = bindings(client.get("/sparql", params={"query": relative}, headers={"Host": "other.example"}))
+    # Relative to the endpoint http://<host>/sparql, <x> is http://<host>/x.
+    assert here == [{"iri": "http://testserver/x"}] and elsewhere == [{"iri": "http://other.example/x"}]
+    # The same Accept headers in another order are another request: the first one counts.
+    both = [("Accept", "text/csv"), ("Accept", "application/sparql-results+xml")]
+    csv_first = client.get("/sparql", params={"query": GLOSSARY}, headers=both)
+    xml_first = client.get("/sparql", params={"query": GLOSSARY}, headers=both[::-1])
+    assert csv_first.headers["content-type"].startswith("text/csv")
+    assert xml_first.headers["content-type"].startswith("application/sparql-results+xml")
+    assert calls == [6]
+
+
+def test_errors_and_updates_are_never_replayed(client):
+    calls = count_evaluations(client)
+    for _ in range(2):
+        assert client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p }"}).status_code == 400
+    assert calls == [2]
+    update = 'INSERT DATA { GRAPH <http://ex/g> { <http://ex/s> <http://ex/p> "again" } }'
+    assert client.post("/sparql", data={"update": update}).status_code == 401
+    assert client.post("/sparql", data={"update": update}, headers=WRITER).status_code == 204
+
+
+def test_writes_that_bypass_the_server_are_seen_once_the_generation_is_re_read(client, monkeypatch):
+    from plankg.api import sparql
+
+    monkeypatch.setattr(sparql, "GENERATION_TTL_S", 0.0)  # as if every request came a second after the last
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <http://ex/Thing> }"
+    assert bindings(client.get("/sparql", params={"query": query})) == [{"n": "0"}]
+    client.app.state.store.update("INSERT DATA { GRAPH <http://ex/g> { <http://ex/a> a <http://ex/Thing> } }")
+    assert bindings(client.get("/sparql", params={"query": query})) == [{"n": "1"}]
