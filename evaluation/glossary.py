@@ -8,11 +8,13 @@
 | mentions              | a term mention of its label overlaps the gold evidence (outside the 名词解释 section)     |
 | mentions.cross_doc    | the label is mentioned in every document the gold lists (recall only: no false positives) |
 
-Labels compare with ``normalize_label``; a gold label may name alternatives ("7+X / 4+X"), and its
+Labels compare with ``normalize_label``; a gold label may name alternatives ("7+X / 4+X", "一室/两队"), and its
 ``full_label`` counts too. Predicted senses count as false positives only in documents the gold annotates.
 """
 
 from __future__ import annotations
+
+import re
 
 from plankg.evaluation.score import Score, gold_span, match_pairs, overlaps
 from plankg.ingest.facts import DocumentFacts, TermSense
@@ -21,7 +23,7 @@ from plankg.ingest.text import normalize_label
 
 
 def _labels(item: dict) -> set[str]:
-    labels = {normalize_label(part) for part in item["term"].split(" / ")}
+    labels = {normalize_label(part) for part in re.split(r"\s*/\s*", item["term"])}
     if item.get("full_label"):
         labels.add(normalize_label(item["full_label"]))
     return labels

@@ -757,8 +757,48 @@ def _mark_variants(senses: list[TermSense]) -> None:
 # An unquoted counting phrase that names a set: 五大体系, 十三类重点人员, 两客一危一重.
 _UNQUOTED_SHORTHAND = re.compile(
     rf"(?<![{NUMERAL_CHARS}\d第])(?:[{NUMERAL_CHARS}]+[大类](?![队批])[\u4e00-\u9fff]{{1,4}}?(?=[的和与及等在中为,;。、\s\d(]|建设|工作)"
-    rf"|(?:[{NUMERAL_CHARS}][\u4e00-\u9fff](?![{NUMERAL_CHARS}]{{2}})){{1}}(?:[{NUMERAL_CHARS}][\u4e00-\u9fff]){{1,3}}(?![\u4e00-\u9fff]{{0}}\"))"
+    rf"|(?:[{NUMERAL_CHARS}][\u4e00-\u9fff](?![{NUMERAL_CHARS}]{{2}})){{1}}(?:[{NUMERAL_CHARS}][\u4e00-\u9fff]){{1,3}}(?![\u4e00-\u9fff]{{0}}\")(?!化))"
 )
+# A quote nested in a quotation: “打造‘四港联动’枢纽”.
+_NESTED_QUOTED = re.compile(r"'([^'\"\n]{2,10})'")
+
+# Shorthand that counts nothing, as a table of shapes (each matched on the quoted label):
+# | shape                                      | example            |
+# |--------------------------------------------|--------------------|
+# | three characters, each one item            | 黄赌毒, 情指行, 民转刑 (see ``_is_abbreviation``) |
+# | a topic before a numeral shorthand         | 政治三力, 全警三能  |
+# | a priority called number one               | 一号工程, 一号文件  |
+# | a five-year plan                           | 十四五              |
+_TOPIC_COUNT = re.compile(rf"^[\u4e00-\u9fff]{{2}}([{NUMERAL_CHARS}][\u4e00-\u9fff]{{1,2}})$")
+_NUMBER_ONE = re.compile(r"^一号[\u4e00-\u9fff]{2}$")
+_FIVE_YEAR = re.compile(r"^十[一二三四五六七八九]五$")
+# Characters that make a three-character label an ordinary word or a name rather than three items: function
+# words, word-forming prefixes (金点子, 大平安, 微…, 全链条), the heads of compound nouns (身份码, 枫桥式, 技防网,
+# 热力图, 回头看, 警易拍, 升级版, 巡特警), and the verbs and results of a slogan, a verb with its object (保安全,
+# 防爆炸, 边复盘, 谁管理, 成体系, 控住线, 坚持好, 基础牢).
+_FUNCTION_CHARS = set("的之了不是和与及或在为于把被就也都很最更等其此该各每某本这那个们所以而且并住得")
+_WORD_PREFIXES = set("金银微全总大老无非超云智第副准亚新旧高多少双单出入"
+                     "防保护促压遏控打铲劝抓强严稳治管谁边成按对封守看提降增减创建推")
+_WORD_HEADS = set(
+    "式型化性码网版图度铃哨墙片书事者家员站点岗队室所局区圈链库台端器机卡证单表法案线层级类格道路场馆园户门窗"
+    "云脑眼剑盾钉办看管排检拍查通子头手心力感率量值项警官长师生人民群众会组班营部处科股厅院校村社街镇乡县市省"
+    "列潮浪雷风光星火灯旗牌章证照好牢少准车房船"
+)
+# The commonest surnames: an unquoted list of three-character items that open with one is a list of people.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+
+
+def _is_abbreviation(label: str) -> bool:
+    """Three characters that stand for three words (黄赌毒 = 黄, 赌, 毒; 情指行 = 情报, 指挥, 行动; 民转刑): no
+    function word, no word-forming prefix, no head noun of a compound. Two characters are too often a word, four
+    an idiom or a slogan."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{3}", label)) and not set(label) & set(NUMERAL_CHARS) \
+        and not (set(label) & _FUNCTION_CHARS) and label[0] not in _WORD_PREFIXES and label[-1] not in _WORD_HEADS
+
+
 _SHORTHAND_LABEL = re.compile(r"^(?:[0-9A-Za-z]+(?:[+.][0-9A-Za-z]+)+[\u4e00-\u9fff]{0,3}|\d{3,}|[0-9A-Za-z]+\+[0-9A-Za-z]+)$")
 
 
@@ -769,12 +809,13 @@ def _read_undefined(context: _Context, senses: list[TermSense], sections: list[S
     covered = [s.evidence for s in senses] + sections
     seen: set[str] = set()
     candidates: list[tuple[int, int, str]] = []
-    for match in _QUOTED.finditer(context.norm):
+    for match in [*_QUOTED.finditer(context.norm), *_NESTED_QUOTED.finditer(context.norm)]:
         label = match.group(1).strip()
         for part in [label] if "、" not in label or count_options(label) else []:
-            if _is_shorthand(part):
+            if _is_shorthand(part) or _is_named_shorthand(part):
                 candidates.append((match.start(), match.end(), part))
     quoted = [Span(start, end) for start, end, _ in candidates]
+    candidates += _abbreviation_lists(context.norm, quoted)
     for match in _UNQUOTED_SHORTHAND.finditer(context.norm):
         span = Span(match.start(), match.end())
         if _is_shorthand(match.group()) and not any(_overlaps(span, q) for q in quoted):
@@ -785,7 +826,32 @@ def _read_undefined(context: _Context, senses: list[TermSense], sections: list[S
         if key in defined or key in seen or any(c.contains(span) for c in covered):
             continue
         seen.add(key)
-        _add(context, senses, context.text[start:end].strip('"“”'), "undefined", None, [], span)
+        _add(context, senses, context.text[start:end].strip('"“”‘’\''), "undefined", None, [], span)
+
+
+def _is_named_shorthand(label: str) -> bool:
+    """A quoted label that abbreviates without a count of its own (see the table above ``_TOPIC_COUNT``)."""
+    topic = _TOPIC_COUNT.match(label)
+    return (_is_abbreviation(label) or bool(_NUMBER_ONE.match(label)) or bool(_FIVE_YEAR.match(label))
+            or bool(topic and _is_shorthand(topic.group(1))))
+
+
+_GLUED = re.compile(r"[^\W和及与或等]")  # a character that joins a list item to the word beside it
+
+
+def _abbreviation_lists(norm: str, quoted: list[Span]) -> list[tuple[int, int, str]]:
+    """Unquoted abbreviations where two or more stand side by side in a list: 盗抢骗、黄赌毒、食药环等犯罪; two of
+    them must not open with a surname (张明华、李建国 are people)."""
+    found = []
+    for run in re.finditer(r"[\u4e00-\u9fff]{3}(?:、[\u4e00-\u9fff]{3})+", norm):
+        items = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"[^、]+", run.group())]
+        # an item glued to the word before or after the list (权益盗抢骗) is not whole: only whole items count
+        whole = items if run.start() == 0 or not _GLUED.match(norm[run.start() - 1]) else items[1:]
+        whole = whole if run.end() == len(norm) or not _GLUED.match(norm[run.end()]) else whole[:-1]
+        abbreviations = [(a, b) for a, b in whole if _is_abbreviation(norm[a:b])]
+        if sum(norm[a] not in _SURNAMES for a, _ in abbreviations) >= 2 and not any(_overlaps(Span(a, b), q) for a, b in abbreviations for q in quoted):
+            found += [(a, b, norm[a:b]) for a, b in abbreviations]
+    return found
 
 
 def _is_shorthand(label: str) -> bool:

@@ -30,6 +30,8 @@ _FORMULA = re.compile(r"^[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+$")
 _DIGIT_RUN = re.compile(r"^\d{2,9}$")
 _DOTTED_DIGITS = re.compile(r"^\d+(?:[.、]\d+)+")  # 1.3.5分钟: three parts
 _NUMERALS_ONLY = re.compile(rf"^[{NUMERAL_CHARS}、,.·]+$")
+# Numbers that count no items: a ratio (一对一, 1对1) and a top-N honour (十佳民警, 10佳社区民警, 百强县).
+_NO_SET = re.compile(rf"^(?:[{NUMERAL_CHARS}\d]+对[{NUMERAL_CHARS}\d多]|(?:[{NUMERAL_CHARS}]+|\d+)[佳强])")
 
 
 def parse_number(text: str) -> int | None:
@@ -53,7 +55,7 @@ def parse_number(text: str) -> int | None:
 def count_options(label: str) -> list[int]:
     """The counts a shorthand may promise, most literal first; empty when it promises none."""
     label = label.strip().strip('"“”')
-    if not label or label.startswith("第") or _FIVE_YEAR_PLAN.match(label):
+    if not label or label.startswith("第") or _FIVE_YEAR_PLAN.match(label) or _NO_SET.match(label):
         return []
     unity = _UNITY_IDIOM.match(label)
     if unity:
