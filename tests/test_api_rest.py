@@ -136,3 +136,8 @@ def test_view_cap_says_what_was_left_out(client: TestClient) -> None:
     assert len(view["nodes"]) == 3
     left_out = sum(view["omitted"].values())
     assert left_out > 0 and f"Showing 3 of {3 + left_out} nodes" in view["message"]
+
+
+def test_plan_view_legend_names_the_critical_path(client: TestClient) -> None:
+    legend = client.get("/api/views/plan", params={"plan": ID + "plan/alpha"}).json()["legend"]
+    assert [entry["kind"] for entry in legend] == ["task", "system", "critical path"]

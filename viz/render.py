@@ -48,6 +48,6 @@ def render(view: GraphView, *, controls: set[str], plans: list[dict[str, Any]] =
     data = {**view.as_json(), "nodes": nodes, "edges": edges, "options": json.loads(options)}
     selected = view.filters.get("plan")
     return _templates.get_template("view.html").render(
-        view=view, data=script_json(data), legend=legend({n["group"] for n in view.nodes}), controls=controls,
+        view=view, data=script_json(data), legend=legend(view.nodes), controls=controls,
         plans=plans, selected_plan=selected[0] if isinstance(selected, list) and selected else selected,
         kinds=list(COLOURS), hidden=hidden or {}, cap=cap)

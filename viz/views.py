@@ -62,11 +62,14 @@ class GraphView:
     def as_json(self) -> dict[str, Any]:
         return {"title": self.title, "nodes": self.nodes, "edges": self.edges, "omitted": self.omitted,
                 "message": self.message, "filters": self.filters, "physics": self.physics,
-                "legend": legend({node["group"] for node in self.nodes})}
+                "legend": legend(self.nodes)}
 
 
-def legend(kinds: set[str]) -> list[dict[str, str]]:
-    return [{"kind": kind, "colour": colour} for kind, colour in COLOURS.items() if kind in kinds]
+def legend(nodes: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The colours in use: one per kind of node shown, and the critical path when it is highlighted."""
+    kinds = {n["group"] for n in nodes}
+    entries = [{"kind": kind, "colour": colour} for kind, colour in COLOURS.items() if kind in kinds]
+    return entries + ([{"kind": "critical path", "colour": CRITICAL}] if any(n.get("critical") for n in nodes) else [])
 
 
 def _href(iri: str) -> str:
