@@ -4,6 +4,8 @@ Two kinds, both matched on the normalized text so that quotes and full-/half-wid
 
 * ``term``: every occurrence of a sense label of this document (四联三防, “1+5”中心 -> 1+5), except inside a
   longer numeral (123456 inside 1234567) and except a part's label inside its parent's (两层 inside 两层三级);
+  and of every quoted name (“公安大脑”, “枫桥经验”, “雪亮工程”): what a plan puts in quotes it names, so two plans
+  quoting the same name meet on one concept even when neither defines it;
 * ``system``: a noun phrase ending in a system word (执法办案管理中心, “雪亮工程”). Its left edge is the last
   verb, function word or jurisdiction word before the head (建设|执法办案管理中心, 全市|执法办案管理中心), so that
   two plans naming the same system give the same label, and a task that builds it meets a task that relies on it.
@@ -31,8 +33,11 @@ _LEFT_EDGE = re.compile(
     r"组织|设置|印发|执行|严格|推行|实行|指导|增设|增配|理顺|突出|夯实|坚持|注重|挖掘|拓展|贯通|选树|加速|改造|"
     r"规范|引领|参与|一批|一系列|多个|"
     r"全市|全县|全区|全省|全国|各级|各地|本市|我市|"  # 全市|执法办案管理中心
-    r"[以和与及对在为的将把由向从等了着是到于其各])"
+    r"[以和与及对在为的将把由向从等了着是到于其各]|"
+    rf"第[{NUMERAL_CHARS}\d]+[批期轮届])(?!化)"  # 第二批|社会治安防控体系; 规范化 is a quality, not the verb 规范
 )
+# Qualities before a name are not part of it: 立体化智能化|社会治安防控体系 meets 社会治安防控体系.
+_QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{2}化)+")
 # Look-alikes of a head: 队伍/队员 (people), 网站/一站式, 中心工作 (central task), 系统谋划 (systematically).
 _NOT_A_SYSTEM = re.compile(r".(?:队[伍员]|站[式点])|网站|一站|.中心(?:工作|任务|城区|城市)|.系统(?:观念|思维|治理|谋划|推进|集成)")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+\"()]")
@@ -47,11 +52,22 @@ def extract_mentions(document: Document, terms: list[TermSense]) -> list[Mention
     text = document.text
     norm = normalize(text)
     sentences = Sentences(text)
-    mentions = _term_mentions(norm, terms, sentences) + _system_mentions(norm, sentences)
+    mentions = _term_mentions(norm, terms, _quoted_names(norm), sentences) + _system_mentions(norm, sentences)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind))
 
 
-def _term_mentions(norm: str, terms: list[TermSense], sentences: Sentences) -> list[Mention]:
+# A quoted name: three to eight characters of a name, no function word (a quoted slogan or sentence is no name;
+# two quoted characters are mostly an ordinary word set off: “预警”, “增量”).
+_QUOTED_NAME = re.compile(r'"([\u4e00-\u9fff0-9A-Za-z+]{3,8})"')
+_NOT_IN_A_NAME = re.compile(r"[的了不是和与及或在为把被就也都很更其此该这那们着过吗呢吧啊]")
+
+
+def _quoted_names(norm: str) -> set[str]:
+    return {m.group(1) for m in _QUOTED_NAME.finditer(norm)
+            if not _NOT_IN_A_NAME.search(m.group(1)) and re.search(r"[\u4e00-\u9fff]", m.group(1))}
+
+
+def _term_mentions(norm: str, terms: list[TermSense], names: set[str], sentences: Sentences) -> list[Mention]:
     by_id = {t.id: t for t in terms}
     parents: dict[str, set[str]] = {}
     for term in terms:
@@ -59,7 +75,7 @@ def _term_mentions(norm: str, terms: list[TermSense], sentences: Sentences) -> l
         if parent is not None:
             parents.setdefault(normalize_label(term.label), set()).add(normalize(parent.label))
     found: dict[tuple[int, int], Mention] = {}
-    for label in sorted({normalize(t.label).strip('"') for t in terms}, key=len, reverse=True):
+    for label in sorted({normalize(t.label).strip('"') for t in terms} | names, key=len, reverse=True):
         if len(normalize_label(label)) < 2:
             continue
         key = normalize_label(label)
@@ -121,6 +137,9 @@ def _left_edge(norm: str, head_start: int) -> int:
     edges = [reach + m.end() for m in _LEFT_EDGE.finditer(norm[reach:head_start]) if reach + m.end() > start]
     if edges:
         start = max(edges)
+    quality = _QUALITY.match(norm, start, head_start)
+    if quality and head_start - quality.end() >= 4:
+        start = quality.end()
     # an unbalanced quote or parenthesis at the edge belongs to the text before
     while start < head_start and norm[start] in ")":
         start += 1

@@ -44,3 +44,4 @@ def test_expansions_and_undefined_do_not_regress(scores):
 def test_term_mentions(scores):
     assert scores["mentions"].recall >= 0.90
     assert scores["mentions"].precision >= 0.90
+    assert scores["mentions.cross_doc"].recall >= 0.22  # named systems and quoted names shared across plans

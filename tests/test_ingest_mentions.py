@@ -41,3 +41,19 @@ def test_system_kind_and_quoted_names():
     text = "深化“天眼工程”建设,组建夜间巡逻队,提升队伍素质,坚持以人民为中心。"
     systems = {m.label: m.system_kind for m in extract_mentions(_doc(text), []) if m.kind == "system"}
     assert systems == {"天眼工程": "工程", "夜间巡逻队": "队"}
+
+
+def test_quoted_names_are_mentioned_wherever_they_appear_but_not_slogans_or_short_words():
+    text = "推进“城市大脑”建设,依托城市大脑调度。坚持“预警”先行,做到“人到、心到、事到”。落实“小事不出村”要求。"
+    terms = {(m.label, text[m.span.start:m.span.end]) for m in extract_mentions(_doc(text), []) if m.kind == "term"}
+    assert terms == {("城市大脑", "城市大脑")} and len([m for m in extract_mentions(_doc(text), [])
+                                                        if m.kind == "term"]) == 2
+
+
+def test_qualities_and_batch_ordinals_before_a_system_name_are_left_out():
+    first = "建设立体化信息化社会治安防控体系。"
+    second = "争创第二批社会治安防控体系示范城市。"
+    labels = [m.label for text in (first, second) for m in extract_mentions(_doc(text), []) if m.kind == "system"]
+    assert labels == ["社会治安防控体系", "社会治安防控体系"]
+    short = [m.label for m in extract_mentions(_doc("推进规范化警务室建设。"), []) if m.kind == "system"]
+    assert short == ["规范化警务室"]  # too little left after the quality: the name keeps it
