@@ -33,7 +33,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=100, help="documents for the one-core extraction figure")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="plankg-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="plankg-ingest-speed-") as tmp:
         corpus = Path(tmp) / "corpus"
         paths = make_corpus(corpus, args.documents)
         han = sum(len(HAN.findall(p.read_text(encoding="utf-8"))) for p in paths)

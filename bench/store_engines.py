@@ -69,7 +69,7 @@ def run_engine(engine: str, data: Path, label: str, agency: str, repeat: int) ->
     else:
         import pyoxigraph as ox
 
-        store = ox.Store(tempfile.mkdtemp(prefix="plankg-bench-")) if engine.endswith("disk") else ox.Store()
+        store = ox.Store(str(data.parent / "disk-store")) if engine.endswith("disk") else ox.Store()
         store.load(path=str(data), format=ox.RdfFormat.N_QUADS)
         store.flush()
         run = lambda q: len(list(store.query(q, use_default_graph_as_union=True)))  # noqa: E731
@@ -100,7 +100,7 @@ def main() -> None:
         print(json.dumps(run_engine(args.engine, args.data, args.label, args.agency, args.repeat)))
         return
 
-    with tempfile.TemporaryDirectory(prefix="plankg-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="plankg-store-engines-") as tmp:
         data = Path(tmp) / "graph.nq"
         label, agency = make_nquads(args.documents, data)
         results = {}

@@ -172,11 +172,6 @@ def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> objec
     return term.value
 
 
-def sparql_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
-    """A term in SPARQL/N-Triples syntax."""
-    return str(term)
-
-
 def graph_ref(graph: str | None) -> str:
     """``GRAPH <iri>`` or ``DEFAULT`` for the DROP/CLEAR forms of SPARQL Update."""
     return "DEFAULT" if graph is None else f"GRAPH <{graph}>"

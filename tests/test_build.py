@@ -114,6 +114,18 @@ def test_cli_build_prints_summary_and_fails_on_bad_file(tmp_path):
     assert "1 added" in result.output and "1 failed" in result.output and "bad.pdf" in result.output
 
 
+def test_cli_drop_removes_a_document_and_refuses_unknown_ones(tmp_path):
+    write_docs(tmp_path / "docs", 2)
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(tmp_path / "docs"), "--store", store]).exit_code == 0
+    result = runner.invoke(main, ["drop", "plan-000", "--store", store])
+    assert result.exit_code == 0 and "1 dropped" in result.output
+    assert list(read_manifest(EmbeddedStore(store))) == ["plan-001"]
+    result = runner.invoke(main, ["drop", "nothing-here", "--store", store])
+    assert result.exit_code == 1 and "not in the store: nothing-here" in result.output and "plan-001" in result.output
+
+
 KILL_SCRIPT = """
 import sys
 from pathlib import Path
