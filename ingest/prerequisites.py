@@ -60,7 +60,9 @@ CUES = [
     # 通过市局的态势感知平台建设,有效识别网络威胁 / 通过积极构建执法管理体系,执法质量不断提高
     _cue("通过X建设", "listed", rf"{_OPENING}通过(?P<x>{_P}{{2,60}}?建设{_P}{{0,10}})(?=[,;。]|$)"),
     _cue("通过X构建", "listed-variant", rf"{_OPENING}通过(?:积极|加快|全面)?(?:构建|搭建|打造)(?P<x>{_P}{{2,60}})"),
-    _cue("通过X", "extended", rf"{_OPENING}通过(?P<x>(?:部署|建立|引入){_P}{{2,40}}|{_P}{{2,40}}(?:体系|平台|系统))(?=[,;。]|$)"),
+    # 通过部署分析服务器, 通过三级研判体系, 通过老旧小区改造: a built thing or a piece of construction work
+    _cue("通过X", "extended",
+         rf"{_OPENING}通过(?P<x>(?:部署|建立|引入){_P}{{2,40}}|{_P}{{2,40}}(?:体系|平台|系统|改造|工程|项目))(?=[,;。]|$)"),
     # 借助新技术,完善防控体系 / 依靠党委、政府,健全机制 / 利用视频监控系统实时预警
     _cue("借助X", "extended", rf"{_OPENING}借助(?P<x>{_P}{{2,60}})"),
     _cue("依靠X", "extended", rf"{_OPENING}依靠(?P<x>{_P}{{2,60}})"),
@@ -93,8 +95,9 @@ _DATE_CLAUSE = re.compile(
     r"^\s*(?:到|至|在)?(?:\d{4}年|\d{1,2}月|\"?十[一二三四五六七八九]五\"?)[^,;。]{0,8}$"
 )
 # Looking back from 为Y提供支撑 for the work it rests on, the nearest clause that names a built or established thing
-# (its last word is a system, facility, institution or a construction) wins: 建成停车管理系统,有效缓解停车难问题,
-# 为交通治理提供支撑 -> 停车管理系统. Failing that, the nearest clause that is neither a frame nor a result.
+# (it opens with a verb of building, or its last word is a system, facility, institution or a construction) wins:
+# 建成停车管理系统,有效缓解停车难问题,为交通治理提供支撑 -> 停车管理系统. Failing that, the nearest clause that is
+# neither a frame nor a result.
 _THING_END = re.compile(
     r"(?:建设|改造|系统|平台|体系|网络|网|中心|库|机制|制度|设施|工程|项目|规划|方案|》|站|馆|室|基地|队伍|模式|"
     r"标准|清单|档案)\s*$"
@@ -107,15 +110,20 @@ _RESULT_CLAUSE = re.compile(r"^\s*(?:实现|确保|保证|使|让|从而|进而|
 _LEAD_ADVERBS = r"全力|全面|大力|积极|加快|充分|进一步|持续|不断|着力|全市|特|用"
 _LEAD_VERBS = (
     r"加强|强化|深化|夯实|形成|推广应用|推广|应用|建设|建成|建立|健全|搭建|打造|做到|制定|出台|推进|推动|推行|完善|"
-    r"开展|实施"
+    r"开展|实施|构建|新建"
 )
 _LEAD = re.compile(rf"(?:{_LEAD_ADVERBS}|{_LEAD_VERBS})+")
+_BUILD_WORDS = "建设|建成|搭建|打造|建立|新建|构建|研发|开发"
+_BUILD_VERBS = rf"(?:{_BUILD_WORDS})"
+_BUILDS = re.compile(rf"^\s*{_NUMBER_PREFIX}\s*(?:{_LEAD_ADVERBS})*(?:形成|{_BUILD_WORDS})")
+# A work clause is named by what it completes: 全面完成第三次国土调查,为…奠定基础 -> 第三次国土调查. (The X of
+# 在完成管网普查的基础上 keeps its verb: there the completion itself is the basis.)
+_COMPLETE = re.compile(r"完成(?=\S{2})")
 # 在上年基础上增长6%: a baseline of a comparison in time, not work to build on.
 _BASELINE = re.compile(r"^(?:上|去|前|本|今)一?年度?$|^\d{4}年(?:度|底|末)?$|^\"?十[一二三四五六七八九]五\"?(?:期末|末)$")
 _NUMBER_PREFIX_RE = re.compile(_NUMBER_PREFIX)
 _FOLLOWING_CLAUSE = re.compile(r"[,;:]?\s*([^,;。:!?]+)")
 
-_BUILD_VERBS = r"(?:建设|建成|搭建|打造|建立|新建|构建|研发|开发)"
 _RELY_VERBS = r"(?:依托|利用|通过|接入|基于|借助|依靠|对接)"
 
 
@@ -206,10 +214,14 @@ def _clause_before(sentence: str, position: int) -> Span | None:
         match for match in re.finditer(r"[^,;:]+", sentence[:max(clause_start - 1, 0)])
         if match.group().strip() and not _DATE_CLAUSE.match(match.group()) and not _FRAME_CLAUSE.match(match.group())
     ]
-    things = [match for match in clauses if _THING_END.search(match.group())]
+    things = [match for match in clauses if _THING_END.search(match.group()) or _BUILDS.match(match.group())]
     work = [match for match in clauses if not _RESULT_CLAUSE.match(match.group())]
     chosen = things[-1] if things else work[-1] if work else None
-    return _trim(sentence, Span(chosen.start(), chosen.end())) if chosen else None
+    if chosen is None:
+        return None
+    span = _trim(sentence, Span(chosen.start(), chosen.end()))
+    completed = _COMPLETE.match(sentence, span.start, span.end)
+    return Span(completed.end(), span.end) if completed else span
 
 
 def _trim(sentence: str, span: Span, strip_lead: bool = True) -> Span:

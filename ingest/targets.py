@@ -17,15 +17,16 @@ from plankg.ingest.text import normalize
 
 # Plan kinds that cover one year: a target without its own year belongs to the plan's year.
 ANNUAL_KINDS = ("工作计划", "工作要点", "工作总结", "年度计划", "工作安排")
-# Plan kinds that report results: their figures are achievements, not targets.
-REPORT_KINDS = ("工作总结", "工作报告", "总结")
+# Plan kinds that report results (工作总结, 工作报告, 情况报告…): their figures are achievements, not targets, except
+# in the part that looks ahead (二、2024年工作打算) or where the figure is dated after the reported period.
+REPORT_KINDS = ("总结", "报告")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 # Counting units a committed quantity is measured in (个, 家, 处 …); 万/亿 in front stay part of the unit (5万处).
 _COUNT_UNITS = (
-    "平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|小时|分钟|工作日|个百分点|个|家|"
+    "微克/立方米|毫克/升|平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|小时|分钟|工作日|个百分点|个|家|"
     "处|支|名|人|起|面|座|所|台|套|辆|条|部|架|张|件|户|间|场|项|次|天"
 )
 # A classifier between the number and a unit that is a noun of its own: 1个工作日, 3个小时.
@@ -41,7 +42,7 @@ _CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+"
 _QUANTITY = re.compile(
     rf"(?P<ratio>(?P<a>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b>\d+(?:\.\d+|、\d(?!\d))?))(?=[^,;。]{{0,8}}比)"
     rf"|(?<=比例)(?P<ratio2>(?P<a2>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b2>\d+(?:\.\d+|、\d(?!\d))?))"
-    rf"|(?P<pct>{_NUMBER})\s*%"
+    rf"|(?P<pct>{_NUMBER})\s*(?P<pctunit>%|‰)"
     rf"|百分之(?P<pctcn>{_CN_NUMBER})"
     rf"|(?P<count>{_NUMBER})\s*(?:{_CLASSIFIER}(?=工作日|小时))?(?P<unit>(?:万|亿)?(?:{_COUNT_UNITS}))"
     rf"|(?P<weak>{_NUMBER})\s*(?P<weakunit>{_WEAK_UNITS})(?![A-Za-z])"
@@ -81,26 +82,28 @@ _SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|批次|期间|类|�
 
 # 3个目标: … announces an enumeration, not a quantity to reach.
 _ENUMERATION = re.compile(r"^[^,;。:\"]{0,10}:")
-# 重点工作任务共55项, 提出20条举措, 聚焦5个方面: the count of the plan's own contents.
+# 重点工作任务共55项, 提出20条举措, 聚焦5个方面: the count of the plan's own contents, in items (采取强制措施892人
+# counts people, not measures).
 _OWN_CONTENTS = re.compile(r"(?:任务|措施|举措|工作|要求|原则|方面)$")
+_ITEM_UNITS = ("项", "条", "个")
 # 每月巡查1次, 每年体检1次: how often a routine recurs, not a level to reach.
 _ROUTINE = re.compile(r"每(?:年|半年|季度|季|月|旬|周|日|天)")
 
 # Words that open a clause without being part of the indicator: 确保信息采集率 -> 信息采集率.
 _LEAD_WORDS = re.compile(
-    r"^(?:[,;:、\s]|和|及|并|且|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
-    r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|累计|共|已经|已|规模|达到)+"
+    r"^(?:[,;:、\s]|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
+    r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|累计|已经|已|规模(?!以上|以下)|达到)+"
 )
 # Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
 _COUNT_VERBS = re.compile(
     r"^(?:累计|共)?(?:新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
-    r"安装|配备|开通|提供|救助|帮扶|资助|组建|发展)+"
+    r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展)+"
 )
 # Adverbs between the indicator and the comparator: 准确率动态保持在95% -> 准确率.
-_TRAIL_WORDS = re.compile(r"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|共|累计)+$")
+_TRAIL_WORDS = re.compile(r"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|共|累计|最高|最多)+$")
 # A year or deadline inside the indicator phrase: 2021年底前实现覆盖率 -> 覆盖率.
 _DATE_WORDS = re.compile(
-    r"(?:到|至|在)?\d{4}年(?:底|末|初)?(?:\d{1,2}月(?:底|末|份)?)?(?:前|以前|开始|起|内)?"
+    r"(?:到|至|在|比|较|相比)?\d{4}年(?:底|末|初)?(?:\d{1,2}月(?:底|末|份)?)?(?:前|以前|开始|起|内)?"
     r"|(?:到|至)?年底前|\d{1,2}月底前"
 )
 # Measures whose names can share one value: 采集率、准确率达到95% gives two targets.
@@ -116,15 +119,23 @@ _QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
 # Headings of a plan's review of the past period: its figures are achievements.
 _REVIEW_HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
-    r"[^\n]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础|规划背景|发展环境)",
+    r"[^\n。]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础|规划背景|发展环境)",
     re.MULTILINE,
 )
 # A sentence that looks back (去年…, 今年以来…, 截至2023年底…) or a clause that reports a state reached (已建成…).
 _PAST_SENTENCE = re.compile(r"^\s*(?:去年|上年|上一年|过去|截至|截止|[^,;。]{0,12}以来)")
 _PAST_CLAUSE = re.compile(r"(?<![不而])已(?:经)?(?=[\u4e00-\u9fff])")
+# A sentence that defines a term (本方案所称中小企业是指从业人员300人以下的企业): its numbers are thresholds.
+_DEFINITION = re.compile(r"所称|是指|指的是")
 # A year that is the baseline of a comparison (比2020年, 在2020年基础上), not the year of the figure.
 _BASELINE_YEAR_BEFORE = re.compile(r"(?:比|较|相比|与)\s*$")
 _BASELINE_YEAR_AFTER = re.compile(r"^(?:底|末)?(?:的)?(?:基础上|水平|基准|基数)")
+# Headings of the part of a report that looks ahead: its figures are targets.
+_FORWARD_HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
+    r"[^\n。]{0,20}(?:思路|打算|安排|计划|工作重点|目标|下一步|总体要求)",
+    re.MULTILINE,
+)
 _GLOSSARY_TITLES = ("名词解释", "术语解释", "名词释义", "术语表")  # printed spaced out as often as not: 名  词  解  释
 _GLOSSARY_HEADING = re.compile(
     r"^\s*(?:附件\s*\d*\s*)?(?:" + "|".join(r"\s*".join(title) for title in _GLOSSARY_TITLES) + r")\s*$",
@@ -156,31 +167,53 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
     """Every quantitative target and reported figure of ``document``, with its task and year where known."""
     text = normalize(document.text)
     reports = _is_report(plan)
-    reviews = _review_sections(text)
+    reviews = _sections(text, _REVIEW_HEADING)
+    ahead = _sections(text, _FORWARD_HEADING) if reports else []
     glossaries = _glossary_sections(text)
     targets: list[Target] = []
     for sentence in _spans(text, _SENTENCE_END):
-        if any(g.contains(sentence) for g in glossaries):
-            continue
         sentence_text = text[sentence.start:sentence.end]
-        in_review = reports or bool(_PAST_SENTENCE.match(sentence_text)) or any(r.contains(sentence) for r in reviews)
+        if any(g.contains(sentence) for g in glossaries) or _DEFINITION.search(sentence_text):
+            continue
+        context = _Context(
+            looks_back=bool(_PAST_SENTENCE.match(sentence_text)) or any(r.contains(sentence) for r in reviews),
+            reporting=reports and not any(a.contains(sentence) for a in ahead),
+            start=plan.period_start,
+            end=plan.period_end,
+        )
         for clause in _spans(sentence_text, _CLAUSE_END, offset=sentence.start):
-            targets.extend(_clause_targets(text, document.text, clause, sentence, in_review, plan.period_start))
-    looks_back = _is_annual(plan) and not reports and plan.period_start is not None
+            targets.extend(_clause_targets(text, document.text, clause, sentence, context))
+    annual = _is_annual(plan)
     for target in targets:
         target.task = _task_at(tasks, target.evidence)
-        if target.year is None and target.kind == "achieved" and looks_back:
+        if target.year is None and annual and not reports and target.kind == "achieved":
             target.year = plan.period_start - 1  # an annual plan looks back at the year before its own
+        if target.year is None and annual and reports and target.kind == "target":
+            target.year = plan.period_end + 1  # a year's summary looks ahead to the next year
         if target.year is None:
             target.year = _fallback_year(tasks, target.task, plan)
     return targets
 
 
-def _clause_targets(
-    text: str, original: str, clause: Span, sentence: Span, in_review: bool, plan_start: int | None
-) -> list[Target]:
-    """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed.
-    A figure is achieved in a review, after 已 (已建成), as a change against last year, or dated before the plan."""
+@dataclass
+class _Context:
+    """What a sentence's place in the plan says about the figures in it."""
+
+    looks_back: bool  # in a review section, or the sentence opens with 去年/截至/…以来
+    reporting: bool  # in a report (工作总结), outside the part that looks ahead
+    start: int | None  # the plan's period
+    end: int | None
+
+    def achieved(self, year: int | None, reported_change: bool, past_tense: bool) -> bool:
+        """A figure is achieved in a review or a report (unless dated after the reported period), as a change
+        against last year, after 已 (已建成), or dated before the plan's period."""
+        before = year is not None and self.start is not None and year < self.start
+        after = year is not None and self.end is not None and year > self.end
+        return self.looks_back or reported_change or past_tense or before or (self.reporting and not after)
+
+
+def _clause_targets(text: str, original: str, clause: Span, sentence: Span, context: _Context) -> list[Target]:
+    """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed."""
     clause_text, printed = text[clause.start:clause.end], original[clause.start:clause.end]
     quoted = [Span(m.start(), m.end()) for m in _QUOTED.finditer(clause_text)]
     quantities: list[_Quantity] = []
@@ -203,11 +236,11 @@ def _clause_targets(
         previous_end = quantity.end
         before = clause_text[:quantity.span.start]
         year = _printed_year(text, sentence, clause.start + quantity.span.start)
-        past = _PAST_CLAUSE.search(before) or (year is not None and plan_start is not None and year < plan_start)
-        kind = "achieved" if in_review or quantity.reported or past else "target"
+        past_tense = bool(_PAST_CLAUSE.search(before))
+        kind = "achieved" if context.achieved(year, quantity.reported, past_tense) else "target"
         evidence_start = min(indicator_span.start, value_start) if indicator else value_start
         evidence_end = max(quantity.end, indicator_span.end)
-        if quantity.unit not in ("%", "ratio") and _OWN_CONTENTS.search(indicator):
+        if quantity.unit in _ITEM_UNITS and _OWN_CONTENTS.search(indicator):
             continue
         if quantity.unit == "次" and _ROUTINE.search(before):
             continue
@@ -248,7 +281,7 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         value, unit, comparator = a / b, "ratio", comparator or "="
     elif groups["pct"] or groups["pctcn"]:
         value = _number(groups["pct"]) if groups["pct"] else _chinese_number(groups["pctcn"])
-        unit = "%"
+        unit = groups["pctunit"] or "%"
     elif groups["count"]:
         value, unit = _number(groups["count"]), groups["unit"]
     elif groups["weak"]:
@@ -317,6 +350,7 @@ def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
     if quantity.unit not in ("%", "ratio") and follows and _starts_noun(after):
         noun = follows.group(0)
         return Span(quantity.end, quantity.end + len(noun))
+    start = max(start, clause.rfind(":", start, end) + 1)  # 呈现“四下降”:即刑事立案数下降… -> 刑事立案数
     phrase = clause[start:end]
     lead = _LEAD_WORDS.match(phrase)
     offset = lead.end() if lead else 0
@@ -390,10 +424,10 @@ def _is_report(plan: PlanMeta) -> bool:
     return plan.kind is not None and any(plan.kind.endswith(kind) for kind in REPORT_KINDS)
 
 
-def _review_sections(text: str) -> list[Span]:
-    """Sections that review the past period (一、主要成就与面临形势): from their heading to the next sibling."""
+def _sections(text: str, heading: re.Pattern) -> list[Span]:
+    """Sections whose heading matches (一、主要成就与面临形势): from their heading to the next sibling."""
     sections = []
-    for match in _REVIEW_HEADING.finditer(text):
+    for match in heading.finditer(text):
         style = next((s for s in _HEADING_STYLES if s.match(match.group(0))), None)
         end = len(text)
         line_end = text.find("\n", match.end())

@@ -137,3 +137,19 @@ def test_builds_ignores_terms_and_a_task_using_what_it_builds_itself():
         Mention(label="智慧停车平台", kind="system", span=Span(13, 19), sentence=Span(0, len(text))),
     ]
     assert [p for p in cues_of(text, [task], mentions) if p.cue == "builds"] == []
+
+
+def test_looking_back_prefers_the_clause_that_names_a_built_thing():
+    found = only("建设智慧农业平台,整合涉农数据资源,打通部门信息壁垒,为农业决策提供支撑。")
+    assert (found.prerequisite, found.dependent) == ("智慧农业平台", "农业决策")
+
+
+def test_looking_back_without_a_built_thing_takes_the_nearest_work_clause():
+    found = only("加大财政投入,强化人才培养,切实提高服务水平,为乡村振兴提供保障。")
+    assert found.prerequisite == "人才培养"  # 切实提高… states a result
+
+
+def test_a_frame_clause_is_not_the_work():
+    assert cues_of("围绕全域旅游发展,为乡村旅游提供支撑。") == []  # nothing but a frame before the cue
+    found = only("推广冷链追溯码,在全市农贸市场,为食品安全监管提供支撑。")
+    assert found.prerequisite == "冷链追溯码"

@@ -141,3 +141,50 @@ def test_rate_base_is_not_a_quantity():
 def test_glossary_appendix_sets_no_targets():
     text = "一、主要任务\n示范社区覆盖率达到80%。\n附件\n名  词  解  释\n“3个100%”:三项全覆盖,覆盖5个方面。\n"
     assert [t.value for t in targets_of(text)] == [80]
+
+
+SUMMARY = PlanMeta(title="2023年工作总结", kind="工作总结", period_start=2023, period_end=2023)
+
+
+def test_a_summary_that_looks_ahead_sets_targets_for_the_next_year():
+    text = "一、2023年工作成效\n全年新增停车泊位420个。\n二、2024年工作打算\n全年新增停车泊位500个以上。\n"
+    found = targets_of(text, plan=SUMMARY)
+    assert [(t.value, t.kind, t.year) for t in found] == [(420, "achieved", 2023), (500, "target", 2024)]
+
+
+def test_a_report_figure_dated_after_the_reported_year_is_a_target():
+    found = targets_of("今年共新建充电桩300个,2024年力争新建充电桩500个。", plan=SUMMARY)
+    assert [(t.value, t.kind) for t in found] == [(300, "achieved"), (500, "target")]
+
+
+def test_every_kind_of_report_reports_achievements():
+    plan = PlanMeta(title="关于2023年民生实事完成情况的报告", kind="报告", period_start=2023, period_end=2023)
+    assert only("新改建农村公路86公里。", plan=plan).kind == "achieved"
+
+
+def test_a_work_plan_looking_back_at_last_year_reports_achievements_of_that_year():
+    plan = PlanMeta(title="2024年工作要点", kind="工作要点", period_start=2024, period_end=2024)
+    found = targets_of("去年,全区新建口袋公园12个。今年新建口袋公园15个。", plan=plan)
+    assert [(t.value, t.kind, t.year) for t in found] == [(12, "achieved", 2023), (15, "target", 2024)]
+
+
+def test_a_state_already_reached_is_achieved():
+    assert only("全市已建成5G基站3200个。").kind == "achieved"
+
+
+def test_a_planned_change_keeps_its_direction_and_a_baseline_year_is_not_the_target_year():
+    target = only("单位地区生产总值能耗比2020年下降13.5%以上。")
+    assert (target.indicator, target.comparator, target.value, target.year, target.kind) == (
+        "单位地区生产总值能耗", "下降", 13.5, None, "target"
+    )
+
+
+def test_counts_of_people_are_not_the_plan_own_contents():
+    target = only("共采取刑事强制措施892人。", plan=SUMMARY)
+    assert (target.value, target.unit) == (892, "人")
+
+
+def test_a_duration_needs_a_comparator_and_is_not_a_date():
+    assert only("劳动年龄人口平均受教育年限达到11年。").unit == "年"
+    assert targets_of("确保2025年底前完成改造。") == []
+    assert targets_of("力争用3年时间完成改造。") == []
