@@ -1,25 +1,31 @@
 """SPARQL endpoints side by side: plankg serve vs rdflib-endpoint vs the Oxigraph server, same data, same queries.
 
-Usage: .venv/bin/python bench/endpoint.py [--tasks 20000] [--requests 300] [--clients 4]
+Usage: .venv/bin/python bench/endpoint.py [--tasks 20000] [--seconds 2] [--rounds 3] [--baseline REV]
 
 The data is a generated plan graph (``--tasks`` tasks over 200 agencies, a glossary of tasks/10 senses) plus the
-sample corpus, built into named graphs. Each server runs as its own process on loopback. Two queries, each asked
-two ways: "same" repeats one query (plankg answers from its cache), "varied" binds a different literal on every
-request (no cache hits until the list wraps around). Latency: median and p95 of sequential requests on one
-keep-alive connection. Throughput: ``--clients`` threads, ``--requests`` requests in all. The goal is at least 5×
-rdflib-endpoint's throughput and no more than 2× the Oxigraph server's median latency.
+sample corpus, built into named graphs. Each server runs as its own process on loopback; ``--baseline REV`` adds
+plankg's server as of a git revision, for before/after figures from one run. The load comes from wrk (Debian
+package ``wrk``), a C client that is not the bottleneck, the same for every server. Two queries, each asked two
+ways: "same" repeats one query (plankg answers from its cache), "varied" gives every request a text of its own (a
+different literal, and a comment numbering the request), so no server can answer from a cache. Latency: median and
+p99 on one keep-alive connection; throughput: ``--connections`` connections on two threads. Runs are interleaved
+(each round cycles through the servers in a rotated order) and the table shows the medians of the rounds. The goal
+is at least 5× rdflib-endpoint's throughput and no more than 2× the Oxigraph server's median latency.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import json
+import os
+import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -33,6 +39,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 AGENCIES = 200
+ACCEPT = "application/sparql-results+json"
 
 GLOSSARY = f"""PREFIX skos: <{SKOS}>
 SELECT ?sense ?definition WHERE {{ ?sense skos:prefLabel "{{label}}"@zh ; skos:definition ?definition }}"""
@@ -109,20 +116,45 @@ uvicorn.run(SparqlEndpoint(graph=dataset, path="/sparql"), host="127.0.0.1", por
 """
 
 
-def start_servers(data: Path, workdir: Path) -> dict[str, tuple[subprocess.Popen, int, str]]:
-    """name → (process, port, query path) for the three servers, all loaded with ``data`` (N-Quads)."""
+PLANKG_SERVER = """
+import sys, uvicorn
+from plankg.api.app import create_app
+uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
+"""
+
+
+def baseline_tree(revision: str, workdir: Path) -> Path:
+    """An import path holding plankg as it was at ``revision`` (the package-dir layout rebuilt with symlinks)."""
+    source = workdir / "baseline-source"
+    source.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    package = workdir / "baseline" / "plankg"
+    package.mkdir(parents=True)
+    for item in (source / "plankg").iterdir():
+        (package / item.name).symlink_to(item)
+    for sub in ("ingest", "graph", "ontology", "analysis", "api", "viz", "evaluation"):
+        (package / sub).symlink_to(source / sub)
+    return package.parent
+
+
+def start_servers(data: Path, workdir: Path, baseline: str | None) -> dict[str, tuple[subprocess.Popen, int, str]]:
+    """name → (process, port, query path) for each server, all loaded with ``data`` (N-Quads)."""
+    plankg_runs = {"plankg": None}
+    if baseline:
+        plankg_runs[f"plankg@{baseline}"] = baseline_tree(baseline, workdir)
     servers = {}
-    port = free_port()
-    plankg_store = workdir / "plankg-store"
-    store = ox.Store(str(plankg_store))
-    store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
-    process = subprocess.Popen(
-        [sys.executable, "-c", "import uvicorn, sys; from plankg.api.app import create_app; "
-         "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning', "
-         "access_log=False)", str(plankg_store), str(port)])
-    servers["plankg"] = (process, port, "/sparql")
+    for name, import_path in plankg_runs.items():
+        location = workdir / f"{name}-store"
+        store = ox.Store(str(location))
+        store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store
+        port = free_port()
+        env = {**os.environ, "PYTHONPATH": str(import_path)} if import_path else None
+        # Started in workdir: ``python -c`` imports from the current directory first, and ROOT holds plankg/.
+        servers[name] = (subprocess.Popen([sys.executable, "-c", PLANKG_SERVER, str(location), str(port)], env=env,
+                                          cwd=workdir), port, "/sparql")
 
     port = free_port()
     oxigraph = str(Path(sys.executable).with_name("oxigraph"))
@@ -140,51 +172,66 @@ def start_servers(data: Path, workdir: Path) -> dict[str, tuple[subprocess.Popen
     return servers
 
 
-def ask(connection: http.client.HTTPConnection, path: str, query: str) -> None:
-    connection.request("GET", f"{path}?{urllib.parse.urlencode({'query': query})}",
-                       headers={"Accept": "application/sparql-results+json"})
-    response = connection.getresponse()
-    body = response.read()
-    if response.status != 200 or b'"bindings"' not in body:
-        raise SystemExit(f"unexpected answer {response.status}: {body[:200]!r}")
-
-
-def latency(port: int, path: str, queries: list[str], count: int) -> tuple[float, float]:
-    """Median and p95 in ms of ``count`` sequential requests on one connection."""
+def check_answer(port: int, path: str, query: str) -> None:
+    """One request by hand: the server answers the query with at least one row."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-    ask(connection, path, queries[0])  # connect and warm up
-    times = []
-    for i in range(count):
-        started = time.perf_counter()
-        ask(connection, path, queries[i % len(queries)])
-        times.append((time.perf_counter() - started) * 1000)
+    connection.request("GET", f"{path}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": ACCEPT})
+    response = connection.getresponse()
+    answer = json.loads(response.read()) if response.status == 200 else None
     connection.close()
-    return statistics.median(times), statistics.quantiles(times, n=20)[-1]
+    if not answer or not answer["results"]["bindings"]:
+        raise SystemExit(f"unexpected answer from port {port}: {response.status} {answer}")
 
 
-def throughput(port: int, path: str, queries: list[str], count: int, clients: int) -> float:
-    """Requests per second with ``clients`` threads sharing ``count`` requests."""
-    def worker(offset: int) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-        for i in range(offset, count, clients):
-            ask(connection, path, queries[i % len(queries)])
-        connection.close()
+def wrk_script(path: str, queries: list[str], unique: bool, workdir: Path) -> Path:
+    """A wrk Lua script cycling through ``queries``; ``unique`` appends a comment with a request number, so that no
+    two requests carry the same text (no server can answer from a cache)."""
+    paths = ",\n".join(f'"{path}?{urllib.parse.urlencode({"query": query})}"' for query in queries)
+    script = workdir / f"wrk-{abs(hash((path, tuple(queries), unique)))}.lua"
+    script.write_text(f"""
+local paths = {{
+{paths}
+}}
+local count = 0
+local thread_number = 0
+function setup(thread)
+  thread_number = thread_number + 1
+  thread:set("id", thread_number)
+end
+function request()
+  count = count + 1
+  local path = paths[count % #paths + 1]
+  if {"true" if unique else "false"} then path = path .. "%0A%23" .. id .. "-" .. count end
+  return wrk.format("GET", path, {{["Accept"] = "{ACCEPT}"}})
+end
+""")
+    return script
 
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return count / (time.perf_counter() - started)
+
+WRK_UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+def wrk(port: int, script: Path, seconds: float, threads: int, connections: int) -> tuple[float, float, float]:
+    """(median ms, p99 ms, requests/s) of one wrk run."""
+    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-s", str(script),
+                          f"http://127.0.0.1:{port}"], check=True, capture_output=True, text=True).stdout
+    if "Non-2xx" in out or "Socket errors" in out:
+        raise SystemExit(f"wrk saw failed requests on port {port}:\n{out}")
+    quantiles = {q: float(v) * WRK_UNITS[u] for q, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)$", out, re.M)}
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    return quantiles["50"], quantiles["99"], rate
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tasks", type=int, default=20_000)
-    parser.add_argument("--requests", type=int, default=300, help="requests per measurement (rdflib: a tenth)")
-    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=2.0, help="length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the table shows their medians")
+    parser.add_argument("--connections", type=int, default=8, help="open connections in the throughput runs")
+    parser.add_argument("--baseline", metavar="REV", help="also run plankg's server as of this git revision")
     args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("This benchmark drives the servers with wrk: apt-get install -y wrk")
 
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -194,31 +241,53 @@ def main() -> None:
         data.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
         print(f"data: {len(quads):,} quads ({args.tasks:,} generated tasks + the sample corpus), "
               f"{time.perf_counter() - started:.1f} s to build")
-        servers = start_servers(data, workdir)
+        servers = start_servers(data, workdir, args.baseline)
         try:
             workloads = {
                 "glossary lookup": [GLOSSARY.replace("{label}", f"术语{i}") for i in range(args.tasks // 10)],
                 "tasks of an agency": [AGENCY_TASKS.replace("{label}", f"部门{i}") for i in range(AGENCIES)],
             }
-            print(f"{'query':<20} {'mode':<7} {'server':<16} {'median ms':>9} {'p95 ms':>8} {'req/s':>8}")
-            for name, queries in workloads.items():
-                for mode, chosen in (("same", queries[:1]), ("varied", queries)):
-                    results = {}
-                    for server, (_, port, path) in servers.items():
-                        count = args.requests // 10 if server == "rdflib-endpoint" else args.requests
-                        med, p95 = latency(port, path, chosen, count)
-                        rate = throughput(port, path, chosen[len(chosen) // 2:] + chosen[:len(chosen) // 2], count,
-                                          args.clients)
-                        results[server] = (med, rate)
-                        print(f"{name:<20} {mode:<7} {server:<16} {med:9.2f} {p95:8.2f} {rate:8.0f}")
-                    ours = results["plankg"]
-                    print(f"{'':<28} plankg: {ours[1] / results['rdflib-endpoint'][1]:.1f}× rdflib-endpoint's "
-                          f"throughput (goal ≥ 5), {ours[0] / results['oxigraph'][0]:.2f}× Oxigraph's median "
-                          f"latency (goal ≤ 2)")
+            runs = [(name, mode, queries[:1] if mode == "same" else queries)
+                    for name, queries in workloads.items() for mode in ("same", "varied")]
+            for _, (_, port, path) in servers.items():
+                for queries in workloads.values():
+                    check_answer(port, path, queries[0])
+            results: dict[tuple[str, str, str], list[tuple[float, float, float]]] = {}
+            names = list(servers)
+            for round_number in range(args.rounds):
+                order = names[round_number % len(names):] + names[:round_number % len(names)]
+                for name, mode, queries in runs:
+                    for server in order:
+                        _, port, path = servers[server]
+                        script = wrk_script(path, queries, mode == "varied", workdir)
+                        med, p99, _ = wrk(port, script, args.seconds, 1, 1)
+                        _, _, rate = wrk(port, script, args.seconds, 2, args.connections)
+                        results.setdefault((name, mode, server), []).append((med, p99, rate))
+            report(results, runs, names, args)
         finally:
             for process, _, _ in servers.values():
                 process.terminate()
                 process.wait(30)
+
+
+def report(results, runs, names: list[str], args: argparse.Namespace) -> None:
+    """Medians over the rounds, and each plankg server's ratios to the goals."""
+    print(f"wrk: latency from 1 connection, throughput from {args.connections} connections on 2 threads, "
+          f"{args.seconds:g} s each, median of {args.rounds} interleaved rounds. "
+          "same = one query repeated; varied = a different text every request (never cached)")
+    print(f"{'query':<19} {'mode':<7} {'server':<20} {'median ms':>9} {'p99 ms':>8} {'req/s':>8} "
+          f"{'× rdflib req/s':>14} {'× oxigraph ms':>13}")
+    for name, mode, _ in runs:
+        medians = {server: tuple(statistics.median(values) for values in zip(*results[(name, mode, server)]))
+                   for server in names}
+        for server in names:
+            med, p99, rate = medians[server]
+            ratios = ""
+            if server.startswith("plankg"):
+                ratios = (f"{rate / medians['rdflib-endpoint'][2]:13.1f}{'✓' if rate >= 5 * medians['rdflib-endpoint'][2] else '✗'}"
+                          f"{med / medians['oxigraph'][0]:12.2f}{'✓' if med <= 2 * medians['oxigraph'][0] else '✗'}")
+            print(f"{name:<19} {mode:<7} {server:<20} {med:9.3f} {p99:8.2f} {rate:8.0f} {ratios}")
+    print("goals: ≥ 5× rdflib-endpoint's throughput, ≤ 2× the Oxigraph server's median latency")
 
 
 if __name__ == "__main__":
