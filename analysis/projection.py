@@ -27,6 +27,7 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
+from plankg.analysis.schedule import no_cyclic_gc
 from plankg.graph.store import Store
 from plankg.graph.vocab import PK, PPLAN, SPARQL_PREFIXES
 
@@ -232,7 +233,8 @@ def dependency_view(graph: nx.MultiDiGraph) -> nx.DiGraph:
 def project(store: Store) -> nx.MultiDiGraph:
     """A fresh projection of the whole store (prefer ``cached_projection``)."""
     generation = store.generation()  # read first: a change during the read then triggers a rebuild next time
-    graph = assemble(read_properties(store))
+    with no_cyclic_gc():
+        graph = assemble(read_properties(store))
     graph.graph["generation"] = generation
     graph.graph["fetch_evidence"] = _evidence_fetcher(store)
     return graph

@@ -16,9 +16,11 @@ Each block is reported so the caller can show the cycle as a finding.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable, Mapping
+from typing import Hashable, Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -82,6 +84,22 @@ def _condense(count: int, successors: list[list[int]]) -> tuple[list[int], list[
     return block_of, members
 
 
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector during bulk work that makes no reference cycles.
+
+    With a large projection alive, each full collection rescans millions of objects; bulk allocation triggers
+    many of them, which made linear passes measurably superlinear.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def critical_path(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable]],
                   duration: Mapping[Hashable, float], release: Mapping[Hashable, float] | None = None) -> Schedule:
     """The CPM schedule of ``nodes`` where each edge ``(u, v)`` means v starts after u finishes.
@@ -89,6 +107,12 @@ def critical_path(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Has
     ``duration`` gives each node's duration (missing nodes last 0: milestones), ``release`` the earliest time a
     node may start (missing: 0). Runs in O(nodes + edges).
     """
+    with no_cyclic_gc():
+        return _critical_path(nodes, edges, duration, release)
+
+
+def _critical_path(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable]],
+                   duration: Mapping[Hashable, float], release: Mapping[Hashable, float] | None) -> Schedule:
     nodes = list(dict.fromkeys(nodes))
     index = {node: i for i, node in enumerate(nodes)}
     count = len(nodes)
