@@ -210,12 +210,11 @@ def _clause_before(sentence: str, position: int) -> Span | None:
     own = _trim(sentence, Span(clause_start, position))
     if len(own) >= 2:
         return own
-    clauses = [
+    work = [
         match for match in re.finditer(r"[^,;:]+", sentence[:max(clause_start - 1, 0)])
-        if match.group().strip() and not _DATE_CLAUSE.match(match.group()) and not _FRAME_CLAUSE.match(match.group())
+        if match.group().strip() and not any(p.match(match.group()) for p in (_DATE_CLAUSE, _FRAME_CLAUSE, _RESULT_CLAUSE))
     ]
-    things = [match for match in clauses if _THING_END.search(match.group()) or _BUILDS.match(match.group())]
-    work = [match for match in clauses if not _RESULT_CLAUSE.match(match.group())]
+    things = [match for match in work if _THING_END.search(match.group()) or _BUILDS.match(match.group())]
     chosen = things[-1] if things else work[-1] if work else None
     if chosen is None:
         return None

@@ -3,8 +3,10 @@
 A target is a quantity a plan commits to: 覆盖率达到95%以上 (≥ 95 %), 不高于13% (≤ 13 %), 突破300人 (> 300 人),
 建成18个 (= 18 个), 按800∶1比例 (= 800 ratio). The text is scanned one clause at a time (clauses end at , ; 。);
 inside a clause every quantity is read with the comparator words around it, and the indicator is the noun phrase
-the quantity is about. Figures that report results (同比下降11.8%, or anything in a work summary or in a plan's
-review of the past period) are kept with kind "achieved".
+the quantity is about. A change is its own comparator (能耗下降14%: "下降"). Figures that report results are kept
+with kind "achieved": a change against last year (同比下降11.8%), a state already reached (已建成), a figure
+dated before the plan's period, anything in a review section (一、发展基础), in a sentence that looks back (去年…,
+截至…, 今年以来…), or in a report (工作总结, 报告) outside the part that looks ahead (二、明年工作打算).
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ _LEAD_WORDS = re.compile(
 )
 # Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
 _COUNT_VERBS = re.compile(
-    r"^(?:累计|共)?(?:新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
+    r"^(?:累计|共)?新?(?:新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
     r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展)+"
 )
 # Adverbs between the indicator and the comparator: 准确率动态保持在95% -> 准确率.
@@ -117,9 +119,10 @@ _SENTENCE_END = re.compile(r"[。!?\n]")
 _QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
 
 # Headings of a plan's review of the past period: its figures are achievements.
+_HEADING_START = r"^[ ]*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
 _REVIEW_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
-    r"[^\n。]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础|规划背景|发展环境)",
+    _HEADING_START + r"[^\n。]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础|规划背景|发展环境|"
+    r"开展情况|完成情况|进展情况|落实情况|工作情况)",
     re.MULTILINE,
 )
 # A sentence that looks back (去年…, 今年以来…, 截至2023年底…) or a clause that reports a state reached (已建成…).
@@ -130,10 +133,10 @@ _DEFINITION = re.compile(r"所称|是指|指的是")
 # A year that is the baseline of a comparison (比2020年, 在2020年基础上), not the year of the figure.
 _BASELINE_YEAR_BEFORE = re.compile(r"(?:比|较|相比|与)\s*$")
 _BASELINE_YEAR_AFTER = re.compile(r"^(?:底|末)?(?:的)?(?:基础上|水平|基准|基数)")
+_DATED_HEADING = re.compile(_HEADING_START + r"[^\n。]{0,12}(?:19|20)\d{2}\s*年", re.MULTILINE)
 # Headings of the part of a report that looks ahead: its figures are targets.
 _FORWARD_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
-    r"[^\n。]{0,20}(?:思路|打算|安排|计划|工作重点|目标|下一步|总体要求)",
+    _HEADING_START + r"[^\n。]{0,20}(?:思路|打算|安排|计划|工作重点|目标|下一步|总体要求)",
     re.MULTILINE,
 )
 _GLOSSARY_TITLES = ("名词解释", "术语解释", "名词释义", "术语表")  # printed spaced out as often as not: 名  词  解  释
@@ -183,15 +186,11 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
         )
         for clause in _spans(sentence_text, _CLAUSE_END, offset=sentence.start):
             targets.extend(_clause_targets(text, document.text, clause, sentence, context))
-    annual = _is_annual(plan)
+    dated_sections = _dated_sections(text)
     for target in targets:
         target.task = _task_at(tasks, target.evidence)
-        if target.year is None and annual and not reports and target.kind == "achieved":
-            target.year = plan.period_start - 1  # an annual plan looks back at the year before its own
-        if target.year is None and annual and reports and target.kind == "target":
-            target.year = plan.period_end + 1  # a year's summary looks ahead to the next year
         if target.year is None:
-            target.year = _fallback_year(tasks, target.task, plan)
+            target.year = _fallback_year(target, tasks, plan, dated_sections)
     return targets
 
 
@@ -402,17 +401,24 @@ def _task_at(tasks: list[Task], evidence: Span) -> str | None:
     return min(holders, key=lambda task: len(task.span)).id if holders else None
 
 
-def _fallback_year(tasks: list[Task], task_id: str | None, plan: PlanMeta) -> int | None:
-    """The due year of the task (or of an enclosing task), else the year of an annual plan."""
+def _fallback_year(target: Target, tasks: list[Task], plan: PlanMeta, dated: list[tuple[Span, int]]) -> int | None:
+    """The due year of the task (or of an enclosing task), else the year in the heading of the section
+    (三、2024年工作计划), else for an annual plan: its year, the year before for what it looks back on, the year
+    after for what a year's report looks ahead to."""
     by_id = {task.id: task for task in tasks}
-    task = by_id.get(task_id) if task_id else None
+    task = by_id.get(target.task) if target.task else None
     while task is not None:
         if task.due is not None and task.due.year is not None:
             return task.due.year
         task = by_id.get(task.parent) if task.parent else None
-    if _is_annual(plan):
-        return plan.period_start
-    return None
+    holders = [(span, year) for span, year in dated if span.contains(target.evidence)]
+    if holders:
+        return min(holders, key=lambda holder: len(holder[0]))[1]
+    if not _is_annual(plan):
+        return None
+    if _is_report(plan):
+        return plan.period_start + (1 if target.kind == "target" else 0)
+    return plan.period_start - (1 if target.kind == "achieved" else 0)
 
 
 def _is_annual(plan: PlanMeta) -> bool:
@@ -422,6 +428,18 @@ def _is_annual(plan: PlanMeta) -> bool:
 
 def _is_report(plan: PlanMeta) -> bool:
     return plan.kind is not None and any(plan.kind.endswith(kind) for kind in REPORT_KINDS)
+
+
+def _dated_sections(text: str) -> list[tuple[Span, int]]:
+    """Sections whose heading names one year (三、2024年工作计划), with that year; 二、"十三五"(2016年至2020年)…
+    names a period, not a year."""
+    dated = []
+    for section in _sections(text, _DATED_HEADING):
+        line_end = text.find("\n", section.start)
+        years = {int(year) for year in _YEAR.findall(text, section.start, line_end if line_end >= 0 else len(text))}
+        if len(years) == 1:
+            dated.append((section, years.pop()))
+    return dated
 
 
 def _sections(text: str, heading: re.Pattern) -> list[Span]:

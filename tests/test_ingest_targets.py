@@ -188,3 +188,11 @@ def test_a_duration_needs_a_comparator_and_is_not_a_date():
     assert only("劳动年龄人口平均受教育年限达到11年。").unit == "年"
     assert targets_of("确保2025年底前完成改造。") == []
     assert targets_of("力争用3年时间完成改造。") == []
+
+
+def test_a_heading_that_names_one_year_dates_its_section_and_a_period_does_not():
+    plan = PlanMeta(title="2023年工作总结和2024年工作计划", kind="工作计划", period_start=2023, period_end=2024)
+    text = ("一、2023年工作开展情况\n农村卫生厕所普及率达到92%。\n三、2024年工作计划\n新建高标准农田3万亩。\n"
+            "四、“十四五”(2021年至2025年)发展目标\n森林覆盖率达到45%。\n")
+    found = targets_of(text, plan=plan)
+    assert [(t.value, t.kind, t.year) for t in found] == [(92, "achieved", 2023), (3, "target", 2024), (45, "target", None)]

@@ -130,7 +130,7 @@ def _expected(rows: list[tuple]) -> list[tuple]:
     return [(i, c, round(float(v), 6), u, y, k) for i, c, v, u, y, k in rows]
 
 
-@pytest.mark.parametrize("text, plan, expected", CASES, ids=[text[:12] for text, _, _ in CASES])
+@pytest.mark.parametrize("text, plan, expected", CASES, ids=[f"case{index:02d}" for index in range(len(CASES))])
 def test_heldout_sentence(text, plan, expected):
     assert sorted(found(text, plan), key=repr) == sorted(_expected(expected), key=repr)
 
