@@ -39,6 +39,7 @@ DEFAULT_MAX_ROWS = 10_000
 WORKERS = 4
 CACHE_ENTRIES = 2048
 CACHE_ENTRY_BYTES = 1 << 20  # larger answers are recomputed rather than kept
+CACHE_BYTES = 64 << 20  # all kept answers together
 GENERATION_TTL_S = 1.0  # how stale the cache may be after a write by another process
 CORS = {"Access-Control-Allow-Origin": "*", "Vary": "Accept"}
 
@@ -121,7 +122,7 @@ class SparqlService:
             self.data_changed()
 
     def _evaluate(self, operation: Operation, accept: str | None, base_iri: str) -> tuple[bytes, str]:
-        """Runs in a worker: query the store, enforce the row cap, answer (body, media type) in the negotiated format."""
+        """Runs in a worker: query the store, enforce the row cap, give (body, media type) in the negotiated format."""
         default_graphs = list(operation.default_graphs) or None
         named_graphs = list(operation.named_graphs) or None
         if default_graphs is None and named_graphs is None:
@@ -220,19 +221,25 @@ class _Recorded(NamedTuple):
     headers: list[tuple[bytes, bytes]]
     body: bytes
 
+    def size(self, key: tuple) -> int:
+        """Roughly the bytes this entry holds: the answer and the request that keys it."""
+        return len(self.body) + len(key[5]) + len(key[7])
+
 
 class AnswerCache:
     """ASGI middleware: a repeated /sparql query is answered by replaying the endpoint's response to it.
 
     The key is everything the answer depends on: method, scheme, server, path, query string, the Accept, Host and
-    Content-Type headers, and the body. A response is recorded only when the endpoint marks it as a query answer (``ANSWERED_AT``) and replayed
-    only while the store's generation is the one it was computed at, so a hit is byte for byte, header for header,
-    what the endpoint would send. Anything else (updates, errors, the query page, other paths) passes through.
+    Content-Type headers, and the body. A response is recorded only when the endpoint marks it as a query answer
+    (``ANSWERED_AT``) and replayed only while the store's generation is the one it was computed at, so a hit is byte
+    for byte, header for header, what the endpoint would send. Anything else (updates, errors, the query page, other
+    paths) passes through. The least recently used answers go first when the cache holds more than ``CACHE_BYTES``.
     """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self._recorded: OrderedDict[tuple, _Recorded] = OrderedDict()
+        self._bytes = 0
         self._service: SparqlService | None = None
 
     async def __call__(self, scope: dict, receive, send) -> None:
@@ -244,8 +251,9 @@ class AnswerCache:
             body, receive = await _read_body(receive)
             if body is None:
                 return  # the client went away before sending its query
-        key = (scope["method"], scope["scheme"], tuple(scope.get("server") or ()), scope.get("root_path", ""), scope["path"],
-               scope["query_string"], tuple(header for header in scope["headers"] if header[0] in KEY_HEADERS), body)
+        key = (scope["method"], scope["scheme"], tuple(scope.get("server") or ()), scope.get("root_path", ""),
+               scope["path"], scope["query_string"],
+               tuple(header for header in scope["headers"] if header[0] in KEY_HEADERS), body)
         if self._service is None:
             self._service = sparql_service(scope["app"])
         recorded = self._recorded.get(key)
@@ -266,11 +274,18 @@ class AnswerCache:
         if generation is None or len(messages) != 2 or messages[1].get("more_body"):
             return
         start, answer = messages
-        if len(answer.get("body", b"")) <= CACHE_ENTRY_BYTES:
-            self._recorded[key] = _Recorded(generation, start["status"], list(start.get("headers", [])),
-                                            answer.get("body", b""))
-            if len(self._recorded) > CACHE_ENTRIES:
-                self._recorded.popitem(last=False)
+        recorded = _Recorded(generation, start["status"], list(start.get("headers", [])), answer.get("body", b""))
+        if recorded.size(key) <= CACHE_ENTRY_BYTES:
+            self._forget(key)
+            self._recorded[key] = recorded
+            self._bytes += recorded.size(key)
+            while self._bytes > CACHE_BYTES or len(self._recorded) > CACHE_ENTRIES:
+                self._forget(next(iter(self._recorded)))
+
+    def _forget(self, key: tuple) -> None:
+        recorded = self._recorded.pop(key, None)
+        if recorded is not None:
+            self._bytes -= recorded.size(key)
 
 
 async def _read_body(receive):

@@ -64,7 +64,7 @@ def served(built_store, tmp_path_factory):
 
 
 def glossary_section_entry(label: str) -> str:
-    """The text printed under ``label``'s entry in a corpus document's 名词解释 section, read from the corpus files."""
+    """The text printed under ``label``'s entry in a 名词解释 section of the sample corpus, read from its files."""
     for path in sorted(SAMPLE_CORPUS.glob("*.txt")):
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
         starts = [i for i, line in enumerate(lines) if re.sub(r"\s", "", line) == "名词解释"]

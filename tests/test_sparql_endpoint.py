@@ -7,6 +7,7 @@ import io
 import json
 import threading
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
@@ -301,3 +302,18 @@ def test_writes_that_bypass_the_server_are_seen_once_the_generation_is_re_read(c
     assert bindings(client.get("/sparql", params={"query": query})) == [{"n": "0"}]
     client.app.state.store.update("INSERT DATA { GRAPH <http://ex/g> { <http://ex/a> a <http://ex/Thing> } }")
     assert bindings(client.get("/sparql", params={"query": query})) == [{"n": "1"}]
+
+
+def test_the_answer_cache_keeps_to_its_byte_budget(client, monkeypatch):
+    from plankg.api import sparql
+
+    calls = count_evaluations(client)
+    first = PREFIXES + "SELECT ?l WHERE { ?c skos:prefLabel ?l } ORDER BY ?l"
+    second = PREFIXES + "SELECT ?l WHERE { ?c skos:prefLabel ?l } ORDER BY DESC(?l)"
+    entry = len(client.get("/sparql", params={"query": first}).content) + len(urlencode({"query": first}))
+    monkeypatch.setattr(sparql, "CACHE_BYTES", entry + entry // 2)  # room for one answer and its request, not two
+    client.get("/sparql", params={"query": second})
+    client.get("/sparql", params={"query": second})
+    assert calls == [2]  # the second answer was kept
+    client.get("/sparql", params={"query": first})
+    assert calls == [3]  # the first one was dropped to make room
