@@ -53,17 +53,23 @@ _BARE = rf"(?:{'|'.join(BARE_ORGANS)})|(?<![{_CJK}]){_BODY}{{2}}委"
 _ROLE = (
     rf"(?:各|相关|有关|各相关|各有关|各级)?{_BODY}{{0,4}}?(?:部门|单位|机关|机构)(?:主要)?(?:负责人|负责同志)?"
     r"|各?(?:[省市县区乡镇]、)*[省市县区乡镇]+(?:[两三四五]级)?[\u4e00-\u9fff]{0,4}?(?:领导|负责人|负责同志)"
+    # the organs of every lower jurisdiction: 各县区政府, 各乡镇人民政府, 各街道办事处, 各县(市、区)教育局
+    rf"|各(?:{_BODY}|\([^()]{{1,8}}\)){{1,8}}?{_SUFFIX}"
 )
 _ORGAN_RE = re.compile(ORGAN)
 _BARE_RE = re.compile(_BARE)
 _ROLE_RE = re.compile(_ROLE)
-_FULL_ORGAN_RE = re.compile(rf"(?:(?:{_PLACE}){{1,2}}|[省市县区镇乡]){_BODY}{{0,12}}?{_SUFFIX}{_UNIT}?")
+# An organ with its full jurisdiction (临江市教育局, 天津市静海区人民政府) or a one-character one (市教育局).
+FULL_ORGAN = rf"(?:(?:{_PLACE}){{1,2}}|[省市县区镇乡]){_BODY}{{0,12}}?{_SUFFIX}{_UNIT}?"
+_FULL_ORGAN_RE = re.compile(FULL_ORGAN)
 
 # Modal and adverbial words between a subject and its cue: 市公安局要负责…, 各部门主要负责…
 _MODAL = r"(?:要|应|应当|须|必须|主要|具体|统一|共同|分别|积极|切实|继续|将|可)*"
 # Adverbials that may open a clause without a subject: 全年牵头开展…, 同时负责…
 _ADVERBIAL = r"(?:全年|今年|年内|同时|此外|另外|先后|累计|主动|积极|还|并|又|共)+"
 _CLAUSE = re.compile(r"[^,;:。!?]+")
+# Right after a clause's subject: the subject states a duty of its own (…，各县区政府负责…).
+_OWN_DUTY = re.compile(rf"{_MODAL}(?:负责(?!人|同志)|牵头(?!单位|部门))")
 _LIST_SEPARATOR = re.compile(r"、|和|与|及|以及|会同")
 
 # Party departments printed bare belong to the party committee of the jurisdiction (政法委 -> X市委政法委).
@@ -72,7 +78,10 @@ _PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区)(?![市县区])
                            rf"(?:{_BODY}{{1,5}}?(?:县|区|旗)(?![市县区]))?")
 
 _GROUP = re.compile(rf"(?:成立|组建|设立|成立了|的)(?P<name>[^,;:。的]{{2,40}}?领导小组)")
-_OFFICE = re.compile(r"领导小组(?:下设|设置|设立)(?P<office>[^,;:。]{0,30}?办公室)")
+# 领导小组下设办公室, 领导小组设置“十三五”规划实施办公室, 领导小组办公室设在县卫生健康局.
+_OFFICE = re.compile(r"领导小组(?:(?:下设|设置|设立)(?P<office>[^,;:。]{0,30}?办公室)|(?P<seat>办公室)(?=设在))")
+# A person's post in a group is no duty of the organ before it: 由县政府分管副县长任组长.
+_POST = re.compile(r"[^,;:。]{0,12}?(?:担任|兼任|任)(?:副?组长|召集人|总指挥|副?指挥长|副?主任|成员)")
 _MEMBERS = re.compile(r"(?P<list>[^,;:。]*?)(?:主要)?负责(?:同志|人)为成员")
 
 
@@ -93,7 +102,7 @@ def jurisdiction(plan: PlanMeta) -> dict[str, str]:
 def _levels(place: str) -> dict[str, str]:
     """天津市静海区 -> {'市': '天津市', '区': '天津市静海区'}; each level's name includes the levels above it."""
     levels: dict[str, str] = {}
-    for match in re.finditer(r".+?(自治区|自治州|省|市|州|盟|县|区|旗)(?![市县区])", place):
+    for match in re.finditer(r".+?(自治区|自治州|省|市|州|盟|县|区|旗)(?![市县区])", normalize(place)):
         level = {"自治区": "省", "自治州": "市", "州": "市", "盟": "市", "旗": "县"}.get(match[1], match[1])
         levels[level] = place[: match.end()]
     return levels
@@ -106,12 +115,13 @@ def resolve_agency(printed: str, plan: PlanMeta) -> str:
     places = jurisdiction(plan)
     if not places:
         return name
-    if name[0] in "省市县区镇乡" and not _LIST_START.match(name):
-        level = {"镇": None, "乡": None}.get(name[0], name[0])
+    folded = normalize(name)  # 縣財政局 resolves like 县财政局
+    if folded[0] in "省市县区镇乡" and not _LIST_START.match(folded) and not _LEVEL_COLLECTIVE.match(folded):
+        level = {"镇": None, "乡": None}.get(folded[0], folded[0])
         if level in places:
             return places[level] + name[1:]
         return name
-    if _PARTY_DEPARTMENTS.fullmatch(name):
+    if _PARTY_DEPARTMENTS.fullmatch(folded):
         lowest = list(places.values())[-1]
         return f"{lowest}委{name}"
     return name
@@ -119,14 +129,22 @@ def resolve_agency(printed: str, plan: PlanMeta) -> str:
 
 # 市、县两级… and 市县两级… are not one place's organ.
 _LIST_START = re.compile(r"[省市县区乡镇](?:、|[省市县区乡镇][两三四五]级)")
+# 区直有关部门, 市直各单位, 县级相关部门: the departments of a level, not an organ named 区直…
+_LEVEL_COLLECTIVE = re.compile(r"[省市县区乡镇](?:直|级)")
 
 
 # ---------------------------------------------------------------------------------------------------- recognition
 
 
+# Verbs that set up or act on an organ: 成立县医共体建设工作领导小组 is an act, 成立县 no place.
+_VERB_OPENING = re.compile(r"成立|组建|设立|建立|健全|推动|推进|加强|支持|督促|依托|落实|开展|指导|协调|组织")
+
+
 def is_agency(text: str) -> bool:
     """Whether ``text`` as a whole names an organ (渭南市人民政府办公室, 市财政局, 政法委)."""
     folded = normalize(text).strip()
+    if _VERB_OPENING.match(folded):
+        return False
     return bool(_FULL_ORGAN_RE.fullmatch(folded) or _BARE_RE.fullmatch(folded))
 
 
@@ -187,18 +205,26 @@ class _StatementReader:
 
     def read(self, sentence: Span) -> None:
         folded = self.folded[sentence.start:sentence.end]
-        if self._leadership(sentence, folded):
-            return  # the office's statement is the sentence's responsibility
+        office = self._leadership(sentence, folded)
+        limit = sentence.start + office.start() if office else sentence.end
+        clauses = [(sentence.start + c.start(), sentence.start + c.end()) for c in _CLAUSE.finditer(folded)
+                   if sentence.start + c.end() <= limit]
+        leads = [self._leading_subject(start, end) for start, end in clauses]
         subject: tuple[int, int] | None = None
-        for clause in _CLAUSE.finditer(folded):
-            start, end = sentence.start + clause.start(), sentence.start + clause.end()
-            leading = self._leading_subject(start, end)
+        for index, ((start, end), leading) in enumerate(zip(clauses, leads)):
             subject = leading or subject
-            self._clause(sentence, start, end, leading, subject)
+            if leading and self.folded[leading[0]:leading[1]].endswith("领导小组"):
+                self.group = self.text[leading[0]:leading[1]]
+            # A duty runs to the next clause that names its own holder and duty (X负责…，Y负责…).
+            stop = next((clauses[later][0] - 1 for later in range(index + 1, len(clauses))
+                         if leads[later] and _OWN_DUTY.match(self.folded, leads[later][1])), limit)
+            self._clause(sentence, start, end, leading, subject, stop)
+        if office:
+            self._office(sentence, office)
 
     # -- one clause -----------------------------------------------------------------------------------------
 
-    def _clause(self, sentence: Span, start: int, end: int, leading, subject) -> None:
+    def _clause(self, sentence: Span, start: int, end: int, leading, subject, stop: int) -> None:
         clause = self.folded[start:end]
         holder = re.match(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$", clause)
         if holder and _ROLE_RE.fullmatch(holder["x"]) or holder and is_agency(holder["x"]):
@@ -221,14 +247,14 @@ class _StatementReader:
                 pattern = f"X{cue.group()}" if cue.group() in ("负责", "牵头", "组织协调") else "X按照职责分工"
             if agents:
                 role = "lead" if "牵头" in pattern else "responsible"
-                self._add(agents, pattern, position + len(cue.group()), sentence.end, sentence, role)
+                self._add(agents, pattern, position + len(cue.group()), stop, sentence, role)
                 return
         if re.search(r"发挥牵头作用", clause) and subject:
-            self._add([subject], "X发挥牵头作用", start, sentence.end, sentence, "lead")
+            self._add([subject], "X发挥牵头作用", start, stop, sentence, "lead")
             return
         if clause.startswith("由"):  # 由X完善考核指标: the agency is whoever stands after 由
             found = [(s, e) for s, e in find_agencies(self.text[start:end], self.plan) if s == 1]
-            if found and found[0][1] < len(clause):
+            if found and found[0][1] < len(clause) and not _POST.match(clause, found[0][1]):
                 stop = start + found[0][1]
                 self._add([(start + 1, stop)], "由X", stop, end, sentence)
                 return
@@ -238,8 +264,8 @@ class _StatementReader:
             if agents:
                 self._add(agents, "X配合", start, end, sentence, "supporting")
 
-    def _leadership(self, sentence: Span, folded: str) -> bool:
-        """Note a leadership group, its member agencies and its office; True when the sentence sets up the office."""
+    def _leadership(self, sentence: Span, folded: str) -> re.Match | None:
+        """Note a leadership group and its member agencies; the match of the office it sets up, if any."""
         group = _GROUP.search(folded)
         if group:
             self.group = self.text[sentence.start + group.start("name"): sentence.start + group.end("name")]
@@ -250,16 +276,16 @@ class _StatementReader:
                     s, e = sentence.start + members.start("list") + s, sentence.start + members.start("list") + e
                     self.members.append(AgencyRef(resolve_agency(self.text[s:e], self.plan), self.text[s:e],
                                                   Span(s, e), role="member"))
-        office = _OFFICE.search(folded)
-        if office:
-            s, e = sentence.start + office.start("office"), sentence.start + office.end("office")
-            printed = self.text[s:e]
-            name = printed if printed != "办公室" or not self.group else self.group + printed
-            rest = sentence.start + office.end()
-            ref = AgencyRef(name=name, printed=printed, span=Span(s, e), role="responsible")
-            self._add_ref(ref, "领导小组办公室", rest, sentence.end, sentence)
-            return True
-        return False
+        return _OFFICE.search(folded)
+
+    def _office(self, sentence: Span, office: re.Match) -> None:
+        """The group's office and what follows it: where it sits and what it does."""
+        group = "office" if office["office"] else "seat"
+        s, e = sentence.start + office.start(group), sentence.start + office.end(group)
+        printed = self.text[s:e]
+        name = printed if printed != "办公室" or not self.group else self.group + printed
+        ref = AgencyRef(name=name, printed=printed, span=Span(s, e), role="responsible")
+        self._add_ref(ref, "领导小组办公室", sentence.start + office.end(), sentence.end, sentence)
 
     # -- agents ---------------------------------------------------------------------------------------------
 
@@ -311,7 +337,7 @@ class _StatementReader:
         self._seen.add(key)
         duty = self.text[start:end].strip(" ,，;；。")
         evidence = Span(min(agency.span.start, start) if agency.span.end > agency.span.start else sentence.start,
-                        sentence.end)
+                        max(end, agency.span.end))
         self.responsibilities.append(
             Responsibility(agency=agency, text=duty, pattern=pattern, evidence=evidence, sentence=sentence)
         )

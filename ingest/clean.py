@@ -60,6 +60,7 @@ LINE_PATTERNS: list[Pattern] = [
         r"[^。;,]{2,40}(?:网|政府|中心|办公室)\s*(?:主办|承办)(?:\s.*)?",
         "嵊州市人民政府主办 嵊州市大数据发展管理中心承办",
     ),
+    _p("friend-links", r"(?:友情链接|相关链接|网站链接|政府网站|部门网站|兄弟网站)\s*:.*", "友情链接: 国家政务服务平台"),
     _p("page-number", r"[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4}",
        "- 3 -"),
 ]
@@ -77,11 +78,14 @@ _PROMO = (
 )
 _GAMBLING = r"(?:百家乐|老虎机|真人(?:荷官|视讯)|体育投注|时时彩|六合彩|博彩|棋牌|彩票|捕鱼|电子游艺)"
 _PROMO_STRONG = r"(?:官网|官方网站|网址|开户|注册(?:送)?|登录|下载|app|首存|彩金|送\d+)"
+# Promotions that only gambling sites make, with or without a brand: 返水 (rebates on losses), 彩金 (bonus money).
+_PROMO_BARE = r"(?:最高)?返水(?:\d+(?:\.\d+)?%)?|(?:注册|首存|充值)(?:即|就)?送\d+(?:\.\d+)?元?(?:彩金)?|\d+元?彩金"
 
 INLINE_PATTERNS: list[Pattern] = [
     _p("casino", rf"{_REGION}{_BRAND}{_PROMO}*", "澳门金沙城中心 (pasted into a title in place of 关于)"),
     _p("casino", rf"{_BRAND}{_PROMO}+", "新葡京娱乐场官网"),
     _p("gambling-promo", rf"{_REGION}?{_GAMBLING}{_PROMO_STRONG}+", "百家乐官网开户"),
+    _p("gambling-promo", _PROMO_BARE, "最高返水 注册送38元彩金"),
     _p("casino-url", r"(?:www\.)?[a-z0-9-]*(?:casino|bet|bo(?:cai)?|yule|amjs|pj|vns)\d*\.(?:com|net|cc|vip|me)\b",
        "www.amjs888.com"),
 ]
@@ -98,6 +102,8 @@ _FIELD_LABEL = re.compile(
     r"(?<![\u4e00-\u9fff])(" + "|".join(r"\s?".join(label) for label in sorted(FIELD_LABELS, key=len, reverse=True))
     + r")\s*:\s*"
 )
+# A label this module does not keep (浏览次数, 字号) ends the value before it.
+_OTHER_LABEL = re.compile(r"\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,5}\s*:")
 # Where the page header ends: a breadcrumb is expected among the first lines of a captured page.
 _HEADER_LINES = 12
 _SENTENCE_PUNCTUATION = re.compile(r"[。;,!?]")
@@ -158,7 +164,9 @@ def header_fields(text: str, lines: int = 40) -> dict[str, str]:
             continue
         for match, following in zip(matches, matches[1:] + [None]):
             label = re.sub(r"\s", "", match.group(1))
-            value = line[match.end(): following.start() if following else len(line)].strip()
+            value = line[match.end(): following.start() if following else len(line)]
+            other = _OTHER_LABEL.search(normalize(value))  # 来源: X  浏览次数: 1024 -> X
+            value = value[: other.start() if other else len(value)].strip()
             if value and label not in fields:
                 fields[label] = value
     return fields

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from plankg.ingest.agencies import ORGAN, is_agency
+from plankg.ingest.agencies import FULL_ORGAN, ORGAN, is_agency
 from plankg.ingest.facts import CitedDocument, Document, PlanMeta, Span
 from plankg.ingest.text import lines, normalize
 
@@ -44,6 +44,10 @@ _YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
 _BY_YEAR = re.compile(r"(?:到|至)(?P<y>(?:19|20)\d{2})\s*年")
 # The opening of a report on a past year: 2022年,… / 一年来,… followed by what was achieved (…了).
 _SUMMARY_OPENING = re.compile(r"^(?:(?P<y>(?:19|20)\d{2})年|一年来|今年以来|过去一年)\s*,[^\n]{0,200}?(?:了)")
+# The first of two kinds joined in one title, right before the second: 工作总结和(2024年)工作计划.
+_KIND_PAIR = re.compile("(?P<kind>" + "|".join(KINDS) + r")(?:和|及|与|暨|以及)(?:(?:19|20)\d{2}年(?:度)?)?$")
+# The span a title states: 三年行动, 五年规划, 两年攻坚 (not the 三年 of 2023年 or 二〇二三年).
+_SPAN = re.compile(r"(?<![\d〇零一二三四五六七八九十])(?P<n>[两二三四五六七八九十])年(?!度|底|内|前|末)")
 # How far from the top the notice and the title are looked for.
 _HEAD_LINES = 25
 
@@ -57,9 +61,9 @@ def extract_plan_meta(document: Document) -> PlanMeta:
     meta = PlanMeta(title="")
     notice = _find_notice(folded, head)
     _title(meta, text, folded, head, all_lines, notice, document.fields)
-    _issuer(meta, text, folded, head, notice, document.fields)
     _doc_number(meta, text, folded, head, document.fields)
     _dates(meta, text, folded, all_lines, document.fields)
+    _issuer(meta, text, folded, head, all_lines, notice, document.fields)
     _kind(meta, folded, notice)
     _period(meta, text, folded, all_lines)
     meta.cited = cited_documents(text, exclude=meta.title)
@@ -115,7 +119,13 @@ def _looks_like_title(line: str) -> bool:
 # ------------------------------------------------------------------------------------------------------ issuer
 
 
-def _issuer(meta, text, folded, head, notice, fields) -> None:
+# An organ that opens the title and is followed by the year, the subject or the kind: 临江市教育局2023年工作要点,
+# 县卫生健康局关于…, 市公安局“十四五”…, 区应急管理局工作要点 (not 青山县教育发展中心建设方案: a subject, not an organ).
+_TITLE_ORGAN = re.compile(rf"{FULL_ORGAN}(?=\s*(?:(?:19|20)\d{{2}}|关于|[\"'《]|十[一二三四五六七八九]五|第[一二三四五六七八九十]+个五年"
+                          r"|工作(?:计划|要点|总结|方案|报告|安排)))")
+
+
+def _issuer(meta, text, folded, head, all_lines, notice, fields) -> None:
     field = _labelled(text, folded, head, _ISSUER_LABELS)
     if field:
         _set(meta, "issuer", *field)
@@ -127,10 +137,9 @@ def _issuer(meta, text, folded, head, notice, fields) -> None:
         if is_agency(printed):
             _set(meta, "issuer", printed, Span(start, start + len(printed)))
             return
-    organ = re.match(ORGAN, folded[_title_start(meta):]) if meta.title else None
-    if organ and "title" in meta.evidence:  # 市公安局2024年工作计划
-        start = meta.evidence["title"].start
-        _set(meta, "issuer", text[start:start + organ.end()], Span(start, start + organ.end()))
+    organ = _TITLE_ORGAN.match(folded, meta.evidence["title"].start) if "title" in meta.evidence else None
+    if organ:  # 市公安局2024年工作计划
+        _set(meta, "issuer", text[organ.start():organ.end()], Span(organ.start(), organ.end()))
         return
     for span in head[:3]:  # a report's opening: 2022年,市公安局在…领导下
         match = re.match(rf"(?:(?:19|20)\d{{2}}年|一年来|今年以来)\s*,\s*(?P<organ>{ORGAN})(?=在|坚持|始终|紧紧|围绕)",
@@ -139,14 +148,23 @@ def _issuer(meta, text, folded, head, notice, fields) -> None:
             start, end = span.start + match.start("organ"), span.start + match.end("organ")
             _set(meta, "issuer", text[start:end], Span(start, end))
             return
+    signature = _signature(folded, all_lines, meta.evidence.get("issued"))
+    if signature:  # 南峰区人民政府办公室 / 2023年2月16日 at the end of the page
+        _set(meta, "issuer", text[signature.start:signature.end], signature)
+        return
     for label in _ISSUER_LABELS:
         if fields.get(label):
             meta.issuer = fields[label]
             return
 
 
-def _title_start(meta: PlanMeta) -> int:
-    return meta.evidence["title"].start if "title" in meta.evidence else 0
+def _signature(folded: str, all_lines: list[Span], date: Span | None) -> Span | None:
+    """The organ printed on the line right above the date line that closes a document or a notice."""
+    if date is None or date not in all_lines:
+        return None
+    index = all_lines.index(date)
+    above = all_lines[index - 1] if index else None
+    return above if above and is_agency(folded[above.start:above.end]) else None
 
 
 # ---------------------------------------------------------------------------------------------- number, dates
@@ -227,9 +245,15 @@ def _kind(meta, folded, notice) -> None:
     match = _KIND_END.search(title)
     if match:
         meta.kind = next(kind for kind in KINDS if match.group().startswith(kind))
+        start = end = match.start()
+        end += len(meta.kind)
+        first = _KIND_PAIR.search(title, 0, match.start())
+        if first:  # 2023年工作总结和2024年工作计划: a report and a plan in one document
+            meta.kind = f"{first['kind']}和{meta.kind}"
+            start = first.start("kind")
         if "title" in meta.evidence:
-            start = meta.evidence["title"].start + match.start()
-            meta.evidence["kind"] = Span(start, start + len(meta.kind))
+            offset = meta.evidence["title"].start
+            meta.evidence["kind"] = Span(offset + start, offset + end)
         return
     opening = _SUMMARY_OPENING.match(folded.lstrip())
     if not meta.title and opening:
@@ -243,8 +267,12 @@ def _period(meta, text, folded, all_lines) -> None:
         match = pattern.search(title)
         if match:
             meta.period_start, meta.period_end = years(match)
+            last = match
+            if pattern is _YEAR:  # 2023年工作总结和2024年工作计划 covers both years
+                last = list(_YEAR.finditer(title))[-1]
+                meta.period_end = max(meta.period_end, int(last["y"]))
             if title_start is not None:
-                meta.evidence["period"] = Span(title_start + match.start(), title_start + match.end())
+                meta.evidence["period"] = Span(title_start + match.start(), title_start + last.end())
             return
     for pattern, years in ((_FYP, _fyp_years), (_RANGE, _range_years)):  # a five-year plan named in the text
         match = pattern.search(folded)
@@ -258,12 +286,19 @@ def _period(meta, text, folded, all_lines) -> None:
         meta.period_start = meta.period_end = year
         meta.evidence["period"] = Span(opening.start("y"), opening.end("y") + 1)
         return
-    match = _BY_YEAR.search(folded)  # 到2021年,实现…: from the year of issue to the target year
+    span = _SPAN.search(title)
+    length = _cn_small(span["n"].replace("两", "二")) if span else None
+    issued = int(meta.issued[:4]) if meta.issued else None
+    match = _BY_YEAR.search(folded)  # 到2021年,实现…: from the year of issue (or the title's span) to the target year
     if match:
         end = int(match["y"])
-        issued = int(meta.issued[:4]) if meta.issued else end
-        meta.period_start, meta.period_end = min(issued, end), end
+        meta.period_start = end - length + 1 if length else min(issued, end) if issued else None
+        meta.period_end = end
         meta.evidence["period"] = Span(match.start(), match.end())
+    elif length and issued:  # a 三年行动 plan issued in 2023 without a target year: 2023-2025
+        meta.period_start, meta.period_end = issued, issued + length - 1
+        if title_start is not None:
+            meta.evidence["period"] = Span(title_start + span.start(), title_start + span.end())
 
 
 def _range_years(match: re.Match) -> tuple[int, int]:

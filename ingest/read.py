@@ -141,9 +141,12 @@ _HTML_DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "
 # id/class words of navigation, sharing and footer containers on government sites.
 _HTML_CHROME = re.compile(
     r"(?:^|[\s_-])(?:nav(?:bar)?|menu|breadcrumb|crumbs?|share|bdshare|footer|foot|sidebar|side|topbar|toolbar|"
-    r"copyright|banner|login|search|related|xgwz|weizhi|dqwz|fx|print)(?:$|[\s_-])",
+    r"copyright|banner|login|search|related|xgwz|weizhi|dqwz|fx|print|header|logo|links?|friend(?:ly)?links?|"
+    r"yqlj)(?:$|[\s_-])",
     re.I,
 )
+# Elements a browser does not show: text hidden there was put in for search engines (often casino spam).
+_HTML_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HTML_BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
                 "article", "main", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "caption", "hr", "center",
                 "tbody", "thead", "figure", "figcaption"}
@@ -182,9 +185,7 @@ def html_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, 
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             _drop(element)  # comments and processing instructions
-        elif element.getparent() is not None and _HTML_CHROME.search(
-            f"{element.get('id', '')} {element.get('class', '')}"
-        ):
+        elif element.getparent() is not None and (_hidden(element) or _chrome(element)):
             _drop(element)
     for element in list(root.iter(*_HTML_LINK_BLOCKS)):
         if _link_block(element):
@@ -195,6 +196,16 @@ def html_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, 
     text = "".join(parts)
     text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
     return text.strip("\n") + "\n", fields
+
+
+def _hidden(element) -> bool:
+    return element.get("hidden") is not None or bool(_HTML_HIDDEN.search(element.get("style") or ""))
+
+
+def _chrome(element) -> bool:
+    """A container named like navigation, a site header or a footer, unless it holds the page's title."""
+    named = _HTML_CHROME.search(f"{element.get('id', '')} {element.get('class', '')}")
+    return bool(named) and next(element.iter("h1", "h2"), None) is None
 
 
 def _link_block(element) -> bool:

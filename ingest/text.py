@@ -2,7 +2,8 @@
 
 ``normalize`` maps the text character by character (same length), so a regular expression run on the
 normalized text gives offsets that are valid in the original: matching forgives full-/half-width forms, curly
-quotes and odd spaces, while evidence and display keep the original characters.
+quotes, odd spaces and traditional characters (計劃 matches 计划), while evidence and display keep the original
+characters.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from functools import lru_cache
 
 from plankg.ingest.facts import Span
+from plankg.ingest.traditional import SIMPLIFIED, TRADITIONAL
 
 # Quotes and brackets folded to one ASCII form each; everything else full-width goes through NFKC.
 _FOLD = {
@@ -25,17 +26,26 @@ _FOLD = {
 }
 
 
-@lru_cache(maxsize=65536)
-def _fold_char(char: str) -> str:
-    if char in _FOLD:
-        return _FOLD[char]
-    folded = unicodedata.normalize("NFKC", char)
-    return folded if len(folded) == 1 else char
+class _FoldTable(dict):
+    """``str.translate`` table, filled on first sight of each character: folds, traditional forms, NFKC."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _FOLD.get(char) or unicodedata.normalize("NFKC", char)
+        folded = folded if len(folded) == 1 else char
+        folded = _SIMPLIFIED.get(folded, folded)  # 臺 -> 台, after NFKC so compatibility ideographs go too
+        self[code] = folded
+        return folded
+
+
+_SIMPLIFIED = dict(zip(TRADITIONAL, SIMPLIFIED))
+_TABLE = _FoldTable()
 
 
 def normalize(text: str) -> str:
-    """Same-length matching form of ``text``: full-width to half-width, quotes to ASCII, spaces to ' '."""
-    return "".join(map(_fold_char, text))
+    """Same-length matching form of ``text``: full-width to half-width, quotes to ASCII, spaces to ' ',
+    traditional characters with one simplified form to that form."""
+    return text.translate(_TABLE)
 
 
 def normalize_label(label: str) -> str:

@@ -130,3 +130,51 @@ def test_statements_attach_their_agency_to_the_task_that_holds_them():
 def test_mentions_are_recognized_and_resolved():
     mentions, _ = _extract("县委、县政府高度重视,县交通运输局和县公安局交警大队联合执法。")
     assert [ref.name for ref in mentions] == ["东川县委", "东川县人民政府", "东川县交通运输局", "东川县公安局交警大队"]
+
+
+def test_organs_of_every_lower_jurisdiction_hold_duties():
+    assert _duties("各县区政府负责辖区内农村公路隐患排查。") == [("各县区人民政府", "X负责", "responsible")]
+    assert _duties("由各街道办事处负责组织辖区居民参与。") == [("各街道办事处", "由X负责", "responsible")]
+    assert _duties("各县(市、区)教育局负责校外培训机构日常监管。")[0][0] == "各县(市、区)教育局"
+
+
+def test_two_holders_in_one_sentence_give_two_duties():
+    text = "县生态环境局负责规划实施的统筹协调,各乡镇人民政府负责本辖区任务落实。\n"
+    _, duties = _extract(text)
+    assert [(d.agency.name, d.text) for d in duties] == [
+        ("东川县生态环境局", "规划实施的统筹协调"), ("各乡镇人民政府", "本辖区任务落实"),
+    ]
+    assert text[duties[0].evidence.start:duties[0].evidence.end] == "县生态环境局负责规划实施的统筹协调"
+
+
+def test_lead_keeps_its_supporting_clause():
+    _, duties = _extract("由县财政局牵头,县发展改革局配合,落实建设资金。")
+    assert duties[0].text == "县发展改革局配合,落实建设资金"
+
+
+def test_office_seated_in_an_organ_and_a_post_held_by_a_person():
+    text = ("成立县医共体建设工作领导小组,由县政府分管副县长任组长,领导小组办公室设在县卫生健康局,负责日常工作。\n")
+    mentions, duties = _extract(text)
+    assert [(d.agency.name, d.pattern) for d in duties] == [("县医共体建设工作领导小组办公室", "领导小组办公室")]
+    assert duties[0].text == "设在县卫生健康局,负责日常工作"
+    assert not any(ref.printed.startswith("成立") for ref in mentions)
+
+
+def test_a_group_named_as_subject_names_its_office():
+    text = "区营商环境工作领导小组负责统筹推进各项工作,领导小组办公室设在区发展和改革局。\n"
+    _, duties = _extract(text, DISTRICT)
+    assert [(d.agency.printed, d.pattern, d.text) for d in duties] == [
+        ("区营商环境工作领导小组", "X负责", "统筹推进各项工作"),
+        ("办公室", "领导小组办公室", "设在区发展和改革局"),
+    ]
+    assert duties[1].agency.name == "区营商环境工作领导小组办公室"
+
+
+@pytest.mark.parametrize("printed", ["区直有关部门", "市直各单位", "县级相关部门"])
+def test_departments_of_a_level_are_not_resolved_as_one_organ(printed):
+    assert resolve_agency(printed, DISTRICT) == printed
+
+
+@pytest.mark.parametrize("text", ["成立县医共体建设工作领导小组", "建立县级应急指挥中心", "依托县人民医院"])
+def test_an_act_on_an_organ_is_not_an_organ(text):
+    assert not is_agency(text)

@@ -82,3 +82,25 @@ def test_every_pattern_removes_its_own_example():
     for pattern in INLINE_PATTERNS:
         example = pattern.example.split(" (")[0]
         assert pattern.regex.search(example), example
+
+
+def test_gambling_promotions_without_a_brand_are_spam():
+    cleaned = clean_text("一、工作目标\n最高返水 注册送38元彩金\n企业开办时间压缩至1个工作日以内。\n")
+    assert cleaned.text == "一、工作目标\n企业开办时间压缩至1个工作日以内。\n"
+    assert {name for name, _ in cleaned.removed} == {"gambling-promo"}
+
+
+def test_a_promotion_inside_a_line_goes_and_the_sentence_stays():
+    cleaned = clean_text("推进政务服务标准化首存送100元，实现一网通办。\n")
+    assert cleaned.text == "推进政务服务标准化，实现一网通办。\n"
+
+
+def test_friend_links_line_is_chrome():
+    assert chrome_rule("友情链接：国家政务服务平台  省政府网站") == "friend-links"
+    assert chrome_rule("建立部门网站信息发布审核制度。") is None
+
+
+def test_header_field_value_stops_at_a_label_that_is_not_kept():
+    fields = header_fields("发布时间：2023-02-20 \u00a0 来源：南坪区发展和改革局 \u00a0 浏览次数：1024 \u00a0 字号：[大 中 小]\n")
+    assert fields["来源"] == "南坪区发展和改革局"
+    assert fields["发布时间"] == "2023-02-20"

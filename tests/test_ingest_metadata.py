@@ -131,3 +131,54 @@ def test_the_same_plan_reads_the_same_in_every_format(name):
         ("青山县水利局", "responsible"), ("青山县卫生健康局", "responsible"), ("青山县财政局", "lead"),
         ("青山县发展改革局", "supporting"),
     ]
+
+
+@pytest.mark.parametrize(
+    "title, issuer",
+    [
+        ("北岭市教育局2023年工作要点", "北岭市教育局"),
+        ("南坪区卫生健康委员会2024年爱国卫生工作计划", "南坪区卫生健康委员会"),
+        ("西河县农业农村局2023年工作总结和2024年工作计划", "西河县农业农村局"),
+        ("县水利局关于农村供水保障的实施方案", "县水利局"),
+        ("区应急管理局工作要点", "区应急管理局"),
+        ("青山县教育发展中心建设方案", None),  # a subject of the plan, not its issuer
+        ("南坪区农村公路安全提升三年行动实施方案", None),
+    ],
+)
+def test_issuer_opening_the_title(title, issuer):
+    assert extract_plan_meta(_doc(title + "\n一、总体要求\n坚持问题导向。\n")).issuer == issuer
+
+
+def test_issuer_from_the_signature_above_the_closing_date():
+    text = "南坪区2023年优化营商环境工作计划\n一、工作目标\n压缩企业开办时间。\n南坪区人民政府办公室\n2023年2月16日\n"
+    meta = extract_plan_meta(_doc(text))
+    assert meta.issuer == "南坪区人民政府办公室"
+    assert text[meta.evidence["issuer"].start:meta.evidence["issuer"].end] == "南坪区人民政府办公室"
+    unsigned = "南坪区2023年优化营商环境工作计划\n一、工作目标\n全区开办企业1200家。\n2023年2月16日\n"
+    assert extract_plan_meta(_doc(unsigned)).issuer is None
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        # the span the title states, counted back from the target year (no issue date printed)
+        ("南坪市农村公路安全提升三年行动实施方案\n到2026年,隐患整治率达到100%。\n", (2024, 2026)),
+        ("南坪市文旅融合两年攻坚行动方案\n到2025年,接待游客突破1000万人次。\n", (2024, 2025)),
+        # no target year: from the year of issue
+        ("南坪市消防安全三年行动计划\n一、工作目标\n全面提升。\n南坪市人民政府\n2023年5月4日\n", (2023, 2025)),
+        # neither a span nor an issue year: the start is unknown, year-less deadlines stay open
+        ("南坪市农村供水保障实施方案\n到2026年,自来水普及率达到98%。\n", (None, 2026)),
+    ],
+)
+def test_period_from_a_target_year_and_the_span_in_the_title(text, period):
+    meta = extract_plan_meta(_doc(text))
+    assert (meta.period_start, meta.period_end) == period
+
+
+def test_a_report_and_a_plan_in_one_title():
+    title = "西河县农业农村局2023年工作总结和2024年工作计划"
+    meta = extract_plan_meta(_doc(title + "\n一、2023年工作开展情况\n二、2024年工作计划\n"))
+    assert meta.kind == "工作总结和工作计划"
+    assert (meta.period_start, meta.period_end) == (2023, 2024)
+    assert title[meta.evidence["kind"].start:meta.evidence["kind"].end] == "工作总结和2024年工作计划"
+    assert title[meta.evidence["period"].start:meta.evidence["period"].end] == "2023年工作总结和2024年"

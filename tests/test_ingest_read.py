@@ -122,3 +122,30 @@ def test_reflow_keeps_paragraph_ends_and_headings_apart():
     assert reflow([full, "形成合力。", full + "。", "下一段。"]) == [full + "形成合力。", full + "。", "下一段。"]
     assert reflow([full, "(二)加强监督"]) == [full, "(二)加强监督"]
     assert reflow(["短行", "另一行"]) == ["短行", "另一行"]
+
+
+HIDDEN_PAGE = """<html><head><meta charset="utf-8"><title>t</title></head><body>
+<div class="header"><div class="logo">北岭区人民政府</div></div>
+<div class="article"><h1>北岭区2024年就业促进工作计划</h1>
+<p>一、新增城镇就业3000人以上。</p>
+<p style="display: none">澳门娱乐 最高返水 注册送38元彩金</p>
+<div hidden>隐藏的推广文字</div>
+<p>北岭区人力资源和社会保障局</p></div>
+<div class="links">友情链接：<a>国家政务服务平台</a></div>
+</body></html>
+"""
+
+
+def test_html_hidden_text_site_logo_and_friend_links_are_not_the_document(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(HIDDEN_PAGE, encoding="utf-8")
+    assert read_document(path).text.splitlines() == [
+        "北岭区2024年就业促进工作计划", "一、新增城镇就业3000人以上。", "北岭区人力资源和社会保障局",
+    ]
+
+
+def test_html_container_named_like_chrome_keeps_the_title_it_holds(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text('<html><body><div class="top-header"><h1>北岭区2024年就业促进工作计划</h1></div>'
+                    "<p>新增城镇就业3000人以上。</p></body></html>", encoding="utf-8")
+    assert read_document(path).text.splitlines()[0] == "北岭区2024年就业促进工作计划"
