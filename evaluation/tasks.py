@@ -3,9 +3,10 @@
 * ``tasks.workplan``: the numbered tasks of a work plan under its actions; a task matches when its number, its
   title and the title of the action (the heading that holds it) agree. Every non-table task of that document counts.
 * ``tasks.table-items``: the items of each gold task table (序号 + name, in the table whose caption carries the gold
-  table's label, e.g. 附表1 … 重大改革清单); every table task without a parent counts.
+  table's label, e.g. 附表1 … 重大改革清单); every table task that is not under another table task counts (an item
+  that repeats an outline task has that task as its parent).
 * ``tasks.table-subtasks``: the (content, year) rows under the items; a row matches when its text and the year of
-  its deadline agree; every table task with a parent counts.
+  its deadline agree; every table task under a table item counts.
 """
 
 from __future__ import annotations
@@ -86,6 +87,6 @@ def _tables(tables: list[tuple[list[str], list[dict]]], facts: DocumentFacts) ->
             and task.due.year == row["year"]
         )
 
-    items = match_pairs(gold_items, [t for t in table_tasks if t.parent is None], item_matches)
-    rows = match_pairs(gold_rows, [t for t in table_tasks if t.parent is not None], row_matches)
+    items = match_pairs(gold_items, [t for t in table_tasks if t.parent not in by_id], item_matches)
+    rows = match_pairs(gold_rows, [t for t in table_tasks if t.parent in by_id], row_matches)
     return items, rows

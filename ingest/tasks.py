@@ -12,7 +12,15 @@ Which outline items are tasks, decided by the words of the headings above them:
   top-level headings as containers, unless it is a report (工作总结), whose items are achievements.
 
 A plan that first lists its tasks (number + title per line) and repeats them later with bodies gives one task per
-number: the title from the list, the text from the body. Task tables are read by ``plankg.ingest.tables``.
+number: the title from the list, the text from the body. Task tables are read by ``plankg.ingest.tables``; a table
+row that repeats an outline task (任务分工 annexes) is linked to it by ``plankg.ingest.table_links``, so the outline
+task carries the row's agencies and deadline.
+
+A deadline is always the task's own, read from its own words or its row: a sub-task that states none keeps
+``due=None`` under a dated parent. Inheriting would invent a date the text does not give (a part is often due
+before the whole), and every consumer could no longer tell a stated deadline from a guessed one. Schedules that
+need a date for every task make that assumption themselves and say so (``plankg.analysis.durations``: "a task
+without its own deadline takes its enclosing task's").
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from dataclasses import replace
 from plankg.ingest.dates import find_due
 from plankg.ingest.facts import Document, Heading, PlanMeta, Span, Task
 from plankg.ingest.outline import chinese_number, own_text_end
+from plankg.ingest.table_links import link_table_rows
 from plankg.ingest.tables import find_task_tables, table_tasks
 from plankg.ingest.text import normalize_label
 
@@ -52,11 +61,14 @@ def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -
     tables = find_task_tables(document.text)
     outline_headings = [h for h in headings if not any(t.span.contains(h.span) for t in tables)]
     tasks = outline_tasks(document.text, outline_headings, plan)
+    outline = list(tasks)
     for table in tables:
         holder = next((h for h in reversed(outline_headings) if h.span.start < table.span.start), None)
-        for task in table_tasks(document, plan, first_id=len(tasks) + 1, tables=[table]):
-            task.heading = holder.id if holder else None
-            tasks.append(task)
+        rows = table_tasks(document, plan, first_id=len(tasks) + 1, tables=[table])
+        for row in rows:
+            row.heading = holder.id if holder else None
+        link_table_rows(outline, rows)
+        tasks.extend(rows)
     return tasks
 
 

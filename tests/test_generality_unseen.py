@@ -78,7 +78,10 @@ def test_chapters_and_sections_nest_and_the_annex_starts_afresh():
 def test_flattened_division_of_labour_table_gives_lead_supporting_and_deadlines():
     rows = [t for t in facts(HEALTH).tasks if t.source == "table"]
     assert [t.number for t in rows] == ["1", "2", "3", "4", "5"]
-    assert all(t.parent is None for t in rows)  # one row per item: no sub-tasks
+    by_id = {t.id: t for t in facts(HEALTH).tasks}
+    # rows 1-4 repeat outline tasks 1, 2, 5 and 6 (the annex numbers afresh); row 5 is the table's own work
+    assert [by_id[t.parent].number if t.parent else None for t in rows] == ["1", "2", "5", "6", None]
+    assert not any(by_id[t.parent].source == "table" for t in rows if t.parent)  # one row per item: no sub-tasks
     first = rows[0]
     assert first.title == "组建县域医共体" and first.due.date == "2023-06-30"
     assert agencies(first) == [("县卫生健康局", "lead"), ("县委编办", "supporting"), ("县人力资源社会保障局", "supporting")]
@@ -149,8 +152,11 @@ BUSINESS = "nanfeng-2023-business-environment-plan.html"
 
 
 def test_html_table_without_a_name_column_reads_every_row():
-    rows = [t for t in facts(BUSINESS).tasks if t.source == "table" and t.parent is None]
+    by_id = {t.id: t for t in facts(BUSINESS).tasks}
+    rows = [t for t in facts(BUSINESS).tasks if t.source == "table" and by_id.get(t.parent, t).source != "table"]
     assert [t.number for t in rows] == ["1", "2", "3", "4", "5"]
+    # each row quotes the outcome an outline task's body states: 实现综合窗口全覆盖 is task 2's
+    assert [by_id[t.parent].number for t in rows] == ["1", "2", "3", "4", "6"]
     # a content cell that ends like an organ (…网办) is still the task, not an agency
     assert rows[0].title == "实现200项高频事项全程网办"
     assert agencies(rows[0]) == [("区行政审批服务局", "lead"), ("区大数据中心", "responsible")]
@@ -234,6 +240,32 @@ def test_inline_definitions_in_a_plan():
     assert senses["三联"].expansion == ["巡河", "护河", "治河"] and senses["三联"].count_agrees
     assert senses["2+N"].expansion == ["2个市级生态环境监测中心", "N个县级监测站"]
     assert senses["三线一单"].expansion == ["生态保护红线", "环境质量底线", "资源利用上线", "生态环境准入清单"]
+
+
+def test_numbered_glossary_section_of_a_plan():
+    senses = {t.label: t for t in facts(ECOLOGY).terms if t.kind == "glossary-section"}
+    assert set(senses) == {"三线一单", "五个全覆盖", "三个一", "无废城市"}
+    assert senses["三线一单"].expansion == ["生态保护红线", "环境质量底线", "资源利用上线", "生态环境准入清单"]
+    assert senses["五个全覆盖"].expansion == ["河湖长制组织体系", "河湖管理范围划定", "河湖巡查", "水质监测", "信息公开"]
+    assert senses["三个一"].expansion == ["一张河湖名录图", "一个河湖信息库", "一套管理制度"]
+    assert (senses["三个一"].declared_count, senses["三个一"].count_agrees) == (3, True)
+    assert senses["无废城市"].expansion == [] and senses["无废城市"].definition.startswith("以创新、协调")
+    undefined = {t.label for t in facts(ECOLOGY).terms if t.kind == "undefined"}
+    assert not undefined & {"十四五", "十三五", "三个一"}
+
+
+def test_inline_definitions_after_ji_and_lists_led_in_by_verbs():
+    def sense(name, label):
+        return next(t for t in facts(name).terms if t.label == label)
+
+    assert sense(EDU, "四个100%").kind == "inline"
+    assert sense(EDU, "四个100%").expansion == ["专职保安配备率", "封闭化管理达标率", "一键式紧急报警装置安装率", "视频监控联网率"]
+    assert sense(ROADS, "两减速一停车").expansion == ["减速带", "减速标线", "停车让行标志"]
+    assert sense(HEALTH, "六统一").expansion == ["行政", "人事", "财务", "业务", "药械", "信息"]
+    assert (sense(HEALTH, "六统一").declared_count, sense(HEALTH, "六统一").count_agrees) == (6, True)
+    assert sense(HEALTH, "五大中心").expansion == ["影像", "检验", "心电诊断", "病理诊断", "消毒供应"]
+    undefined = [t.label for t in facts(HEALTH_CAMPAIGN).terms if t.kind == "undefined"]
+    assert "一日一清" not in undefined and "一周一消" not in undefined
 
 
 def test_notice_metadata_and_stated_responsibilities():
