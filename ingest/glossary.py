@@ -24,10 +24,26 @@ from plankg.ingest.text import Sentences, normalize, normalize_label
 
 # --- the 名词解释 section -------------------------------------------------------------------------------------
 
-# 名词解释 / 名  词  解  释 / 附件3:术语解释 / 名词释义 — the whole line is the title.
+# The title line of a 名词解释 section; the whole line is the title, a heading number may stand before it:
+# | layout                      | example                         |
+# |-----------------------------|---------------------------------|
+# | bare, spaced, with a colon  | 名词解释, 名  词  解  释, 名词释义: |
+# | an annex                    | 附件3:术语解释                   |
+# | a heading of the plan       | 五、名词解释, (六)有关名词解释, 第八章 名词解释 |
+# | notes                       | 注释, 释义                       |
+_HEADING_NUMBER = r"(?:第?[一二三四五六七八九十\d]+\s*[、.章节部分]|\([一二三四五六七八九十\d]+\))"
 _SECTION_TITLE = re.compile(
-    r"^(?:附件\s*\d*\s*:?\s*)?(?:名\s*词|术\s*语|词\s*语)\s*(?:解\s*释|释\s*义|说\s*明)\s*$"
+    rf"^(?:附件\s*\d*\s*:?\s*)?(?P<number>{_HEADING_NUMBER})?\s*"
+    r"(?:(?:有关|相关|主要)?(?:名\s*词|术\s*语|词\s*语)(?:\s*术\s*语)?\s*(?:解\s*释|释\s*义|说\s*明|注\s*释)"
+    r"|注\s*释|释\s*义)\s*:?$"
 )
+# Where a numbered title's section ends: the next heading numbered in the same style (五、名词解释 ends at 六、).
+_NUMBER_STYLES = (r"第[一二三四五六七八九十\d]+\s*[章节部分]", r"[一二三四五六七八九十]+[、.]", r"\([一二三四五六七八九十]+\)",
+                  r"\d+[、.]", r"\(\d+\)")
+# The header of a glossary table: a name column and an explanation column, perhaps a 序号 column.
+_HEADER_NAME = {"名词", "术语", "名称", "简称", "缩略语", "词条", "提法"}
+_HEADER_MEANING = {"解释", "释义", "含义", "内涵", "说明", "定义", "具体内容", "主要内容"}
+_CELL_SEPARATOR = re.compile(r"\s*(?:\||\t|\s{2,})\s*")
 _NEXT_ANNEX = re.compile(r"^附件\s*\d+")
 # 一、 / (一) / 1. / 1、 before an entry's label.
 _ENTRY_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])\s*")
@@ -53,7 +69,7 @@ _CLAUSE_BOUNDARY = re.compile(r"[,;。:!?\n]")
 # an optional adverb and a verb; a run of tokens is the lead-in.
 _LEAD_TOKEN = (
     r"(?:(?:全面|积极|深入|持续|进一步|大力|严格|有效|协同|重点|切实|着力|加快|不断|共|主要|严厉|依法)?"
-    r"(?:构建|打造|营造|实施|开展|建立|推进|推动|推行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|实现|"
+    r"(?:构建|打造|营造|实施|开展|建立|推进|推动|推行|实行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|实现|"
     r"围绕|聚焦|汇聚|压实|发挥|包括|包含|涵盖|按照|坚持|启动|部署|确定了|确定|提升|提高|畅通|打击整治|夯实|筑牢|巩固|完善|健全|优化|"
     r"内设|下设|设有|其中|即|以))"
 )
@@ -67,8 +83,9 @@ _LEAD_TOKENS = re.compile(_LEAD_TOKEN)
 # | a locative: 内, 之中              | 网格内派出所                               | 派出所      |
 # | a manner adverb opens the action | 重大案(事)件依法办理                        | 依法办理    |
 # | 从/由 … 向/到                     | 系列创建工作从农村向城市                    | 从农村向城市 |
+# | a building verb after a support   | 依托县医院建设影像                          | 影像        |
 _INNER_LEAD_IN = re.compile(
-    r"(?:内设|下设|设有|包括|包含|确定了|分为|建立|构建|打造|推动|推进|实施|开展|落实|形成|实现|围绕|聚焦|的|"
+    r"(?:内设|下设|设有|包括|包含|确定了|分为|建立|构建|打造|推动|推进|推行|实行|实施|开展|落实|形成|实现|围绕|聚焦|的|建设|组建|"
     r"(?<=..)(?:内|之中)|(?=依法|依规|及时|从严|从快)|(?=[从由][^向到]{1,8}[向到]))"
 )
 # Words that introduce the items wherever they stand: 公安局内设侦查中心、… -> 侦查中心.
@@ -80,7 +97,17 @@ _TAIL_HEAD = re.compile(r"(?:行动|策略|工作|的|等|等等)$")
 # Words after an unquoted shorthand that are not part of its name: 三警合力 -> 三警.
 _NAME_TAIL = re.compile(r"(?:合力|力量|建设|工作|格局|的|为|和|与|及|等)$")
 _STOP_AFTER_NAME = re.compile(r"[,;。:!?、\"()\s的为和与及等在中是获被]")
-_EXPLAINED_BY = re.compile(r'^\s*[:,]?\s*(?:即|是指|指的是|系指)\s*[:,]?')
+# The words that open a definition; a bare 指 or 即 only when it is not the start of another word (指导, 即日).
+_DEFINES = r"(?:是指|指的是|系指|即(?![日将可使便时刻])|指(?![导挥出定示标引南派令明向数尖纹针]))"
+# A definition right after a quoted shorthand, perhaps after the head noun it names (“四个100%”要求,即…):
+# | form                        | example                                  |
+# |-----------------------------|------------------------------------------|
+# | colon, then 即/是指          | “四下降”:即…, “三线一单”:是指…             |
+# | bare 指 (a note: 注:“X”指…)  | “一网通办”指…                             |
+# | head noun, comma, 即         | “两减速一停车”改造,即…, “六个到位”要求,即… |
+_EXPLAINED_BY = re.compile(rf'^(?:[\u4e00-\u9fff]{{1,4}}\s*,\s*(?=即)|\s*[:,]?\s*)(?:{_DEFINES})\s*[:,]?')
+# The definer at the start of an entry's body: 是指…, :指…
+_DEFINER = re.compile(rf"^\s*:?\s*{_DEFINES}\s*[:,]?\s*")
 
 
 @dataclass
@@ -117,33 +144,128 @@ def _paired_normalize(text: str) -> str:
 
 
 def glossary_sections(text: str) -> list[Span]:
-    """Where the 名词解释 sections of ``text`` are: from the title line to the end of their last entry."""
+    """Where the 名词解释 sections of ``text`` are: from the title line (or the header of a glossary table) to
+    the end of their last entry."""
     norm = normalize(text)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", norm)]
     sections: list[Span] = []
     index = 0
     while index < len(lines):
         start, end = lines[index]
-        if _SECTION_TITLE.match(norm[start:end].strip()):
-            last, blanks, seen_entry = end, 0, False
-            for line_start, line_end in lines[index + 1:]:
-                line = norm[line_start:line_end].strip()
-                if not line:
-                    if line_start != line_end or line_start == last:
-                        continue
-                    blanks += 1
-                    # two blank lines after an entry body end the section (page footers follow)
-                    if blanks >= 3 and seen_entry:
-                        break
-                    continue
-                if _NEXT_ANNEX.match(line) or _SECTION_TITLE.match(line):
-                    break
-                blanks = 0
-                seen_entry = True
-                last = line_end
-            sections.append(Span(start, last))
-        index += 1
+        title = _SECTION_TITLE.match(norm[start:end].strip())
+        header = _table_header(norm, lines, index + 1 if title else index)
+        if not title and not header:
+            index += 1
+            continue
+        if header:
+            _, last_line = _table_rows(norm, lines, header)
+            last = lines[last_line][1]
+        else:
+            last_line, last = _section_end(norm, lines, index, _sibling_heading(title.group("number")))
+        sections.append(Span(start, last))
+        index = last_line + 1
     return sections
+
+
+def _section_end(norm: str, lines: list[tuple[int, int]], title_line: int,
+                 sibling: re.Pattern[str] | None) -> tuple[int, int]:
+    """The index and end of the last line of a section in running text: the section ends at the next annex or
+    sibling heading, or after a run of blank lines (page footers follow)."""
+    last_line, last, blanks, seen_entry = title_line, lines[title_line][1], 0, False
+    for position in range(title_line + 1, len(lines)):
+        line_start, line_end = lines[position]
+        line = norm[line_start:line_end].strip()
+        if not line:
+            if line_start != line_end or line_start == last:
+                continue
+            blanks += 1
+            if blanks >= 3 and seen_entry:
+                break
+            continue
+        if _NEXT_ANNEX.match(line) or _SECTION_TITLE.match(line) or (sibling and sibling.match(line)):
+            break
+        blanks, seen_entry, last_line, last = 0, True, position, line_end
+    return last_line, last
+
+
+def _sibling_heading(number: str | None) -> re.Pattern[str] | None:
+    """The numbering style of a numbered title (五、 -> 一、 style), whose next heading ends the section."""
+    for style in _NUMBER_STYLES if number else ():
+        if re.fullmatch(style, number.strip()):
+            return re.compile(rf"^{style}")
+    return None
+
+
+@dataclass
+class _TableHeader:
+    columns: list[str]  # header words as printed: 序号 | 名词 | 解释
+    lines: list[int]  # indices of the header's lines (one line, or one per cell when flattened)
+
+    @property
+    def numbered(self) -> bool:
+        return self.columns[0] == "序号"
+
+
+def _table_header(norm: str, lines: list[tuple[int, int]], index: int) -> _TableHeader | None:
+    """The header of a glossary table at line ``index`` (blank lines before it skipped): its cells on one line
+    (名词 | 解释, tab- or space-separated) or one cell per line, as tables of DOCX and HTML pages are flattened."""
+    while index < len(lines) and not norm[lines[index][0]:lines[index][1]].strip():
+        index += 1
+    if index >= len(lines):
+        return None
+
+    def is_header(cells: list[str]) -> bool:
+        words = set(cells) - {"序号"}
+        return 2 <= len(cells) <= 3 and len(words) == 2 and bool(words & _HEADER_NAME) and bool(words & _HEADER_MEANING)
+
+    first = norm[lines[index][0]:lines[index][1]].strip().strip("|")
+    cells = [c for c in _CELL_SEPARATOR.split(first) if c]
+    if is_header(cells):
+        return _TableHeader(cells, [index])
+    flat = [i for i in range(index, min(index + 6, len(lines))) if norm[lines[i][0]:lines[i][1]].strip()][:3]
+    cells = [norm[lines[i][0]:lines[i][1]].strip() for i in flat]
+    for size in (3, 2):
+        if is_header(cells[:size]) and (size == 2 or cells[0] == "序号"):
+            return _TableHeader(cells[:size], flat[:size])
+    return None
+
+
+def _table_rows(norm: str, lines: list[tuple[int, int]], header: _TableHeader) -> tuple[list[list[Span]], int]:
+    """The rows of a glossary table as cell spans, and the index of its last line: one line per row when the
+    header was one line (its cells split like the header's), else one line per cell. The table ends at the first
+    line that does not fit: a row of another width, a 序号 that is no number, a name cell too long to be a name."""
+    width = len(header.columns)
+    step = 1 if len(header.lines) == 1 else width
+    filled = [i for i in range(header.lines[-1] + 1, len(lines)) if norm[lines[i][0]:lines[i][1]].strip()]
+    rows: list[list[Span]] = []
+    last_line = header.lines[-1]
+    for at in range(0, len(filled) - step + 1, step):
+        group = filled[at:at + step]
+        cells = _row_cells(norm, lines[group[0]]) if step == 1 else [_stripped(norm, *lines[i]) for i in group]
+        texts = [norm[c.start:c.end] for c in cells]
+        if len(cells) != width or (header.numbered and not re.fullmatch(r"\d+\.?", texts[0])) \
+                or len(texts[-2]) > 20 or _SECTION_TITLE.match(texts[0]) or _NEXT_ANNEX.match(texts[0]):
+            break
+        rows.append(cells)
+        last_line = group[-1]
+    return rows, last_line
+
+
+def _row_cells(norm: str, line: tuple[int, int]) -> list[Span]:
+    """The cells of a table row printed on one line: 1 | “X” | … or tab-separated."""
+    start, end = line
+    cuts = [(m.start(), m.end()) for m in _CELL_SEPARATOR.finditer(norm, start, end) if m.end() > m.start()]
+    bounds = [start] + [b for cut in cuts for b in cut] + [end]
+    cells = [_stripped(norm, a, b) for a, b in zip(bounds[::2], bounds[1::2])]
+    return [c for c in cells if len(c)]
+
+
+def _stripped(norm: str, start: int, end: int) -> Span:
+    while start < end and norm[start] in " \t|":
+        start += 1
+    while end > start and norm[end - 1] in " \t|":
+        end -= 1
+    return Span(start, end)
 
 
 def extract_terms(document: Document, headings: list[Heading]) -> list[TermSense]:
@@ -197,8 +319,16 @@ def _agrees(count: int | None, expansion: list[str]) -> bool | None:
 
 
 def _read_section(context: _Context, section: Span, senses: list[TermSense]) -> None:
-    """One sense per numbered entry; labelled parts inside become sub-senses."""
+    """One sense per numbered entry or table row; labelled parts inside become sub-senses."""
     norm = context.norm
+    lines = [(section.start + m.start(), section.start + m.end())
+             for m in re.finditer(r"[^\n]*", norm[section.start:section.end])]
+    titled = bool(_SECTION_TITLE.match(norm[lines[0][0]:lines[0][1]].strip()))
+    header = _table_header(norm, lines, 1 if titled else 0)
+    if header:
+        for cells in _table_rows(norm, lines, header)[0]:
+            _read_entry(context, cells[-2], cells[-1], senses)
+        return
     entries: list[tuple[Span, Span]] = []  # (title, body)
     for match in re.finditer(r"[^\n]+", norm[section.start:section.end]):
         start, end = section.start + match.start(), section.start + match.end()
@@ -230,12 +360,15 @@ def _read_entry(context: _Context, title: Span, body: Span, senses: list[TermSen
     norm = context.norm
     title_text = norm[title.start:title.end].rstrip(":").strip()
     # a definition on the title line itself: “X”:… or X:…
-    inline_def = re.match(r'^(.{1,20}?)\s*(?::|是指|指的是)\s*(.+)$', title_text)
+    inline_def = re.match(rf'^(.{{1,20}}?)\s*(?::\s*(?:{_DEFINES})?|{_DEFINES})\s*(.+)$', title_text)
     if inline_def and not len(body):
         label = _entry_label(inline_def.group(1))
         body = Span(title.start + inline_def.start(2), title.end)
     else:
         label = _entry_label(title_text)
+    definer = _DEFINER.match(norm, body.start, body.end)
+    if definer and definer.end() < body.end:
+        body = Span(definer.end(), body.end)
     if not label or not len(body):
         return
     definition = context.text[body.start:body.end].rstrip("。;；")
@@ -341,6 +474,8 @@ def _split_list(context: _Context, span: Span, label: str | None) -> list[str]:
     if not len(span):
         return []
     options = count_options(label) if label else []
+    if label is not None and not options:
+        return _plain_enumeration(context, span)
     if options == [1]:
         options = []  # 一条主线: one thing, described by as many clauses as it takes
     first = _first_clause(norm, span)
@@ -361,6 +496,16 @@ def _split_list(context: _Context, span: Span, label: str | None) -> list[str]:
         if len(items) > 1:
             return items
     return candidates[0]
+
+
+def _plain_enumeration(context: _Context, span: Span) -> list[str]:
+    """The items of a definition that is nothing but a list (“放管服”是指简政放权、放管结合、优化服务), else none:
+    a label that counts nothing (“无废城市”:是指以…为引领,…的城市发展模式) is described, not enumerated."""
+    norm = context.norm
+    if _clauses(norm, span, r"[,;。:]") != [span]:
+        return []
+    items = _clean_items(context, _enumeration(context, span, split_and=True), None)
+    return items if all(len(normalize_label(item)) <= 15 for item in items) else []
 
 
 def _enumeration(context: _Context, span: Span, split_and: bool) -> list[Span]:
@@ -410,12 +555,40 @@ def _clean_items(context: _Context, items: list[Span] | list[str], label: str | 
         return [t[m.start(1):m.end(1)] for t, m in zip(texts, named)]
     if len(texts) > 1:
         texts[0] = _strip_lead_in(texts[0], texts[1:])
+        texts[-1] = _strip_shared_tail(texts[-1], texts[:-1], label)
         tail = _TAIL_HEAD.search(texts[-1])
         if tail and len(texts[-1]) > len(tail.group()) + 1 and not any(t.endswith(tail.group()) for t in texts[:-1]):
             texts[-1] = texts[-1][: tail.start()]
         if '"' not in normalize(texts[-1]) and normalize(texts[-1]).endswith("的"):
             texts[-1] = texts[-1][:-1]
     return [_unquote(t) for t in texts if t]
+
+
+# What the last item of a list carries for all of them, as a table (stripped only when no other item has it):
+# | tail                                  | example                                   | item         |
+# |---------------------------------------|-------------------------------------------|--------------|
+# | the label's head, perhaps after 的     | 水质监测、信息公开的全覆盖 (五个全覆盖)       | 信息公开     |
+# | a predicate shared with 均/都/全部      | 保安配备率、视频监控联网率均达到100%          | 视频监控联网率 |
+_SHARED_PREDICATE = re.compile(
+    r"(?<![平人])(?:均|都|全部|一律)(?:要|应|须|需|已|将)?(?:达到|达|实现|不低于|不少于|不高于|不超过|低于|高于|超过|"
+    r"保持|控制|为|在|有|得到|纳入|覆盖|完成).*$"
+)
+_COUNT_PREFIX = re.compile(rf"^(?:[{NUMERAL_CHARS}]+|\d+)[个大项类种条]?")
+
+
+def _strip_shared_tail(last: str, others: list[str], label: str | None) -> str:
+    """The last item without the words that belong to the whole list (see the table above)."""
+    norm = normalize(last)
+    predicate = _SHARED_PREDICATE.search(norm)
+    if predicate and predicate.start() >= 2 and not any(_SHARED_PREDICATE.search(normalize(o)) for o in others):
+        return last[:predicate.start()]
+    head = _COUNT_PREFIX.sub("", normalize_label(label)) if label and count_options(label) else ""
+    if len(head) >= 2 and norm.endswith(head) and not any(normalize(o).endswith(head) for o in others):
+        kept = norm[:-len(head)]
+        kept = kept[:-1] if kept.endswith("的") else kept
+        if len(kept) >= 2:
+            return last[:len(kept)]
+    return last
 
 
 def _strip_lead_in(first: str, others: list[str]) -> str:
@@ -768,10 +941,9 @@ _NESTED_QUOTED = re.compile(r"'([^'\"\n]{2,10})'")
 # | three characters, each one item            | 黄赌毒, 情指行, 民转刑 (see ``_is_abbreviation``) |
 # | a topic before a numeral shorthand         | 政治三力, 全警三能  |
 # | a priority called number one               | 一号工程, 一号文件  |
-# | a five-year plan                           | 十四五              |
+# A five-year plan (十四五, 十三五) is a period, not shorthand to define: see ``numerals`` and plan metadata.
 _TOPIC_COUNT = re.compile(rf"^[\u4e00-\u9fff]{{2}}([{NUMERAL_CHARS}][\u4e00-\u9fff]{{1,2}})$")
 _NUMBER_ONE = re.compile(r"^一号[\u4e00-\u9fff]{2}$")
-_FIVE_YEAR = re.compile(r"^十[一二三四五六七八九]五$")
 # Characters that make a three-character label an ordinary word or a name rather than three items: function
 # words, word-forming prefixes (金点子, 大平安, 微…, 全链条), the heads of compound nouns (身份码, 枫桥式, 技防网,
 # 热力图, 回头看, 警易拍, 升级版, 巡特警), and the verbs and results of a slogan, a verb with its object (保安全,
@@ -809,16 +981,21 @@ def _read_undefined(context: _Context, senses: list[TermSense], sections: list[S
     covered = [s.evidence for s in senses] + sections
     seen: set[str] = set()
     candidates: list[tuple[int, int, str]] = []
-    for match in [*_QUOTED.finditer(context.norm), *_NESTED_QUOTED.finditer(context.norm)]:
+    quotations = list(_QUOTED.finditer(context.norm))
+    for match in [*quotations, *_NESTED_QUOTED.finditer(context.norm)]:
         label = match.group(1).strip()
-        for part in [label] if "、" not in label or count_options(label) else []:
-            if _is_shorthand(part) or _is_named_shorthand(part):
-                candidates.append((match.start(), match.end(), part))
+        if _is_shorthand(label) or _is_named_shorthand(label):
+            candidates.append((match.start(), match.end(), label))
+        elif "、" in label:  # “一日一清洗、一周一消毒”: each item of a quoted list on its own
+            for part in re.finditer(r"[^、]+", match.group(1)):
+                if _is_shorthand(part.group()) and count_options(part.group()):
+                    candidates.append((match.start(1) + part.start(), match.start(1) + part.end(), part.group()))
     quoted = [Span(start, end) for start, end, _ in candidates]
     candidates += _abbreviation_lists(context.norm, quoted)
     for match in _UNQUOTED_SHORTHAND.finditer(context.norm):
         span = Span(match.start(), match.end())
-        if _is_shorthand(match.group()) and not any(_overlaps(span, q) for q in quoted):
+        if _is_shorthand(match.group()) and not any(_overlaps(span, q) for q in quoted) \
+                and not _cut_inside_quotation(context.norm, span, quotations):
             candidates.append((match.start(), match.end(), match.group()))
     for start, end, label in sorted(candidates):
         key = normalize_label(label)
@@ -829,11 +1006,16 @@ def _read_undefined(context: _Context, senses: list[TermSense], sections: list[S
         _add(context, senses, context.text[start:end].strip('"“”‘’\''), "undefined", None, [], span)
 
 
+def _cut_inside_quotation(norm: str, span: Span, quotations: list[re.Match[str]]) -> bool:
+    """Whether an unquoted match stops inside a word of a quotation (一日一清 of “一日一清洗、…”): within quotes
+    a shorthand runs to the end of its item."""
+    return any(q.start(1) <= span.start and span.end < q.end(1) and norm[span.end] != "、" for q in quotations)
+
+
 def _is_named_shorthand(label: str) -> bool:
     """A quoted label that abbreviates without a count of its own (see the table above ``_TOPIC_COUNT``)."""
     topic = _TOPIC_COUNT.match(label)
-    return (_is_abbreviation(label) or bool(_NUMBER_ONE.match(label)) or bool(_FIVE_YEAR.match(label))
-            or bool(topic and _is_shorthand(topic.group(1))))
+    return _is_abbreviation(label) or bool(_NUMBER_ONE.match(label)) or bool(topic and _is_shorthand(topic.group(1)))
 
 
 _GLUED = re.compile(r"[^\W和及与或等]")  # a character that joins a list item to the word beside it

@@ -10,6 +10,8 @@ A numeral shorthand counts what it abbreviates, which gives a free consistency c
 | a run of numerals only              | 四三二一, 123456   | one part per numeral: 4, 6 |
 | digit formula                       | 1+5, 1+N+X        | 1 + 5 = 6 or 2 parts; 3 parts |
 | list of counted parts               | 3个目标、6大体系   | 2 parts (or 3 + 6)         |
+| N个 + a number: N of that thing     | 三个一, 四个100%   | 3, 4                       |
+| a numeral closing a word at the end | 六统一, 三唯一     | 6, 3 (统一 is a word)       |
 
 ``count_options`` returns every plausible count, the most literal first; ``declared_count`` picks the first,
 or the one an expansion agrees with.
@@ -32,6 +34,8 @@ _DOTTED_DIGITS = re.compile(r"^\d+(?:[.、]\d+)+")  # 1.3.5分钟: three parts
 _NUMERALS_ONLY = re.compile(rf"^[{NUMERAL_CHARS}、,.·]+$")
 # Numbers that count no items: a ratio (一对一, 1对1) and a top-N honour (十佳民警, 10佳社区民警, 百强县).
 _NO_SET = re.compile(rf"^(?:[{NUMERAL_CHARS}\d]+对[{NUMERAL_CHARS}\d多]|(?:[{NUMERAL_CHARS}]+|\d+)[佳强])")
+# N个 followed by a number: N things that each are that number (三个一 = 一张图、一个库、一套制度).
+_N_OF_A_NUMBER = re.compile(rf"^([{NUMERAL_CHARS}]+|\d+)个(?:[{NUMERAL_CHARS}]+|\d+%?)$")
 
 
 def parse_number(text: str) -> int | None:
@@ -81,7 +85,14 @@ def count_options(label: str) -> list[int]:
         if all(counts):
             return _unique([len(parts), sum(c[0] for c in counts)])
         return []
-    values = [parse_number(m.group()) for m in _NUMBER.finditer(label)]
+    n_of = _N_OF_A_NUMBER.match(label)
+    if n_of:
+        value = parse_number(n_of.group(1))
+        return [value] if value else []
+    numbers = list(_NUMBER.finditer(label))
+    if len(numbers) > 1 and numbers[-1].end() == len(label) and not numbers[-1].group().isdigit():
+        numbers = numbers[:-1]  # 六统一: a numeral that ends the label closes a word (统一, 唯一), it counts nothing
+    values = [parse_number(m.group()) for m in numbers]
     values = [v for v in values if v]
     # a number that ends the label (三个100%) or is glued to a unit is a value, not a count
     if not values:

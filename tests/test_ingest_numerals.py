@@ -47,3 +47,15 @@ def test_declared_count_prefers_the_option_the_expansion_agrees_with():
 def test_is_numeral_shorthand():
     assert is_numeral_shorthand("双随机") and is_numeral_shorthand("3+X")
     assert not is_numeral_shorthand("智慧社区")
+
+
+@pytest.mark.parametrize(("label", "options"), [
+    ("三个一", [3]),  # N个 + a number: N things, each "one"
+    ("四个100%", [4]),
+    ("六统一", [6]),  # 统一 is a word: its 一 counts nothing
+    ("三唯一", [3]),
+    ("两减速一停车", [3]),  # a 一 inside the label still counts
+    ("一数一源一标准", [3]),
+])
+def test_counts_of_n_ge_and_of_a_closing_yi(label, options):
+    assert count_options(label) == options
