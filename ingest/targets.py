@@ -3,7 +3,7 @@
 A target is a quantity a plan commits to: 覆盖率达到95%以上 (≥ 95 %), 不高于13% (≤ 13 %), 突破300人 (> 300 人),
 建成18个 (= 18 个), 按800∶1比例 (= 800 ratio). The text is scanned one clause at a time (clauses end at , ; 。);
 inside a clause every quantity is read with the comparator words around it, and the indicator is the noun phrase
-the quantity is about. A change is its own comparator (能耗下降14%: "下降"). Figures that report results are kept
+the quantity is about; a planned change is part of it (能耗下降 = 14 %). Figures that report results are kept
 with kind "achieved": a change against last year (同比下降11.8%), a state already reached (已建成), a figure
 dated before the plan's period, anything in a review section (一、发展基础), in a sentence that looks back (去年…,
 截至…, 今年以来…), or in a report (工作总结, 报告) outside the part that looks ahead (二、明年工作打算).
@@ -71,10 +71,11 @@ _TIME_LIMIT = re.compile(r"^内")  # 12小时内, 15分钟内: a time limit
 _TIME_UNITS = ("小时", "分钟", "天", "工作日")
 _NOT_A_DURATION = re.compile(r"^(?:内|后|来|以来|起|底|末|前|度)")
 
-# A change rather than a level, with the change as the comparator: 能耗下降14% / 提高0.5个百分点 (a target to
-# change by), 同比下降11.8% (a reported change against last year, an achievement).
+# A change rather than a level. A planned change is what the target measures: 能耗累计下降14% -> (能耗累计下降,
+# =, 14 %), so the comparator stays one of ≥ ≤ > < = ≈ as the ontology's TargetShape asks. A change against last
+# year (同比下降11.8%) is an achievement, with the change as its comparator.
 _CHANGE_VERBS = "下降|降低|减少|上升|增长|增加|提升|提高|缩短"
-_CHANGE = re.compile(rf"(?:累计|年均|平均)?(?P<verb>{_CHANGE_VERBS})\s*$")
+_CHANGE = re.compile(rf"(?:{_CHANGE_VERBS})\s*$")
 _REPORTED_CHANGE = re.compile(rf"(同比|环比|较上年|较去年)(?:{_CHANGE_VERBS})\s*$")
 
 # Words around a number that make it something other than a target.
@@ -267,11 +268,11 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         return None
     groups = match.groupdict()
     comparator, phrase_start = _comparator_before(before)
-    change = _REPORTED_CHANGE.search(before) or _CHANGE.search(before)
-    if change:  # a change verb right before the number wins over a comparator further back
-        reported = change.re is _REPORTED_CHANGE
-        comparator = change.group(0).strip() if reported else change.group("verb")
-        phrase_start = change.start()
+    reported = _REPORTED_CHANGE.search(before)
+    if reported:
+        comparator, phrase_start = reported.group(0).strip(), reported.start()
+    elif _CHANGE.search(before):  # 达到…下降14%: no comparator word further back governs a change
+        comparator, phrase_start = None, len(before)
     if groups["ratio"] or groups["ratio2"]:
         a = _number(groups["a"] or groups["a2"])
         b = _number(groups["b"] or groups["b2"])
@@ -301,7 +302,7 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
     after_match = _AFTER.match(after)
     if after_match:
         end += after_match.end()
-        if comparator in (None, "≥", "≤", "="):  # 突破300人以上 stays >, 下降14%以上 stays a change
+        if comparator in (None, "≥", "≤", "="):  # 突破300人以上 stays >, 同比下降10%以上 stays a reported change
             comparator = "≥" if after_match.group("ge") else "≤" if after_match.group("le") else "≈"
     elif unit in _TIME_UNITS and _TIME_LIMIT.match(after):
         end += 1
@@ -311,9 +312,8 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
             return None  # 24小时网上巡查 is an operating regime; a time target has 内 or a comparator
         comparator = "="
     word_before = phrase_start < match.start()
-    reported = bool(change) and change.re is _REPORTED_CHANGE
     return _Quantity(
-        Span(match.start(), match.end()), value, unit, comparator, phrase_start, end, word_before, reported
+        Span(match.start(), match.end()), value, unit, comparator, phrase_start, end, word_before, bool(reported)
     )
 
 

@@ -172,11 +172,16 @@ def test_a_state_already_reached_is_achieved():
     assert only("全市已建成5G基站3200个。").kind == "achieved"
 
 
-def test_a_planned_change_keeps_its_direction_and_a_baseline_year_is_not_the_target_year():
+def test_a_planned_change_is_part_of_the_indicator_and_a_baseline_year_is_not_the_target_year():
     target = only("单位地区生产总值能耗比2020年下降13.5%以上。")
     assert (target.indicator, target.comparator, target.value, target.year, target.kind) == (
-        "单位地区生产总值能耗", "下降", 13.5, None, "target"
+        "单位地区生产总值能耗下降", "≥", 13.5, None, "target"
     )
+
+
+def test_a_change_verb_ends_the_reach_of_a_comparator_further_back():
+    target = only("确保群众投诉量下降20%。")  # 确保 alone would read ≥ 20 %
+    assert (target.indicator, target.comparator) == ("群众投诉量下降", "=")
 
 
 def test_counts_of_people_are_not_the_plan_own_contents():
