@@ -19,7 +19,7 @@ from plankg.settings import store_option
 @click.option("--max-rows", default=10_000, show_default=True, type=int,
               help="Largest SPARQL result (rows or triples) the endpoint returns; larger ones are refused.")
 @click.option("--access-log/--no-access-log", default=False, show_default=True,
-              help="Log every request (costs about a fifth of the time of a cached SPARQL answer).")
+              help="Log every request (uvicorn's access log; off by default, it slows small answers).")
 def serve(host: str, port: int, store: str, token: str | None, timeout: float, max_rows: int, access_log: bool) -> None:
     """Serve the graph: SPARQL endpoint, REST API and pages."""
     import uvicorn

@@ -227,7 +227,7 @@ def wrk(port: int, script: Path, seconds: float, threads: int, connections: int)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tasks", type=int, default=20_000)
-    parser.add_argument("--seconds", type=float, default=2.0, help="length of each wrk run")
+    parser.add_argument("--seconds", type=int, default=2, help="length of each wrk run (whole seconds)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the table shows their medians")
     parser.add_argument("--connections", type=int, default=8, help="open connections in the throughput runs")
     parser.add_argument("--baseline", metavar="REV", help="also run plankg's server as of this git revision")
