@@ -280,3 +280,50 @@ def test_html_page_loses_its_chrome():
     text = facts(BUSINESS).document.text
     assert "当前位置" not in text and "分享到" not in text and "澳门" not in text
     assert facts(BUSINESS).plan.title == "南峰区2023年优化营商环境工作计划"
+
+
+# ------------------------------------------- metadata, cleaning and agencies: the failures found on these plans
+
+
+@pytest.mark.parametrize(
+    "name, issuer",
+    [(EDU, "临江市教育局"), (HEALTH_CAMPAIGN, "河西区卫生健康委员会"), (FARMING, "白水县农业农村局"),
+     (BUSINESS, "南峰区人民政府办公室")],  # the last signs the page above its date
+)
+def test_issuer_from_the_title_or_the_signature(name, issuer):
+    assert facts(name).plan.issuer == issuer
+
+
+def test_a_three_year_action_runs_three_years_to_its_target_year():
+    plan = facts(ROADS).plan
+    assert (plan.period_start, plan.period_end) == (2024, 2026)  # 三年行动, 到2026年
+
+
+def test_a_report_with_next_year_s_plan_covers_both_years():
+    plan = facts(FARMING).plan
+    assert (plan.kind, plan.period_start, plan.period_end) == ("工作总结和工作计划", 2023, 2024)
+
+
+def test_hidden_spam_logo_and_friend_links_are_not_the_page():
+    text = facts(BUSINESS).document.text
+    assert "彩金" not in text and "返水" not in text and "友情链接" not in text
+    assert text.splitlines()[0] == "南峰区2023年优化营商环境工作计划"  # the site's logo line is gone
+    assert not any("彩金" in t.indicator for t in facts(BUSINESS).targets)
+
+
+def test_duties_of_every_county_government_stand_apart():
+    duties = [(r.agency.printed, r.text) for r in facts(ECOLOGY).responsibilities]
+    assert ("市生态环境局", "规划实施的统筹协调和监督评估") in duties
+    assert ("各县区政府", "本辖区规划任务落实") in duties
+    assert "各县区政府" in [r.agency.printed for r in facts(ROADS).responsibilities]  # 各县区政府负责组织…
+
+
+def test_leadership_office_seated_in_an_organ():
+    duties = [(r.agency.name, r.pattern, r.text) for r in facts(HEALTH).responsibilities]
+    assert ("县医共体建设工作领导小组办公室", "领导小组办公室", "设在县卫生健康局，负责日常工作") in duties
+    assert not any(name.startswith("成立") or pattern == "由X" for name, pattern, _ in duties)
+
+
+def test_departments_directly_under_the_district_stay_a_collective():
+    row = next(t for t in facts(BUSINESS).tasks if t.source == "table" and t.number == "4")
+    assert "区直有关部门" in [a.name for a in row.agencies]
