@@ -17,9 +17,10 @@ task's title; the share of the title covered by runs of the cell; the longest ru
 text, as a share of the cell. A number printed in the cell that is the task's number path lifts the strength.
 The row's 序号 is not used: annex tables number their rows afresh (row 3 may repeat outline task 5).
 
-Links are one to one, strongest first, and need ``MIN_STRENGTH``. A row that only quotes a task's body links only
-when the table as a whole repeats the outline (most of its items find a task): a 任务分工 table restates the
-outline's tasks, while a 重大项目清单 lists work of its own that shares phrases with the body of a broad task.
+Links are one to one, strongest first, and need ``MIN_STRENGTH``. Only a table that as a whole repeats the outline
+(at least half of its items find a task) links by likeness: a 任务分工 table restates the outline's tasks, while a
+重大项目清单 lists work of its own whose names share words with the tasks (城北街道综合养老服务中心 is one project
+of 建设街道综合养老服务中心, not that task). In such a list only a row that names an outline task exactly is it.
 
 The outline task is the piece of work: it takes the row's agencies (their spans stay in the table's cells, so the
 row is their evidence) and the later of its own and the row's deadline. A plain 责任单位 column says less than the
@@ -58,7 +59,9 @@ def link_table_rows(outline: list[Task], rows: list[Task]) -> None:
     linked_rows: set[int] = set()
     linked_tasks: set[int] = set()
     for strength, by_title, row, task in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
-        if id(row) in linked_rows or id(task) in linked_tasks or not (by_title or repeating):
+        if id(row) in linked_rows or id(task) in linked_tasks:
+            continue
+        if not repeating and _split_number(row.title)[1] != _key(task.title):
             continue
         linked_rows.add(id(row))
         linked_tasks.add(id(task))

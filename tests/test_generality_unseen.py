@@ -153,7 +153,8 @@ BUSINESS = "nanfeng-2023-business-environment-plan.html"
 
 def test_html_table_without_a_name_column_reads_every_row():
     by_id = {t.id: t for t in facts(BUSINESS).tasks}
-    rows = [t for t in facts(BUSINESS).tasks if t.source == "table" and by_id.get(t.parent, t).source != "table"]
+    rows = [t for t in facts(BUSINESS).tasks
+            if t.source == "table" and (t.parent is None or by_id[t.parent].source != "table")]
     assert [t.number for t in rows] == ["1", "2", "3", "4", "5"]
     # each row quotes the outcome an outline task's body states: 实现综合窗口全覆盖 is task 2's
     assert [by_id[t.parent].number for t in rows] == ["1", "2", "3", "4", "6"]
