@@ -113,6 +113,8 @@ _LEAD_VERBS = (
     r"开展|实施|构建|新建"
 )
 _LEAD = re.compile(rf"(?:{_LEAD_ADVERBS}|{_LEAD_VERBS})+")
+# A deadline in front of the work names no part of it: 2024年底前建成信息平台 -> 信息平台.
+_LEADING_DATE = re.compile(r"(?:到|至|在|于)?\d{4}年(?:底|末|初|上半年|下半年)?(?:\d{1,2}月(?:底|末)?)?(?:前|以前|内)?")
 _BUILD_WORDS = "建设|建成|搭建|打造|建立|新建|构建|研发|开发"
 _BUILD_VERBS = rf"(?:{_BUILD_WORDS})"
 _BUILDS = re.compile(rf"^\s*{_NUMBER_PREFIX}\s*(?:{_LEAD_ADVERBS})*(?:形成|{_BUILD_WORDS})")
@@ -125,6 +127,20 @@ _NUMBER_PREFIX_RE = re.compile(_NUMBER_PREFIX)
 _FOLLOWING_CLAUSE = re.compile(r"[,;:]?\s*([^,;。:!?]+)")
 
 _RELY_VERBS = r"(?:依托|利用|通过|接入|基于|借助|依靠|对接)"
+
+# 依托X做Y in one clause: the X of an open-ended reliance cue stops where a work verb begins right after a thing
+# (a system, a body, a place, a resource), and the rest of the clause is the dependent.
+# 依托生态环境大数据平台实现监测数据互联共享 -> 生态环境大数据平台 / 实现监测数据互联共享;
+# 依托县职业技术学校开设护理课程 -> 县职业技术学校 / 开设护理课程. Not split: 依托村级组织和驻村工作队 (no verb
+# after a thing), 依托省级建设的平台 (a verb followed by 的 describes the thing).
+_WORK_VERB = re.compile(
+    r"(?:实现|开展|推进|推动|建设|建立|开设|打造|构建|搭建|提升|提高|加强|强化|完善|落实|促进|"
+    r"拓宽|拓展|形成|发展|培育|培训|提供|满足|做好|组织|设立|设置|整合|带动)(?!的)"
+)
+_RELIED_THING_END = re.compile(
+    r"(?:平台|系统|中心|网络|网|库|体系|设施|工程|项目|医院|学校|院|校|所|站|馆|室|基地|队伍|队|企业|园区|园|机构|"
+    r"资源|技术|数据|单位|部门|组织|协会|合作社|载体|阵地|\")$"
+)
 
 
 def extract_prerequisites(
@@ -174,19 +190,55 @@ def _sides(cue: Cue, match: re.Match, sentence: str) -> tuple[Span, Span] | None
     """(prerequisite, dependent) spans within the sentence, or None when one side cannot be found."""
     if cue.prerequisite == "x":
         prerequisite = _trim(sentence, Span(match.start("x"), match.end("x")))
+        split = _split_open_reliance(sentence, match, prerequisite)
+        if split is not None:
+            return _whole_quotes(sentence, split[0]), _whole_quotes(sentence, split[1])
     else:
         prerequisite = _clause_before(sentence, match.start())
     if cue.dependent == "y" and match.group("y") and match.group("y").strip():
         dependent = _trim(sentence, Span(match.start("y"), match.end("y")))
     else:
         dependent = _clause_after(sentence, match.end()) or _clause_before(sentence, match.start())
-    if prerequisite is None or dependent is None or len(prerequisite) < 2 or len(dependent) < 2:
+    if prerequisite is None or dependent is None:
+        return None
+    prerequisite, dependent = _whole_quotes(sentence, prerequisite), _whole_quotes(sentence, dependent)
+    if len(prerequisite) < 2 or len(dependent) < 2:
         return None
     if _GENERIC_SUPPORT.search(sentence[match.start():match.end()]):
         return None
     if _BASELINE.match(sentence[prerequisite.start:prerequisite.end]):
         return None
     return prerequisite, dependent
+
+
+def _split_open_reliance(sentence: str, match: re.Match, x: Span) -> tuple[Span, Span] | None:
+    """(X, Y) of 依托X做Y when the cue's X is open-ended (依托X, 借助X: it runs on to the clause's end) and a work
+    verb starts inside it; else None."""
+    if match.end("x") != match.end():
+        return None
+    for verb in _WORK_VERB.finditer(sentence, x.start + 2, x.end - 2):
+        prerequisite = Span(x.start, verb.start())
+        if _open_quote(sentence, prerequisite):
+            continue  # a verb inside a quoted name: 依托“数据共享”平台
+        if _RELIED_THING_END.search(sentence, x.start, verb.start()):
+            return prerequisite, _trim(sentence, Span(verb.start(), x.end), strip_lead=False)
+    return None
+
+
+def _open_quote(sentence: str, span: Span) -> bool:
+    return sentence.count('"', span.start, span.end) % 2 == 1
+
+
+def _whole_quotes(sentence: str, span: Span) -> Span:
+    """A side never ends inside a quoted name: it runs on to the closing quote in its clause (…“五大中心”), or,
+    without one, stops before the opening quote."""
+    if not _open_quote(sentence, span):
+        return span
+    clause_end = min((i for i in (sentence.find(mark, span.end) for mark in ",;。:!?") if i >= 0), default=len(sentence))
+    closing = sentence.find('"', span.end, clause_end)
+    if closing >= 0:
+        return Span(span.start, closing + 1)
+    return _trim(sentence, Span(span.start, sentence.rfind('"', span.start, span.end)), strip_lead=False)
 
 
 def _clause_after(sentence: str, position: int) -> Span | None:
@@ -233,6 +285,9 @@ def _trim(sentence: str, span: Span, strip_lead: bool = True) -> Span:
     number = _NUMBER_PREFIX_RE.match(sentence, start, end)
     if number:
         start = number.end()
+    date = _LEADING_DATE.match(sentence, start, end)
+    if date and end - date.end() >= 2:
+        start = date.end()
     if strip_lead:
         lead = _LEAD.match(sentence, start, end)
         if lead and end - lead.end() >= 2:
@@ -264,9 +319,15 @@ def _resolve_tasks(prerequisite: Prerequisite, text: str, tasks: list[Task]) -> 
 
 
 def _table_order(tasks: list[Task]) -> list[Prerequisite]:
-    """Within one table item, every sub-task due in an earlier year precedes those due in the next later year."""
+    """Within one table item, every sub-task due in an earlier year precedes those due in the next later year.
+    Only rows of a task table under a table item count: parallel outline items ((1), (2)) with different deadlines,
+    or table rows that repeat outline tasks, are not steps of one piece of work."""
     found: list[Prerequisite] = []
-    dated = [task for task in tasks if task.parent and task.due is not None and task.due.year is not None]
+    items = {task.id for task in tasks if task.source == "table"}
+    dated = [
+        task for task in tasks
+        if task.source == "table" and task.parent in items and task.due is not None and task.due.year is not None
+    ]
     dated.sort(key=lambda task: (task.parent, task.due.year, task.span.start))
     for _, siblings in groupby(dated, key=lambda task: task.parent):
         by_year = [list(group) for _, group in groupby(siblings, key=lambda task: task.due.year)]

@@ -55,6 +55,11 @@ def test_prerequisite_skips_result_and_date_clauses():
     assert found.dependent == "城市安全运行"
 
 
+def test_a_deadline_in_front_of_the_work_is_not_part_of_it():
+    found = only("2024年底前建成全县统一的医共体信息平台,为远程诊疗提供支撑。")
+    assert (found.prerequisite, found.dependent) == ("全县统一的医共体信息平台", "远程诊疗")
+
+
 def test_evidence_spans_both_sides_in_the_original_text():
     text = "依托“城市大脑”平台，推进交通信号联控。"
     found = only(text)
@@ -103,8 +108,13 @@ def sub_task(tid, parent, year, start):
                 due=Due(text=f"{year}年", year=year), source="table")
 
 
+def table_item(tid, start):
+    return Task(id=tid, number="1", title=f"项目{tid}", text="", span=Span(start, start + 2), source="table")
+
+
 def test_table_order_links_each_year_to_the_next_later_year_only():
-    tasks = [sub_task("a", "p", 2023, 0), sub_task("b", "p", 2022, 10), sub_task("c", "p", 2022, 20),
+    tasks = [table_item("p", 48), table_item("q", 49),
+             sub_task("a", "p", 2023, 0), sub_task("b", "p", 2022, 10), sub_task("c", "p", 2022, 20),
              sub_task("d", "p", 2025, 30), sub_task("e", "q", 2021, 40)]
     found = [p for p in cues_of("。" * 50, tasks) if p.cue == "table-order"]
     pairs = sorted((p.prerequisite_task, p.dependent_task) for p in found)
@@ -113,8 +123,53 @@ def test_table_order_links_each_year_to_the_next_later_year_only():
 
 
 def test_same_year_siblings_are_not_ordered():
-    tasks = [sub_task("a", "p", 2024, 0), sub_task("b", "p", 2024, 10)]
+    tasks = [table_item("p", 15), sub_task("a", "p", 2024, 0), sub_task("b", "p", 2024, 10)]
     assert [p for p in cues_of("。" * 20, tasks) if p.cue == "table-order"] == []
+
+
+def test_parallel_outline_sub_items_with_different_deadlines_are_not_ordered():
+    """(1) and (2) under one outline task are parallel work, not steps, though their deadlines differ."""
+    item = Task(id="p", number="2", title="实施分类整治", text="", span=Span(0, 20))
+    first = Task(id="a", number="(1)", title="急弯路段", text="", span=Span(5, 10), parent="p",
+                 due=Due(text="2024年10月底前", year=2024))
+    second = Task(id="b", number="(2)", title="临水路段", text="", span=Span(10, 15), parent="p",
+                  due=Due(text="2025年上半年", year=2025))
+    assert [p for p in cues_of("。" * 20, [item, first, second]) if p.cue == "table-order"] == []
+
+
+def test_table_rows_repeating_outline_tasks_are_not_ordered():
+    """A 任务分工 row that repeats an outline task hangs under that task; two such rows are no table item's steps."""
+    outline = [Task(id=f"o{i}", number=str(i), title=f"任务{i}", text="", span=Span(i * 10, i * 10 + 5)) for i in (1, 2)]
+    rows = [Task(id=f"r{i}", number=str(i), title=f"任务{i}", text="", span=Span(40 + i * 5, 44 + i * 5),
+                 parent=f"o{i}", due=Due(text=f"{2023 + i}年", year=2023 + i), source="table") for i in (1, 2)]
+    assert [p for p in cues_of("。" * 60, outline + rows) if p.cue == "table-order"] == []
+
+
+@pytest.mark.parametrize(
+    "text, prerequisite, dependent",
+    [
+        # the thing relied on, then what is done with it, in one clause
+        ("依托生态环境大数据平台实现监测数据互联共享。", "生态环境大数据平台", "实现监测数据互联共享"),
+        ("依托县职业技术学校开设养老护理专业课程,每年培训护理员。", "县职业技术学校", "开设养老护理专业课程"),
+        ("借助农业物联网提升病虫害预警能力。", "农业物联网", "提升病虫害预警能力"),
+        # a verb inside a quoted name does not split it
+        ("依托“数据共享”交换平台,推进证照互认。", "“数据共享”交换平台", "推进证照互认"),
+        # a verb followed by 的 describes the thing
+        ("依托省级建设的冷链监管平台,强化追溯管理。", "省级建设的冷链监管平台", "强化追溯管理"),
+    ],
+)
+def test_reliance_and_its_use_in_one_clause(text, prerequisite, dependent):
+    found = only(text)
+    assert (found.cue, found.prerequisite, found.dependent) == ("依托X" if text.startswith("依托") else "借助X",
+                                                                prerequisite, dependent)
+
+
+def test_a_side_never_ends_inside_a_quote():
+    """The last clause of a long reliance runs past the cue's reach; the side keeps the quoted name whole."""
+    text = "依托县人民医院建设影像、检验、心电诊断、病理诊断、消毒供应、远程会诊、健康管理、慢病随访、急诊急救“九大中心”,实现结果互认。"
+    found = only(text)
+    assert found.prerequisite == "县人民医院"
+    assert found.dependent.endswith("“九大中心”")
 
 
 def test_builds_relies_on_orders_the_builder_first():
