@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from plankg.ingest.facts import Document, Heading, Span, TermSense
-from plankg.ingest.numerals import NUMERAL_CHARS, count_options, declared_count
+from plankg.ingest.numerals import NUMERAL_CHARS, count_options, declared_count, is_per_unit, is_quantity
 from plankg.ingest.text import Sentences, normalize, normalize_label
 
 # --- the 名词解释 section -------------------------------------------------------------------------------------
@@ -153,12 +153,12 @@ def glossary_sections(text: str) -> list[Span]:
     while index < len(lines):
         start, end = lines[index]
         title = _SECTION_TITLE.match(norm[start:end].strip())
-        header = _table_header(norm, lines, index + 1 if title else index)
+        header = _table_header(_with_tabs(text, norm), lines, index + 1 if title else index)
         if not title and not header:
             index += 1
             continue
         if header:
-            _, last_line = _table_rows(norm, lines, header)
+            _, last_line = _table_rows(_with_tabs(text, norm), lines, header)
             last = lines[last_line][1]
         else:
             last_line, last = _section_end(norm, lines, index, _sibling_heading(title.group("number")))
@@ -219,7 +219,7 @@ def _table_header(norm: str, lines: list[tuple[int, int]], index: int) -> _Table
         return 2 <= len(cells) <= 3 and len(words) == 2 and bool(words & _HEADER_NAME) and bool(words & _HEADER_MEANING)
 
     first = norm[lines[index][0]:lines[index][1]].strip().strip("|")
-    cells = [c for c in _CELL_SEPARATOR.split(first) if c]
+    cells = [c.strip() for c in _CELL_SEPARATOR.split(first) if c.strip()]
     if is_header(cells):
         return _TableHeader(cells, [index])
     flat = [i for i in range(index, min(index + 6, len(lines))) if norm[lines[i][0]:lines[i][1]].strip()][:3]
@@ -249,6 +249,13 @@ def _table_rows(norm: str, lines: list[tuple[int, int]], header: _TableHeader) -
         rows.append(cells)
         last_line = group[-1]
     return rows, last_line
+
+
+def _with_tabs(text: str, norm: str) -> str:
+    """``norm`` with the tabs of ``text`` put back: normalize folds them into spaces, but they separate cells."""
+    if "\t" not in text:
+        return norm
+    return "".join("\t" if original == "\t" else char for original, char in zip(text, norm))
 
 
 def _row_cells(norm: str, line: tuple[int, int]) -> list[Span]:
@@ -324,9 +331,10 @@ def _read_section(context: _Context, section: Span, senses: list[TermSense]) -> 
     lines = [(section.start + m.start(), section.start + m.end())
              for m in re.finditer(r"[^\n]*", norm[section.start:section.end])]
     titled = bool(_SECTION_TITLE.match(norm[lines[0][0]:lines[0][1]].strip()))
-    header = _table_header(norm, lines, 1 if titled else 0)
+    cells_norm = _with_tabs(context.text, norm)
+    header = _table_header(cells_norm, lines, 1 if titled else 0)
     if header:
-        for cells in _table_rows(norm, lines, header)[0]:
+        for cells in _table_rows(cells_norm, lines, header)[0]:
             _read_entry(context, cells[-2], cells[-1], senses)
         return
     entries: list[tuple[Span, Span]] = []  # (title, body)
@@ -613,6 +621,9 @@ def _strip_lead_in(first: str, others: list[str]) -> str:
         first, norm = first[cut:], norm[cut:]
     if _parallel(norm, others):
         return first
+    opening = _shared_opening(norm, others)
+    if opening:
+        return first[norm.find(opening):]  # 财政资金优先保障…、优先保障…: the others' opening starts the item
     uniform = _uniform_shape(others)
     if uniform and len(norm) > uniform[0] and norm.endswith(uniform[1]):
         return first[len(first) - uniform[0]:]
@@ -639,6 +650,19 @@ def _parallel(first: str, others: list[str]) -> bool:
 
     shape = opening(first)
     return shape is not None and all(opening(o) == shape for o in others)
+
+
+def _shared_opening(first: str, others: list[str]) -> str:
+    """The words (two characters or more) every other item opens with, found inside the first item after words
+    of its own: 优先保障 in 财政资金优先保障A、优先保障B. Empty when the first item opens with them too."""
+    norms = [normalize(i) for i in others]
+    opening = norms[0]
+    for item in norms[1:]:
+        while not item.startswith(opening):
+            opening = opening[:-1]
+    while len(opening) >= 2 and (first.find(opening) < 2 or first.find(opening) + len(opening) >= len(first)):
+        opening = opening[:-1]
+    return opening if len(opening) >= 2 and not first.startswith(opening) else ""
 
 
 def _uniform_shape(items: list[str]) -> tuple[int, str] | None:
@@ -941,6 +965,8 @@ _NESTED_QUOTED = re.compile(r"'([^'\"\n]{2,10})'")
 # | three characters, each one item            | 黄赌毒, 情指行, 民转刑 (see ``_is_abbreviation``) |
 # | a topic before a numeral shorthand         | 政治三力, 全警三能  |
 # | a priority called number one               | 一号工程, 一号文件  |
+# | one thing for each unit                    | 一村一品, 一案一策  |
+# | a radius in time or distance               | 三十分钟, 15分钟生活圈 |
 # A five-year plan (十四五, 十三五) is a period, not shorthand to define: see ``numerals`` and plan metadata.
 _TOPIC_COUNT = re.compile(rf"^[\u4e00-\u9fff]{{2}}([{NUMERAL_CHARS}][\u4e00-\u9fff]{{1,2}})$")
 _NUMBER_ONE = re.compile(r"^一号[\u4e00-\u9fff]{2}$")
@@ -988,7 +1014,7 @@ def _read_undefined(context: _Context, senses: list[TermSense], sections: list[S
             candidates.append((match.start(), match.end(), label))
         elif "、" in label:  # “一日一清洗、一周一消毒”: each item of a quoted list on its own
             for part in re.finditer(r"[^、]+", match.group(1)):
-                if _is_shorthand(part.group()) and count_options(part.group()):
+                if _is_shorthand(part.group()) or _is_named_shorthand(part.group()):
                     candidates.append((match.start(1) + part.start(), match.start(1) + part.end(), part.group()))
     quoted = [Span(start, end) for start, end, _ in candidates]
     candidates += _abbreviation_lists(context.norm, quoted)
@@ -1015,7 +1041,9 @@ def _cut_inside_quotation(norm: str, span: Span, quotations: list[re.Match[str]]
 def _is_named_shorthand(label: str) -> bool:
     """A quoted label that abbreviates without a count of its own (see the table above ``_TOPIC_COUNT``)."""
     topic = _TOPIC_COUNT.match(label)
-    return _is_abbreviation(label) or bool(_NUMBER_ONE.match(label)) or bool(topic and _is_shorthand(topic.group(1)))
+    return (_is_abbreviation(label) or bool(_NUMBER_ONE.match(label)) or bool(topic and _is_shorthand(topic.group(1)))
+            or (2 < len(label) <= 10 and (is_per_unit(label) or is_quantity(label) and not label[-1].isdigit()
+                                          and not label.endswith("%"))))
 
 
 _GLUED = re.compile(r"[^\W和及与或等]")  # a character that joins a list item to the word beside it

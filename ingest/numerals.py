@@ -10,8 +10,13 @@ A numeral shorthand counts what it abbreviates, which gives a free consistency c
 | a run of numerals only              | 四三二一, 123456   | one part per numeral: 4, 6 |
 | digit formula                       | 1+5, 1+N+X        | 1 + 5 = 6 or 2 parts; 3 parts |
 | list of counted parts               | 3个目标、6大体系   | 2 parts (or 3 + 6)         |
-| N个 + a number: N of that thing     | 三个一, 四个100%   | 3, 4                       |
+| N个 + anything: N of that thing     | 三个一, 三个一体化  | 3, 3                       |
+| equal numerals pair up              | 四查四改, 两站两员  | 8 or 4 pairs               |
 | a numeral closing a word at the end | 六统一, 三唯一     | 6, 3 (统一 is a word)       |
+| a quantity with its unit            | 15分钟养老服务圈   | none (a radius, no set)    |
+| one Y for each X                    | 一床一码, 一村一品 | none (a rule per unit)     |
+| one and many                        | 一云多芯, 一套多用 | none                       |
+| a lone 一 without a measure word     | 一网通办, 一站式   | none (一条主线, 一个目标: 1) |
 
 ``count_options`` returns every plausible count, the most literal first; ``declared_count`` picks the first,
 or the one an expansion agrees with.
@@ -30,12 +35,14 @@ _FIVE_YEAR_PLAN = re.compile(r"^十[一二三四五六七八九]五(规划|时�
 _UNITY_IDIOM = re.compile(rf"^([{NUMERAL_CHARS}]+|\d+)[^{NUMERAL_CHARS}\d]?(?:位一体|合一|为一体)")
 _FORMULA = re.compile(r"^[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+$")
 _DIGIT_RUN = re.compile(r"^\d{2,9}$")
-_DOTTED_DIGITS = re.compile(r"^\d+(?:[.、]\d+)+")  # 1.3.5分钟: three parts
+_DOTTED_DIGITS = re.compile(rf"^(?:\d+|[{NUMERAL_CHARS}]+)(?:[.、](?:\d+|[{NUMERAL_CHARS}]+))+(?![个大项类种])")  # 1.3.5分钟, 一、三、五分钟
+_QUANTITY = re.compile(rf"^(?:\d+|[{NUMERAL_CHARS}]+)(?:分钟|小时|公里|千米|平方米|米|万元|亿元|元|吨|亩|人次|%)")
+_PER_UNIT = re.compile(r"^一[^\d一二两三四五六七八九十百千]{1,3}一[^\d一二两三四五六七八九十百千]{1,3}$")
 _NUMERALS_ONLY = re.compile(rf"^[{NUMERAL_CHARS}、,.·]+$")
 # Numbers that count no items: a ratio (一对一, 1对1) and a top-N honour (十佳民警, 10佳社区民警, 百强县).
 _NO_SET = re.compile(rf"^(?:[{NUMERAL_CHARS}\d]+对[{NUMERAL_CHARS}\d多]|(?:[{NUMERAL_CHARS}]+|\d+)[佳强])")
-# N个 followed by a number: N things that each are that number (三个一 = 一张图、一个库、一套制度).
-_N_OF_A_NUMBER = re.compile(rf"^([{NUMERAL_CHARS}]+|\d+)个(?:[{NUMERAL_CHARS}]+|\d+%?)$")
+# N个 counts N things, whatever follows (三个一 = 一张图、一个库、一套制度; 三个一体化; 四个100%); several N个 add up.
+_N_GE = re.compile(rf"([{NUMERAL_CHARS}]+|\d+)个")
 
 
 def parse_number(text: str) -> int | None:
@@ -74,6 +81,8 @@ def count_options(label: str) -> list[int]:
     dotted = _DOTTED_DIGITS.match(label)
     if dotted:
         return [len(re.split(r"[.、]", dotted.group()))]
+    if _QUANTITY.match(label) or _PER_UNIT.match(label) or re.search(r"[多若]", label):
+        return []
     if _DIGIT_RUN.match(label):
         return [len(label)]
     if _NUMERALS_ONLY.match(label):
@@ -85,10 +94,9 @@ def count_options(label: str) -> list[int]:
         if all(counts):
             return _unique([len(parts), sum(c[0] for c in counts)])
         return []
-    n_of = _N_OF_A_NUMBER.match(label)
-    if n_of:
-        value = parse_number(n_of.group(1))
-        return [value] if value else []
+    if _N_GE.match(label):
+        values = [parse_number(m.group(1)) for m in _N_GE.finditer(label)]
+        return [sum(values)] if all(values) else []
     numbers = list(_NUMBER.finditer(label))
     if len(numbers) > 1 and numbers[-1].end() == len(label) and not numbers[-1].group().isdigit():
         numbers = numbers[:-1]  # 六统一: a numeral that ends the label closes a word (统一, 唯一), it counts nothing
@@ -102,6 +110,10 @@ def count_options(label: str) -> list[int]:
         return []
     if re.search(r"\d+%", label):
         values = values[:1]
+    if values == [1] and not re.match(r"^一[个条项大类种张套支批份位名家层级]", label):
+        return []  # 一网通办: "one" describes, it counts nothing
+    if len(values) > 1 and len(set(values)) == 1 and values[0] > 1:
+        return _unique([sum(values), values[0]])  # 四查四改: four pairs (查制度改制度…) or eight actions
     return [sum(values)]
 
 
@@ -113,6 +125,16 @@ def declared_count(label: str, expansion: list[str] | None = None) -> int | None
     if expansion is not None and len(expansion) in options:
         return len(expansion)
     return options[0]
+
+
+def is_per_unit(label: str) -> bool:
+    """Whether ``label`` is a rule of one thing per unit (一床一码: one code for each bed), not a count."""
+    return bool(_PER_UNIT.match(label.strip().strip('"“”')))
+
+
+def is_quantity(label: str) -> bool:
+    """Whether ``label`` opens with a quantity and its unit (15分钟养老服务圈, 三十分钟)."""
+    return bool(_QUANTITY.match(label.strip().strip('"“”')))
 
 
 def is_numeral_shorthand(label: str) -> bool:

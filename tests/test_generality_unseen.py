@@ -328,3 +328,58 @@ def test_leadership_office_seated_in_an_organ():
 def test_departments_directly_under_the_district_stay_a_collective():
     row = next(t for t in facts(BUSINESS).tasks if t.source == "table" and t.number == "4")
     assert "区直有关部门" in [a.name for a in row.agencies]
+
+
+# ------------------------------------------------------------------ glossaries in other layouts (senses as printed)
+
+ELDERLY = "liyang-2024-elderly-care-action-plan.txt"
+CHEMICAL = "songtao-2023-chemical-park-safety-work-plan.txt"
+DIGITAL = "beiling-2024-digital-government-plan.html"
+
+
+def senses_of(name: str, kind: str) -> dict[str, list[str]]:
+    return {t.label: t.expansion for t in facts(name).terms if t.kind == kind}
+
+
+def test_flattened_glossary_table_with_a_number_column():
+    assert senses_of(ELDERLY, "glossary-section") == {
+        "15分钟养老服务圈": [],  # a radius described, no set
+        "三级网络": ["市级养老服务指导中心", "街道综合养老服务中心", "社区养老服务站"],
+        "一床一码": [],  # one code for each bed: a rule, no set
+        "三助一护": ["助餐", "助洁", "助浴", "上门护理"],
+    }
+
+
+def test_inline_senses_beside_a_glossary_table_stay_apart_and_a_note_defines():
+    inline = [t for t in facts(ELDERLY).terms if t.kind == "inline"]
+    assert {t.label: t.expansion for t in inline} == {
+        "三级网络": ["市级指导中心", "街道综合养老服务中心", "社区养老服务站"],
+        "三助一护": ["助餐", "助洁", "助浴", "护理服务"],
+        "双提升": ["居住环境安全性", "生活便利性"],
+        "两个优先": ["优先保障特困老年人", "优先保障经济困难的失能老年人"],  # from the note 注：“两个优先”指…
+    }
+    assert all(t.count_agrees for t in inline)
+
+
+def test_pipe_glossary_table_under_a_numbered_title_ends_at_the_next_heading():
+    section = senses_of(CHEMICAL, "glossary-section")
+    assert section == {
+        "两重点一重大": ["重点监管的危险化工工艺", "重点监管的危险化学品", "重大危险源"],
+        "四查四改": ["查制度改制度", "查设备改设备", "查人员改人员", "查现场改现场"],  # four pairs
+        "三同时": ["同时设计", "同时施工", "同时投入生产和使用"],
+        "智慧安监": [],
+    }
+    assert all(t.count_agrees for t in facts(CHEMICAL).terms if t.kind == "glossary-section" and t.expansion)
+    assert senses_of(CHEMICAL, "inline") == {"三个一体化": ["风险监测", "预警处置", "应急指挥"]}
+    assert "一企一档" in senses_of(CHEMICAL, "undefined")
+
+
+def test_html_glossary_table_and_a_footnote():
+    assert senses_of(DIGITAL, "glossary-section") == {
+        "一云多芯": [],  # one and many: no count
+        "四大基础库": ["人口基础库", "法人基础库", "空间地理基础库", "电子证照基础库"],
+        "免申即享": [],
+    }
+    assert senses_of(DIGITAL, "inline") == {"四大基础库": ["人口", "法人", "空间地理", "电子证照"], "一网通办": []}
+    note = next(t for t in facts(DIGITAL).terms if t.label == "一网通办")
+    assert note.definition.endswith("提交一次材料")

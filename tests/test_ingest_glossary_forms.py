@@ -112,3 +112,21 @@ def test_items_of_a_quoted_list_are_flagged_whole():
 
 def test_five_year_plans_are_periods_not_undefined_shorthand():
     assert not [t for t in _terms("总结“十三五”成效，谋划“十四五”发展。") if t.kind == "undefined"]
+
+
+@pytest.mark.parametrize("table", [
+    "名词\t解释\n“两清单”\t问题清单、责任清单。\n三到位\t人员、经费、设备到位。\n",  # tab-separated rows
+    "| 序号 | 名词 | 解释 |\n| 1 | “两清单” | 问题清单、责任清单。 |\n| 2 | 三到位 | 人员、经费、设备到位。 |\n",
+    "序号\n术语\n含义\n1\n“两清单”\n问题清单、责任清单。\n2\n三到位\n人员、经费、设备到位。\n",  # one cell per line
+])
+def test_a_glossary_table_without_a_title_is_a_section(table):
+    text = f"一、附则\n本方案自印发之日起施行。\n{table}"
+    terms = [t for t in _terms(text) if t.kind == "glossary-section"]
+    assert [(t.label, t.expansion) for t in terms] == [("两清单", ["问题清单", "责任清单"]), ("三到位", ["人员", "经费", "设备"])]
+    assert text[terms[0].evidence.start:terms[0].evidence.end] == "问题清单、责任清单。"  # the cell as printed
+
+
+def test_a_glossary_table_ends_at_the_first_row_that_does_not_fit():
+    text = "名词解释\n序号\n名词\n解释\n1\n两清单\n问题清单、责任清单。\n六、保障措施\n加强组织领导。\n"
+    section = glossary_sections(text)[0]
+    assert text[section.start:section.end].endswith("责任清单。")

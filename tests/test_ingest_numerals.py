@@ -59,3 +59,19 @@ def test_is_numeral_shorthand():
 ])
 def test_counts_of_n_ge_and_of_a_closing_yi(label, options):
     assert count_options(label) == options
+
+
+@pytest.mark.parametrize(("label", "options"), [
+    ("三个一体化", [3]),  # N个 counts N, whatever follows
+    ("两个确保一个率先", [3]),
+    ("四查四改", [8, 4]),  # equal numerals: eight actions or four pairs
+    ("一数一源一标准", [3]),  # pairs of one are no option
+    ("15分钟生活圈", []),  # a quantity with its unit
+    ("一、三、五分钟", [3]),  # …unless it lists several
+    ("一床一码", []),  # one thing for each unit
+    ("一云多芯", []),  # one and many
+    ("一网通办", []),  # a lone 一 without a measure word
+    ("一条主线", [1]),
+])
+def test_counts_that_are_pairs_quantities_or_no_count(label, options):
+    assert count_options(label) == options
