@@ -52,6 +52,8 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         per_core = han / elapsed / args.workers
         print(f"end to end into the store: {elapsed:.1f} s, {report.summary()}")
+        for path, reason in report.failed[:3]:
+            print(f"  failed: {Path(path).name}: {reason}")
         print(f"throughput: {han / elapsed:,.0f} chars/s, {per_core:,.0f} chars/s/core "
               f"({'meets' if per_core >= GOAL else 'below'} the goal of {GOAL:,})")
 
