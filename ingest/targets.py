@@ -42,14 +42,20 @@ _CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+"
 
 # One quantity: a percentage, a ratio, or a number with a counting unit.
 _QUANTITY = re.compile(
-    rf"(?P<ratio>(?P<a>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b>\d+(?:\.\d+|、\d(?!\d))?))(?=[^,;。]{{0,8}}比)"
-    rf"|(?<=比例)(?P<ratio2>(?P<a2>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b2>\d+(?:\.\d+|、\d(?!\d))?))"
+    rf"(?P<ratio>(?P<a>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b>\d+(?:\.\d+|、\d(?!\d))?))"
     rf"|(?P<pct>{_NUMBER})\s*(?P<pctunit>%|‰)"
     rf"|百分之(?P<pctcn>{_CN_NUMBER})"
     rf"|(?P<count>{_NUMBER})\s*(?:{_CLASSIFIER}(?=工作日|小时))?(?P<unit>(?:万|亿)?(?:{_COUNT_UNITS}))"
     rf"|(?P<weak>{_NUMBER})\s*(?P<weakunit>{_WEAK_UNITS})(?![A-Za-z])"
     rf"|(?P<cncount>{_CN_NUMBER})(?P<cnunit>{_COUNT_UNITS})"
 )
+
+# A ratio is a quantity only where the words say so, before it or shortly after (else 8:30 is a time):
+# 医护比达1:1.25 / 配比达1:50 / 比例为3:1 / 按照600:1比例配齐 / 按1:1的比例配套.
+_RATIO_BEFORE = re.compile(r"(?:比|比例|比值)(?P<word>不低于|不高于|不少于|不超过|控制在|保持在|达到|达|为|是|按)?\s*$")
+_RATIO_AFTER = re.compile(r"^[^,;。]{0,8}比")
+# A ratio that 达/为 names is the level itself (gold: ratio -> =); a bound (不低于1:1.25) keeps its comparator.
+_RATIO_LEVEL_WORDS = ("达", "达到", "为", "是")
 
 # Comparator words written before the number (a few words may sit between: 不低于公用经费5%).
 # Examples: 不低于50% / 达到95% / 突破300人 / 约1.5亿元 / 提升至1000M (the level to reach) / 共6个.
@@ -92,9 +98,13 @@ _ITEM_UNITS = ("项", "条", "个")
 # 每月巡查1次, 每年体检1次: how often a routine recurs, not a level to reach.
 _ROUTINE = re.compile(r"每(?:年|半年|季度|季|月|旬|周|日|天)")
 
-# Words that open a clause without being part of the indicator: 确保信息采集率 -> 信息采集率.
+# Words that open a clause without being part of the indicator: 确保信息采集率 -> 信息采集率; so do outline numbers
+# of a run-in item: (2)病媒生物密度监测点不少于20个 -> 病媒生物密度监测点, 3./四、 alike.
+_OUTLINE_NUMBER = r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}[、.](?!\d)|[一二三四五六七八九十]{1,3}、"
+# Enclosed numbers (① ⑴ ⒈) number run-in items; normalize turns them into plain digits, which would read as values.
+_ENCLOSED_NUMBER = re.compile("[\u2460-\u249b]")
 _LEAD_WORDS = re.compile(
-    r"^(?:[,;:、\s]|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
+    rf"^(?:{_OUTLINE_NUMBER}|[,;:、\s]|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
     r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|累计|已经|已|规模(?!以上|以下)|达到)+"
 )
 # Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
@@ -215,6 +225,8 @@ class _Context:
 def _clause_targets(text: str, original: str, clause: Span, sentence: Span, context: _Context) -> list[Target]:
     """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed."""
     clause_text, printed = text[clause.start:clause.end], original[clause.start:clause.end]
+    for enclosed in _ENCLOSED_NUMBER.finditer(printed):
+        clause_text = clause_text[:enclosed.start()] + " " + clause_text[enclosed.end():]
     quoted = [Span(m.start(), m.end()) for m in _QUOTED.finditer(clause_text)]
     quantities: list[_Quantity] = []
     for match in _QUANTITY.finditer(clause_text):
@@ -273,12 +285,16 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         comparator, phrase_start = reported.group(0).strip(), reported.start()
     elif _CHANGE.search(before):  # 达到…下降14%: no comparator word further back governs a change
         comparator, phrase_start = None, len(before)
-    if groups["ratio"] or groups["ratio2"]:
-        a = _number(groups["a"] or groups["a2"])
-        b = _number(groups["b"] or groups["b2"])
-        if not b:
+    if groups["ratio"]:
+        a, b = _number(groups["a"]), _number(groups["b"])
+        named = _RATIO_BEFORE.search(before)
+        if not b or not (named or _RATIO_AFTER.match(after)):
             return None
-        value, unit, comparator = a / b, "ratio", comparator or "="
+        if named and named.group("word"):
+            phrase_start = min(phrase_start, named.start("word"))  # 比例为1:200: 为 is no part of the indicator
+        if comparator is None or before[phrase_start:].strip() in _RATIO_LEVEL_WORDS:
+            comparator = "="
+        value, unit = a / b, "ratio"
     elif groups["pct"] or groups["pctcn"]:
         value = _number(groups["pct"]) if groups["pct"] else _chinese_number(groups["pctcn"])
         unit = groups["pctunit"] or "%"

@@ -43,6 +43,41 @@ def test_ratio_is_the_quotient():
     assert target.value_text.endswith("600∶1")
 
 
+@pytest.mark.parametrize(
+    "text, indicator, comparator, value",
+    [
+        ("医护比达1∶1.25。", "医护比", "=", 0.8),  # 达 names the level itself
+        ("执法人员与重点排污单位配比达1:50。", "执法人员与重点排污单位配比", "=", 0.02),
+        ("社工与服务对象比例为1:200。", "社工与服务对象比例", "=", 0.005),
+        ("床护比不低于1:0.6。", "床护比", "≥", 1 / 0.6),
+    ],
+)
+def test_ratio_named_before_its_value(text, indicator, comparator, value):
+    target = only(text)
+    assert (target.indicator, target.comparator, target.unit) == (indicator, comparator, "ratio")
+    assert target.value == pytest.approx(value)
+
+
+def test_a_time_of_day_is_no_ratio():
+    assert targets_of("每天8:30至17:30开放服务窗口。") == []
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("(2)病媒生物密度监测点不少于20个。", "病媒生物密度监测点"),
+        ("（3）村卫生室达标率达到100%。", "村卫生室达标率"),
+        ("②农贸市场标准化改造率达到80%。", "农贸市场标准化改造率"),
+        ("⑶乡镇卫生院医生人数不少于3名。", "乡镇卫生院医生人数"),
+        ("二、全民健康素养水平达到30%。", "全民健康素养水平"),
+    ],
+)
+def test_a_run_in_outline_number_is_not_part_of_the_indicator(text, indicator):
+    target = only(text)
+    assert target.indicator == indicator
+    assert target.evidence.text(text).startswith(indicator)
+
+
 def test_count_before_its_noun_names_the_indicator():
     target = only("年内新建12个便民服务站。")
     assert (target.indicator, target.value, target.unit, target.comparator) == ("便民服务站", 12, "个", "=")
