@@ -18,11 +18,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from rdflib import BNode, Graph, Literal, URIRef
 
-from plankg.api.rest import (agency_detail, cache_of, checked_iri, graph_view, kind_of, plan_detail, plan_list,
-                             ref, select, statistics, task_detail, term_detail)
+from plankg.api.rest import (agency_detail, cache_of, checked_iri, graph_view, kind_of, plan_analysis, plan_detail,
+                             plan_list, ref, select, statistics, task_detail, term_detail)
 from plankg.graph.vocab import ID, PREFIXES
 from plankg.viz import views
 from plankg.viz.render import ASSETS, render
+from plankg.viz.timeline import timeline_chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -40,10 +41,16 @@ RDF_FORMATS = {  # media type -> (rdflib format, file suffix)
 SUFFIXES = {suffix: media for media, (_, suffix) in RDF_FORMATS.items()}
 
 
-def highlight(sentence: object, exact: object) -> Markup:
-    """The sentence with the evidence marked; both escaped (document text is data)."""
+def highlight(sentence: object, exact: object, at: int | None = None) -> Markup:
+    """The sentence with the evidence marked; both escaped (document text is data).
+
+    ``at`` is the evidence's offset in the sentence (its character span minus the sentence's start): two mentions
+    of one term in one sentence each mark their own place. Without it (stores built before ``pk:sentenceStart``),
+    the first occurrence is marked.
+    """
     sentence, exact = str(sentence or ""), str(exact or "")
-    at = sentence.find(exact) if exact else -1
+    if at is None or sentence[at:at + len(exact)] != exact:
+        at = sentence.find(exact) if exact else -1
     if at < 0:
         return escape(sentence or exact)
     return Markup("{}<mark>{}</mark>{}").format(sentence[:at], exact, sentence[at + len(exact):])
@@ -167,18 +174,15 @@ def resolve(request: Request, path: str, format: str | None = Query(None, descri
     if kind in readers:
         reader, template = readers[kind]
         item = cache.get((kind, iri), lambda: reader(cache.store, iri))
-        extra = {"critical": _critical_path(cache, iri)} if kind == "plan" else {}
+        extra = {}
+        if kind == "plan":
+            analysis = cache.get(("plan-analysis", iri), lambda: plan_analysis(cache.store, iri))
+            extra = {"analysis": analysis, "timeline": timeline_chart(analysis["timeline"], analysis["start"])}
         response = html(template, item=item, **extra)
     else:
         response = html("resource.html", kind=kind, iri=iri, item=_resource(cache.store, iri))
     response.headers["Vary"] = "Accept"
     return response
-
-
-def _critical_path(cache: Any, plan: str) -> list[dict[str, Any]]:
-    view = cache.get(("view-plan", plan, None, views.DEFAULT_CAP), lambda: views.plan_dependencies(cache.store, plan))
-    by_id = {n["id"]: n for n in view.nodes}
-    return [{"href": by_id[i]["href"], "label": by_id[i]["fullLabel"]} for i in view.filters["criticalPath"]]
 
 
 def _resource(store: Any, iri: str) -> dict[str, Any]:
@@ -190,7 +194,9 @@ def _resource(store: Any, iri: str) -> dict[str, Any]:
         SELECT ?s ?p ?label WHERE {{ ?s ?p <{iri}> OPTIONAL {{ ?s rdfs:label|skos:prefLabel|dcterms:title ?label }}
         }} ORDER BY ?p LIMIT 500""")
     values = {str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: r["o"] for r in out if not r["isIri"]}
+    start, sentence_start = values.get("start"), values.get("sentenceStart")
     return {"out": out, "incoming": incoming, "exact": values.get("exact"), "sentence": values.get("sentence"),
+            "at": int(start) - int(sentence_start) if start is not None and sentence_start is not None else None,
             "label": values.get("label") or values.get("prefLabel") or values.get("exact")}
 
 

@@ -18,6 +18,10 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from plankg.analysis import findings, queries
+from plankg.analysis.durations import due_of
+from plankg.analysis.projection import DEPENDENCY_KINDS, cached_projection
+from plankg.analysis.timeline import plan_schedule
 from plankg.api.lookup import KIND_ORDER, GenerationCache, term_key
 from plankg.graph.store import Store
 from plankg.graph.vocab import ID, SPARQL_PREFIXES, agency_iri, plan_iri
@@ -69,13 +73,16 @@ def evidence(row: dict[str, object], prefix: str = "ev") -> dict[str, Any] | Non
     iri = row.get(prefix)
     if iri is None:
         return None
+    start, sentence_start = row.get(prefix + "Start"), row.get(prefix + "SentenceStart")
+    at = int(start) - int(sentence_start) if start is not None and sentence_start is not None else None
     return {"iri": iri, "href": href(str(iri)), "exact": row.get(prefix + "Exact"),
-            "sentence": row.get(prefix + "Sentence")}
+            "sentence": row.get(prefix + "Sentence"), "at": at}
 
 
 def _evidence_pattern(subject: str, prefix: str = "ev") -> str:
     return (f"OPTIONAL {{ {subject} pk:evidence ?{prefix} . OPTIONAL {{ ?{prefix} oa:exact ?{prefix}Exact }} "
-            f"OPTIONAL {{ ?{prefix} pk:sentence ?{prefix}Sentence }} OPTIONAL {{ ?{prefix} oa:start ?{prefix}Start }} }}")
+            f"OPTIONAL {{ ?{prefix} pk:sentence ?{prefix}Sentence }} OPTIONAL {{ ?{prefix} oa:start ?{prefix}Start }} "
+            f"OPTIONAL {{ ?{prefix} pk:sentenceStart ?{prefix}SentenceStart }} }}")
 
 
 def select(store: Store, body: str) -> list[dict[str, object]]:
@@ -249,27 +256,114 @@ def task_detail(store: Store, iri: str) -> dict[str, Any]:
     }
 
 
-def dependencies(store: Store, iri: str) -> dict[str, list[dict[str, Any]]]:
-    """What ``iri`` requires and what requires it: each with its cue and evidence where the graph records one."""
-    iri = checked_iri(iri)
-    # Cue and evidence are read inside each branch: an unbound ?p outside would match every record.
-    record = f"OPTIONAL {{ ?p pk:cue ?cue }} {_evidence_pattern('?p')}"
-    rows = select(store, f"""
-        SELECT ?direction ?other ?label ?cue ?ev ?evExact ?evSentence WHERE {{
-          {{ <{iri}> pk:requires ?other . BIND("prerequisites" AS ?direction)
-             OPTIONAL {{ ?p pk:dependent <{iri}> ; pk:prerequisite ?other . {record} }} }}
-          UNION {{ ?other pk:requires <{iri}> . BIND("dependents" AS ?direction)
-             OPTIONAL {{ ?p pk:prerequisite <{iri}> ; pk:dependent ?other . {record} }} }}
-          UNION {{ ?p pk:dependent <{iri}> ; pk:prerequisite ?other . BIND("prerequisites" AS ?direction) {record} }}
-          UNION {{ ?p pk:prerequisite <{iri}> ; pk:dependent ?other . BIND("dependents" AS ?direction) {record} }}
-          OPTIONAL {{ ?other {LABEL_PATH} ?label }} }}""")
-    result: dict[str, dict[str, dict[str, Any]]] = {"prerequisites": {}, "dependents": {}}
-    for row in rows:
-        found = result[str(row["direction"])].setdefault(str(row["other"]), {
-            **ref(str(row["other"]), row["label"]), "cue": None, "evidence": None})
-        if row["ev"] and not found["evidence"]:
-            found["cue"], found["evidence"] = row["cue"], evidence(row)
-    return {name: list(items.values()) for name, items in result.items()}
+DEPENDENCY_LIMIT = 200
+"""Prerequisites (or dependents) a task's JSON and page list, nearest first; the counts give the whole number."""
+
+
+def dependencies(store: Store, iri: str) -> dict[str, Any]:
+    """What ``iri`` rests on and what waits on it, by depth, from the analysis projection.
+
+    Each item names the edge that reached it (``via``: the node on the other end, its kind, cue and evidence), so a
+    researcher can check every step of a transitive chain against its sentence.
+    """
+    graph = cached_projection(store)
+    if checked_iri(iri) not in graph:
+        return {"prerequisites": [], "dependents": [], "prerequisiteCount": 0, "dependentCount": 0}
+    found = {"prerequisites": queries.prerequisites(graph, iri), "dependents": queries.dependents(graph, iri)}
+    shown = {name: reached[:DEPENDENCY_LIMIT] for name, reached in found.items()}
+    selectors = _edge_selectors(store, [r.via for reached in shown.values() for r in reached])
+    labels = dict(graph.nodes(data="label"))
+    items = {name: [{**ref(r.node, r.label, r.kind), "depth": r.depth,
+                     "via": _edge(r.via, r.via.dependent if name == "prerequisites" else r.via.prerequisite,
+                                  labels, selectors)} for r in reached] for name, reached in shown.items()}
+    return {**items, "prerequisiteCount": len(found["prerequisites"]), "dependentCount": len(found["dependents"])}
+
+
+def _edge_selectors(store: Store, edges: list[queries.Edge]) -> dict[str, str]:
+    """The evidence selector IRI of each edge's ``pk:Prerequisite`` record, so the page links to its sentence."""
+    records = sorted({e.iri for e in edges if e.iri and not _UNSAFE_IRI.search(e.iri)})
+    if not records:
+        return {}
+    rows = select(store, f"SELECT ?st ?ev WHERE {{ VALUES ?st {{ {' '.join(f'<{r}>' for r in records)} }} "
+                         f"?st pk:evidence ?ev }}")
+    return {str(row["st"]): str(row["ev"]) for row in rows}
+
+
+def _edge(edge: queries.Edge, other: str, labels: dict[str, Any], selectors: dict[str, str]) -> dict[str, Any]:
+    """An analysis edge as JSON: the node it links to, its kind, cue and evidence (None when no sentence says it)."""
+    selector = selectors.get(edge.iri or "")
+    proof = None
+    if edge.evidence or selector:
+        proof = {"iri": selector, "href": href(selector) if selector else None, "exact": edge.evidence,
+                 "sentence": edge.sentence}
+    return {"node": ref(other, labels.get(other)), "kind": edge.kind, "cue": edge.cue, "evidence": proof}
+
+
+BOTTLENECKS_SHOWN = 5
+
+
+def plan_analysis(store: Store, iri: str) -> dict[str, Any]:
+    """The plan's CPM schedule, critical chain, conflicts, cycles and bottlenecks, from the analysis package.
+
+    Conflicts and cycles are found once over the whole graph and kept when they touch this plan; bottlenecks rank
+    the plan's own tasks and the systems and goals that link them. ``checked`` says what was examined, so "none
+    found" has a meaning.
+    """
+    graph = cached_projection(store)
+    schedule = plan_schedule(graph, [checked_iri(iri)])
+    scheduled = [row.id for row in schedule.rows]
+    chosen = set(scheduled)
+    edges = [(u, v) for u, v, kind in graph.edges(scheduled, data="kind") if kind in DEPENDENCY_KINDS and v in chosen]
+    dated = [(u, v) for u, v in edges if due_of(graph.nodes[u]) and due_of(graph.nodes[v])]
+    mine = {row.id for row in schedule.rows if row.plan == iri}
+    conflicts = [c for c in findings.conflicts(graph) if {c.prerequisite["id"], c.dependent["id"]} & mine]
+    cycles = [c for c in findings.cycles(graph) if {n["id"] for n in c.nodes} & mine]
+    ranked = findings.bottlenecks(graph.subgraph(scheduled), top=BOTTLENECKS_SHOWN)
+    previous_ids = [None, *(row.id for row in schedule.chain)]
+    steps = [_chain_step(graph, previous, row) for previous, row in zip(previous_ids, schedule.chain)]
+    shown_edges = [*(e for e in steps if e), *(c.edge for c in conflicts), *(e for c in cycles for e in c.edges)]
+    selectors = _edge_selectors(store, [e for e in shown_edges if isinstance(e, queries.Edge)])
+    labels = dict(graph.nodes(data="label"))
+
+    def why(step: queries.Edge | str | None, previous: str | None) -> dict[str, Any] | None:
+        if isinstance(step, queries.Edge):
+            return _edge(step, step.prerequisite, labels, selectors)
+        return step and {"node": ref(previous, labels.get(previous)), "kind": None, "cue": step, "evidence": None}
+
+    return {
+        "start": schedule.start, "lengthDays": schedule.length_days, "assumptions": schedule.assumptions,
+        "chain": [{**ref(row.id, row.label, row.kind), "start": row.start_date, "finish": row.finish_date,
+                   "due": row.due, "totalSlack": row.total_slack, "freeSlack": row.free_slack,
+                   "via": why(step, previous)}
+                  for previous, row, step in zip(previous_ids, schedule.chain, steps)],
+        "timeline": [{**ref(row.id, row.label, row.kind), "earliestStart": row.earliest_start,
+                      "earliestFinish": row.earliest_finish, "latestFinish": row.latest_finish,
+                      "start": row.start_date, "finish": row.finish_date, "latestFinishDate": row.latest_finish_date,
+                      "totalSlack": row.total_slack, "critical": row.critical, "due": row.due}
+                     for row in schedule.rows],
+        "conflicts": [{"prerequisite": ref(c.prerequisite["id"], c.prerequisite["label"], c.prerequisite["kind"]),
+                       "dependent": ref(c.dependent["id"], c.dependent["label"], c.dependent["kind"]),
+                       "prerequisiteDue": c.prerequisite_due, "dependentDue": c.dependent_due,
+                       "via": _edge(c.edge, c.edge.prerequisite, labels, selectors)} for c in conflicts],
+        "cycles": [{"nodes": [ref(n["id"], n["label"], n["kind"]) for n in c.nodes],
+                    "edges": [{"dependent": ref(e.dependent, labels.get(e.dependent)),
+                               "via": _edge(e, e.prerequisite, labels, selectors)} for e in c.edges]}
+                   for c in cycles],
+        "bottlenecks": [{**ref(b.node["id"], b.node["label"], b.node["kind"]), "allDependents": b.all_dependents,
+                         "directDependents": b.direct_dependents, "betweenness": b.betweenness}
+                        for b in ranked],
+        "checked": {"nodes": len(scheduled), "edges": len(edges), "datedEdges": len(dated)},
+    }
+
+
+def _chain_step(graph: Any, previous: str | None, row: Any) -> queries.Edge | str | None:
+    """Why the chain steps from ``previous`` to ``row``: the graph's edge, or the schedule's reason (a cue)."""
+    if previous is None:
+        return None
+    if graph.has_edge(previous, row.id) and any(d["kind"] in DEPENDENCY_KINDS
+                                                 for d in graph[previous][row.id].values()):
+        return queries.edge_between(graph, previous, row.id)
+    return row.cue
 
 
 def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset: int = 0) -> dict[str, Any]:
@@ -312,7 +406,8 @@ def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset:
             "broader": extra[sense]["broader"], "evidence": evidence(row),
         })
     mentions = select(store, f"""
-        SELECT ?mention ?plan ?planTitle ?ev ?evExact ?evSentence ?evStart WHERE {{ ?mention pk:mentionOf <{iri}> .
+        SELECT ?mention ?plan ?planTitle ?ev ?evExact ?evSentence ?evStart ?evSentenceStart WHERE {{
+          ?mention pk:mentionOf <{iri}> .
           OPTIONAL {{ ?mention prov:wasDerivedFrom ?plan OPTIONAL {{ ?plan dcterms:title ?planTitle }} }}
           {_evidence_pattern("?mention")} }} ORDER BY ?planTitle ?evStart""")
     mention_items = [{**ref(str(m["mention"]), m["evExact"]), "plan": ref(m["plan"] and str(m["plan"]),
@@ -481,6 +576,16 @@ def plan(request: Request, doc: str) -> Response:
     if kind_of(cache.store, iri) != "plan":
         raise HTTPException(404, f"No plan {doc!r}. GET /api/plans lists the plans.")
     return json_response(cache.get(("plan", iri), lambda: plan_detail(cache.store, iri)))
+
+
+@router.get("/plans/{doc}/analysis", summary="A plan's critical chain, timeline, conflicts, cycles and bottlenecks")
+def plan_analysis_route(request: Request, doc: str) -> Response:
+    """What the plan page shows: the analysis package's schedule and findings for this plan, with evidence."""
+    cache = cache_of(request)
+    iri = plan_iri(doc)
+    if kind_of(cache.store, iri) != "plan":
+        raise HTTPException(404, f"No plan {doc!r}. GET /api/plans lists the plans.")
+    return json_response(cache.get(("plan-analysis", iri), lambda: plan_analysis(cache.store, iri)))
 
 
 @router.get("/plans/{doc}/tasks/{task}", summary="A task: due date, agencies, prerequisites and dependents")

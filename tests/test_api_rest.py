@@ -38,8 +38,11 @@ def test_term_answers_every_sense_with_linked_expansion(client: TestClient, type
     assert [c["label"] for c in alpha["expansion"]] == ["综治中心", "网格"]
     assert alpha["expansion"][0]["href"] == "/id/plan/alpha/sense/g1/c1"
     assert alpha["evidence"]["sentence"] == "名词解释：“1+5”即1个综治中心加5个网格。"
-    assert body["mentions"]["total"] == 1
-    assert body["mentions"]["items"][0]["evidence"]["exact"] == "“1+5”"
+    assert body["mentions"]["total"] == 3
+    assert {m["evidence"]["exact"] for m in body["mentions"]["items"]} == {"“1+5”"}
+    # two mentions in one sentence: each knows its own place in it (span start minus sentence start)
+    beta = [m["evidence"] for m in body["mentions"]["items"] if m["plan"]["iri"] == ID + "plan/beta"]
+    assert sorted(e["at"] for e in beta) == [2, 13]
 
 
 def test_unknown_term_is_404_with_the_closest_terms(client: TestClient) -> None:
@@ -80,22 +83,62 @@ def test_plan_has_metadata_outline_tree_tasks_and_glossary(client: TestClient) -
 
 def test_plans_list_paginates_with_a_total(client: TestClient) -> None:
     body = client.get("/api/plans", params={"limit": 2}).json()
-    assert body["total"] == 3 and len(body["items"]) == 2
+    assert body["total"] == 4 and len(body["items"]) == 2
 
 
 def test_task_lists_prerequisites_and_dependents_with_evidence(client: TestClient) -> None:
     task = client.get("/api/plans/alpha/tasks/t2").json()
-    assert [p["label"] for p in task["prerequisites"]] == ["建成市级综治中心"]
-    assert task["prerequisites"][0]["cue"] == "依托X"
-    assert task["prerequisites"][0]["evidence"]["href"] == "/id/plan/alpha/char=61,90"
+    direct = [p for p in task["prerequisites"] if p["depth"] == 1]
+    assert {p["label"] for p in direct} == {"建成市级综治中心", "综治中心"}  # required, and the system it relies on
+    required = next(p for p in direct if p["type"] == "task")
+    assert (required["via"]["kind"], required["via"]["cue"]) == ("prerequisite", "依托X")
+    assert required["via"]["evidence"]["href"] == "/id/plan/alpha/char=61,90"
     assert [d["label"] for d in task["dependents"]] == ["完善1+5工作机制"]
     assert [s["label"] for s in task["reliesOn"]] == ["综治中心"]
+
+
+def test_task_prerequisites_go_by_depth_and_name_the_step_they_came_through(client: TestClient) -> None:
+    task = client.get("/api/plans/alpha/tasks/t3").json()
+    by_depth = {(p["depth"], p["label"]) for p in task["prerequisites"]}
+    assert by_depth == {(1, "推进网格化服务管理"), (2, "建成市级综治中心"), (2, "综治中心")}
+    deep = next(p for p in task["prerequisites"] if p["label"] == "建成市级综治中心")
+    assert deep["via"]["node"]["label"] == "推进网格化服务管理"  # t1 is needed by t2, which t3 needs
+    assert deep["via"]["evidence"]["sentence"] == "依托综治中心推进网格化服务管理，2022年6月底前完成。"
+    assert task["prerequisiteCount"] == 3 and task["dependentCount"] == 0
 
 
 def test_requires_edge_without_a_prerequisite_record_still_shows(client: TestClient) -> None:
     task = client.get("/api/plans/hostile/tasks/t2").json()
     assert [p["iri"] for p in task["prerequisites"]] == [ID + "plan/hostile/task/t1"]
-    assert task["prerequisites"][0]["evidence"] is None
+    assert task["prerequisites"][0]["via"]["evidence"] is None
+
+
+def test_plan_analysis_has_the_critical_chain_with_the_evidence_of_each_step(client: TestClient) -> None:
+    analysis = client.get("/api/plans/alpha/analysis").json()
+    chain = analysis["chain"]
+    assert [step["label"] for step in chain] == ["建成市级综治中心", "综治中心", "推进网格化服务管理", "完善1+5工作机制"]
+    assert chain[0]["via"] is None and [step["via"]["kind"] for step in chain[1:]] == ["builds", "relies_on",
+                                                                                       "prerequisite"]
+    assert chain[-1]["via"]["evidence"]["href"] == "/id/plan/alpha/char=91,125"
+    assert (chain[0]["start"], chain[-1]["finish"]) == ("2021-01-01", "2023-12-31")  # the plan's period
+    assert all(step["totalSlack"] == 0 for step in chain)
+    slack = {row["label"]: row["totalSlack"] for row in analysis["timeline"]}
+    assert slack["加强经费保障"] > 0  # undated and waited on by nothing: it can move
+    assert analysis["conflicts"] == [] and analysis["cycles"] == []
+    # t1 -> t2 and t2 -> t3 have deadlines at both ends; t1 builds the system t2 relies on, which has none
+    assert (analysis["checked"]["edges"], analysis["checked"]["datedEdges"]) == (4, 2)
+    assert analysis["bottlenecks"][0]["label"] == "建成市级综治中心"
+
+
+def test_plan_analysis_reports_conflicts_and_cycles_with_their_evidence(client: TestClient) -> None:
+    analysis = client.get("/api/plans/gamma/analysis").json()
+    [conflict] = analysis["conflicts"]
+    assert (conflict["prerequisite"]["label"], conflict["prerequisiteDue"]) == ("完成平台验收", "2023-12-31")
+    assert (conflict["dependent"]["label"], conflict["dependentDue"]) == ("启动平台运行", "2022-06-30")
+    assert conflict["via"]["evidence"]["exact"] == "在完成平台验收的基础上"
+    [cycle] = analysis["cycles"]
+    assert {n["label"] for n in cycle["nodes"]} == {"修订管理制度", "培训管理队伍"} and len(cycle["edges"]) == 2
+    assert client.get("/api/plans/nothing/analysis").status_code == 404
 
 
 def test_agency_has_responsibilities_and_tasks_by_year(client: TestClient) -> None:
@@ -110,17 +153,21 @@ def test_agency_has_responsibilities_and_tasks_by_year(client: TestClient) -> No
 
 def test_stats_count_the_fixture(client: TestClient) -> None:
     stats = client.get("/api/stats").json()
-    assert (stats["plans"], stats["tasks"], stats["terms"], stats["prerequisites"]) == (3, 7, 3, 2)
+    assert (stats["plans"], stats["tasks"], stats["terms"], stats["prerequisites"]) == (4, 11, 3, 3)
 
 
-def test_plan_view_data_marks_the_critical_path(client: TestClient) -> None:
+def test_plan_view_data_marks_the_analysis_critical_chain(client: TestClient) -> None:
     view = client.get("/api/views/plan", params={"plan": ID + "plan/alpha"}).json()
-    chain = [ID + f"plan/alpha/task/t{n}" for n in (1, 2, 3)]
+    chain = [step["iri"] for step in client.get("/api/plans/alpha/analysis").json()["chain"]]
     assert view["filters"]["criticalPath"] == chain
     critical = {n["id"] for n in view["nodes"] if n.get("critical")}
     assert critical == set(chain)
+    red = {(e["from"], e["to"]) for e in view["edges"] if e.get("color")}
+    assert red == set(zip(chain, chain[1:]))
     filtered = client.get("/api/views/plan", params={"plan": ID + "plan/alpha", "year": 2022}).json()
     assert {n["id"] for n in filtered["nodes"] if n["group"] == "task"} == {ID + "plan/alpha/task/t2"}
+    shown = {n["id"] for n in filtered["nodes"]}
+    assert filtered["filters"]["criticalPath"] == [iri for iri in chain if iri in shown] == chain[1:3]
 
 
 def test_expand_returns_the_direct_neighbours(client: TestClient) -> None:

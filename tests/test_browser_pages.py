@@ -100,7 +100,7 @@ def wait_for_view(driver: webdriver.Chrome) -> int:
 PAGES = {
     "home": "/", "plan": "/id/plan/alpha", "term": "/id/term/1%2B5", "task": "/id/plan/alpha/task/t2",
     "agency": "/id/agency/%E7%94%B2%E5%B8%82%E5%85%AC%E5%AE%89%E5%B1%80", "evidence": "/id/plan/alpha/char=61,90",
-    "hostile-plan": "/id/plan/hostile", "hostile-task": "/id/plan/hostile/task/t1",
+    "conflict-plan": "/id/plan/gamma", "hostile-plan": "/id/plan/hostile", "hostile-task": "/id/plan/hostile/task/t1",
     "hostile-term": "/id/term/imgsrc%3Dxonerror%3Dwindow.__pwned%3D1",
     "hostile-agency": "/id/agency/scriptwindow.__pwned%3D1%2Fscript%E5%B1%80", "search": "/search?q=%3Cscript",
 }

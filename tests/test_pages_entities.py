@@ -42,7 +42,7 @@ PAGES = ["/", "/search?q=%E4%B8%AD%E5%BF%83", "/id/plan/alpha", "/id/plan/hostil
          "/id/term/imgsrc%3Dxonerror%3Dwindow.__pwned%3D1", "/id/plan/alpha/task/t2", "/id/plan/hostile/task/t1",
          "/id/agency/%E7%94%B2%E5%B8%82%E5%85%AC%E5%AE%89%E5%B1%80",
          "/id/agency/scriptwindow.__pwned%3D1%2Fscript%E5%B1%80", "/id/plan/hostile/char=0,9",
-         "/id/plan/alpha/sense/g1", "/view/concepts", "/view/agencies",
+         "/id/plan/alpha/sense/g1", "/id/plan/gamma", "/view/concepts", "/view/agencies",
          "/view/plan?plan=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fplan%2Fhostile",
          "/view/neighbourhood?node=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fplan%2Fhostile%2Ftask%2Ft1"]
 
@@ -80,18 +80,50 @@ def test_term_page_shows_senses_side_by_side_and_highlighted_sentences(client: T
     assert 'href="/id/plan/alpha/char=98,103"' in text  # and a link to that sentence
 
 
-def test_plan_page_lists_tasks_critical_path_and_embeds_the_view(client: TestClient) -> None:
+def test_term_page_marks_each_mention_at_its_own_span(client: TestClient) -> None:
+    text = client.get("/id/term/1%2B5").text
+    contexts = re.findall(r'<span class="context">(.*?)</span>', text)
+    assert "推进<mark>“1+5”</mark>中心建设，以“1+5”带动网格。" in contexts
+    assert "推进“1+5”中心建设，以<mark>“1+5”</mark>带动网格。" in contexts
+
+
+def test_plan_page_shows_the_critical_chain_with_dates_slack_and_evidence(client: TestClient) -> None:
     text = client.get("/id/plan/alpha").text
-    critical = re.search(r'<ol class="critical" id="critical-path">(.*?)</ol>', text, flags=re.S).group(1)
-    assert re.findall(r">([^<]+)</a>", critical) == ["建成市级综治中心", "推进网格化服务管理", "完善1+5工作机制"]
+    critical = re.search(r'<table class="critical" id="critical-path">(.*?)</table>', text, flags=re.S).group(1)
+    rows = re.findall(r"<tr><td>(\d+)</td><td><a [^>]*>([^<]+)</a>", critical)
+    assert [label for _, label in rows] == ["建成市级综治中心", "综治中心", "推进网格化服务管理", "完善1+5工作机制"]
+    assert "<td>2022-06-30</td><td>2023-12-31</td>" in critical  # start and finish of the last step
+    assert "<mark>在网格化服务管理基础上</mark>完善“1+5”工作机制" in critical  # why it follows the step before
+    assert 'href="/id/plan/alpha/char=91,125"' in critical
     assert "2022年6月底前" in text and 'href="/id/plan/alpha/char=61,90"' in text
     assert '<iframe src="/view/plan?plan=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fplan%2Falpha"' in text
 
 
-def test_task_page_shows_prerequisites_with_their_sentence(client: TestClient) -> None:
-    text = client.get("/id/plan/alpha/task/t2").text
+def test_plan_page_says_what_it_checked_when_it_finds_no_conflict(client: TestClient) -> None:
+    conflicts = re.search(r'<section id="conflicts">(.*?)</section>', client.get("/id/plan/alpha").text,
+                          flags=re.S).group(1)
+    assert "None found" in conflicts and "Checked 4 dependency edge(s)" in conflicts and "2 have a deadline" in conflicts
+
+
+def test_plan_page_lists_conflicts_cycles_bottlenecks_and_draws_a_timeline(client: TestClient) -> None:
+    text = client.get("/id/plan/gamma").text
+    conflicts = re.search(r'<section id="conflicts">(.*?)</section>', text, flags=re.S).group(1)
+    assert re.search(r"完成平台验收</a></td><td>2023-12-31</td><td><a [^>]*>启动平台运行</a></td><td>2022-06-30", conflicts)
+    assert "<mark>在完成平台验收的基础上</mark>" in conflicts
+    assert conflicts.count(" waits on ") == 2  # the two edges of the cycle
+    timeline = re.search(r'<div class="timeline" id="timeline">(.*?)</div>', text, flags=re.S).group(1)
+    assert timeline.count("<rect") == 8 and timeline.count('fill="#d62728"') == 2  # 4 tasks, 2 of them critical
+    bottlenecks = re.search(r'<section id="bottlenecks">(.*?)</section>', text, flags=re.S).group(1)
+    assert "完成平台验收" in bottlenecks
+
+
+def test_task_page_shows_prerequisites_by_depth_with_their_sentence(client: TestClient) -> None:
+    text = client.get("/id/plan/alpha/task/t3").text
     prerequisites = re.search(r'<section id="prerequisites">(.*?)</section>', text, flags=re.S).group(1)
-    assert "建成市级综治中心" in prerequisites and "<mark>依托综治中心推进网格化服务管理</mark>" in prerequisites
+    direct, deeper = prerequisites.split("<h3>Depth 2</h3>")
+    assert "推进网格化服务管理" in direct and "<mark>在网格化服务管理基础上</mark>" in direct
+    assert "建成市级综治中心" in deeper and "<mark>依托综治中心推进网格化服务管理</mark>" in deeper
+    assert "needed by <a href=\"/id/plan/alpha/task/t2\">" in deeper
 
 
 @pytest.mark.parametrize("accept, media, marker", [

@@ -6,14 +6,8 @@ import json
 import re
 
 from plankg.viz.render import render, script_json
-from plankg.viz.views import GraphView, PHYSICS_LIMIT, _cap, critical_chain, node
-
-
-def test_critical_chain_is_the_longest_prerequisite_chain() -> None:
-    edges = [("a", "b"), ("b", "c"), ("c", "d"), ("a", "d"), ("x", "d")]
-    assert critical_chain(edges) == ["a", "b", "c", "d"]
-    assert critical_chain([("a", "b"), ("b", "a")]) == []  # a cycle has no critical path
-    assert critical_chain([]) == []
+from plankg.viz.timeline import LABEL_WIDTH, MAX_ROWS, timeline_chart
+from plankg.viz.views import CRITICAL, GraphView, PHYSICS_LIMIT, _cap, node
 
 
 def test_tooltips_are_plain_text_with_the_whole_label() -> None:
@@ -68,3 +62,28 @@ def test_a_node_typed_concept_and_goal_is_drawn_as_a_goal() -> None:
     assert (found["group"], found["title"]) == ("goal", "目标\n[goal]")
     _refine(found, "component")
     assert found["group"] == "goal"
+
+
+def schedule_row(label: str, start: float, finish: float, latest: float, critical: bool) -> dict:
+    return {"iri": f"x/{label}", "href": f"/id/{label}", "label": label, "type": "task", "earliestStart": start,
+            "earliestFinish": finish, "latestFinish": latest, "start": None, "finish": None,
+            "totalSlack": latest - finish, "critical": critical}
+
+
+def test_timeline_bars_run_from_earliest_start_with_slack_up_to_latest_finish() -> None:
+    rows = [schedule_row("甲", 0, 365, 365, True), schedule_row("乙", 365, 400, 730, False)]
+    chart = timeline_chart(rows, "2021-01-01", width=730)  # one pixel per day
+    first, second = chart.bars
+    assert (first.x, first.width, first.slack_width, first.colour) == (LABEL_WIDTH, 365, 0, CRITICAL)
+    assert (second.x, second.width, second.slack_width) == (LABEL_WIDTH + 365, 35, 330)
+    assert second.colour != CRITICAL and "total slack 330 days" in second.tooltip
+    assert [(t.label, t.x) for t in chart.ticks] == [("2021", LABEL_WIDTH), ("2022", LABEL_WIDTH + 365),
+                                                     ("2023", LABEL_WIDTH + 730)]
+
+
+def test_timeline_without_dates_counts_days_and_caps_its_rows() -> None:
+    rows = [schedule_row(f"任务{i}", 0, 1, 1, True) for i in range(MAX_ROWS + 5)]
+    chart = timeline_chart(rows, None)
+    assert len(chart.bars) == MAX_ROWS and chart.left_out == 5
+    assert chart.ticks[0].label == "day 0"
+    assert chart.bars[0].milestone is False and chart.bars[0].width >= 2

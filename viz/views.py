@@ -14,6 +14,8 @@ from typing import Any
 
 import networkx as nx
 
+from plankg.analysis.projection import cached_projection
+from plankg.analysis.timeline import plan_schedule
 from plankg.graph.store import Store
 from plankg.graph.vocab import ID, SPARQL_PREFIXES
 
@@ -181,7 +183,7 @@ def neighbourhood(store: Store, iri: str, depth: int = 2, cap: int = DEFAULT_CAP
 
 
 def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int = DEFAULT_CAP) -> GraphView:
-    """A plan's tasks, what they require, build and rely on; the longest chain of prerequisites in red."""
+    """A plan's tasks, what they require, build and rely on; the critical chain (``analysis.timeline``) in red."""
     year_filter = f"FILTER(?year = {int(year)})" if year is not None else ""
     rows = _select(store, f"""
         SELECT ?task ?label ?due ?year WHERE {{ ?task p-plan:isStepOfPlan <{plan}> .
@@ -207,23 +209,17 @@ def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int
         tip = f"{predicate}" + (f"\n{row['sentence']}" if row["sentence"] else "")
         edges.setdefault((source, target), {"from": source, "to": target, "title": tip, "arrows": "to",
                                             "label": None if predicate == "requires" else predicate})
-    chain = critical_chain([(e["from"], e["to"]) for e in edges.values() if e["label"] is None])
+    # The critical chain of the analysis package's CPM (one CPM in the project), as far as the filters keep it.
+    chain = [row.id for row in plan_schedule(cached_projection(store), [plan]).chain if row.id in nodes]
     for iri in chain:
         nodes[iri].update(color=CRITICAL, borderWidth=3, critical=True)
         nodes[iri]["title"] += "\non the critical path"
     for a, b in zip(chain, chain[1:]):
-        edges[(a, b)].update(color=CRITICAL, width=4)
+        if (a, b) in edges:
+            edges[(a, b)].update(color=CRITICAL, width=4)
     view = _cap("Dependencies", nodes, list(edges.values()), cap, {"plan": plan, "year": year}, keep=set(chain))
     view.filters["criticalPath"] = chain
     return view
-
-
-def critical_chain(edges: list[tuple[str, str]]) -> list[str]:
-    """The longest chain of prerequisites (by number of tasks); empty when there are cycles or no edges."""
-    graph = nx.DiGraph(edges)
-    if graph.number_of_edges() == 0 or not nx.is_directed_acyclic_graph(graph):
-        return []
-    return nx.dag_longest_path(graph)
 
 
 def concept_map(store: Store, plans: list[str] | None = None, min_plans: int = 1,
