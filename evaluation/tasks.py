@@ -15,6 +15,7 @@ import re
 
 from plankg.evaluation.score import Score, match_pairs, same_label
 from plankg.ingest.facts import DocumentFacts, Task
+from plankg.ingest.text import normalize_label
 
 
 def score(gold: dict, facts: dict[str, DocumentFacts]) -> dict[str, Score]:
@@ -69,7 +70,7 @@ def _tables(tables: list[tuple[list[str], list[dict]]], facts: DocumentFacts) ->
     ]
 
     def in_table(task: Task, labels: list[str]) -> bool:
-        return all(label in (task.table or "") for label in labels)
+        return all(normalize_label(label) in normalize_label(task.table or "") for label in labels)
 
     def item_matches(gold_item: tuple[list[str], dict], task: Task) -> bool:
         labels, item = gold_item

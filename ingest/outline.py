@@ -62,8 +62,10 @@ _NOT_AFTER_NUMBER = re.compile(r"\s*(?:[年月日号亿万元%]|$)")
 
 
 def chinese_number(numeral: str) -> int | None:
-    """Value of a numeral as printed in a heading: 一 -> 1, 十二 -> 12, 二十 -> 20, 12 -> 12, ③ -> 3."""
+    """Value of a numeral as printed in a heading: 一 -> 1, 十二 -> 12, 二十 -> 20, 12 -> 12, １２ -> 12, ③ -> 3."""
     numeral = numeral.strip()
+    if len(numeral) != 1 or numeral not in CIRCLED:
+        numeral = normalize(numeral)  # full-width digits (１２) and traditional 兩 read as 12 and 两
     if numeral.isdigit() and numeral.isascii():
         return int(numeral)
     if len(numeral) == 1 and numeral in CIRCLED:
@@ -237,7 +239,8 @@ def _end_lists_before_restart(text: str, headings: list[Heading]) -> None:
     run_start = 0
     for index, heading in enumerate(headings):
         restarts = heading.level == 1 and any(
-            h.level == 1 and h.style == heading.style and h.number == heading.number for h in headings[run_start:index]
+            h.level == 1 and h.style == heading.style and normalize(h.number) == normalize(heading.number)
+            for h in headings[run_start:index]
         )
         if not restarts:
             continue

@@ -146,7 +146,7 @@ def _path_ends_with(task: Task, outline: list[Task], numbers: list[int]) -> bool
 
 
 def _value(number: str | None) -> int | None:
-    found = re.search(r"\d+|[零〇一二两三四五六七八九十百]+", number or "")
+    found = re.search(r"\d+|[零〇一二两三四五六七八九十百]+", normalize(number or ""))
     return chinese_number(found.group()) if found else None
 
 

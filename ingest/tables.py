@@ -43,7 +43,9 @@ COLUMN_WORDS: list[tuple[str, re.Pattern[str]]] = [
 AGENCY_KINDS = ("lead", "responsible", "supporting")
 # A header cell split over two lines: the second line is one of these words (项目 / 名称, 牵头 / 单位).
 _HEADER_SUFFIXES = {"名称", "内容", "时间", "时限", "单位", "部门", "任务", "节点", "期限"}
-_ROW_SEPARATOR = re.compile(r"\t+|\s*\|\s*|[ \u3000]{2,}")
+# Cell separators of a row line, matched on the original text: ``normalize`` folds a tab to a space. Full-width ｜
+# and ideographic or no-break spaces separate like their ASCII forms.
+_ROW_SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000\u00a0]{2,}")
 _CATEGORY = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<title>\S.{0,40})$|\(\s*(?P<pn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<ptitle>\S.{0,40})$")
 _ANNEX = dict(LINE_STYLES)["annex"]
 _TABLE_END = [pattern for style, pattern in LINE_STYLES if style in ("annex", "chapter", "section")]
@@ -131,9 +133,9 @@ def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[
     line = _squash(folded[spans[index].start:spans[index].end]).lstrip("|")
     if not COLUMN_WORDS[0][1].match(line):
         return None, index + 1
-    cells = [c for c in _ROW_SEPARATOR.split(spans[index].text(text).strip()) if c]
+    cells = _split_row(text, spans[index])
     if len(cells) > 1:
-        columns = _columns([_squash(c) for c in cells])
+        columns = _columns([_squash(normalize(c.text)) for c in cells])
         if _is_task_header(columns):
             return _read_rows(text, spans, index, columns)
         return None, index + 1
@@ -315,12 +317,12 @@ def _read_rows(text: str, spans: list[Span], header_index: int, columns: list[st
 
 def _split_row(text: str, span: Span) -> list[Cell]:
     cells = []
-    position = span.start
-    for part in _ROW_SEPARATOR.split(text[span.start:span.end]):
-        start = text.index(part, position) if part else position
-        if part.strip():
-            cells.append(Cell(text[start:start + len(part)].strip(), Span(start, start + len(part))))
-        position = start + len(part)
+    start = span.start
+    for separator in [*_ROW_SEPARATOR.finditer(text, span.start, span.end), None]:
+        end = separator.start() if separator else span.end
+        if text[start:end].strip():
+            cells.append(Cell(text[start:end].strip(), Span(start, end)))
+        start = separator.end() if separator else end
     return cells
 
 
@@ -386,7 +388,7 @@ def _dues(groups: list[Group], plan: PlanMeta) -> list[Due]:
 
 
 def _last_year(cell: str) -> int | None:
-    years = re.findall(r"(?:19|20)\d{2}", cell)
+    years = re.findall(r"(?:19|20)\d{2}", normalize(cell))
     return int(years[-1]) if years else None
 
 

@@ -33,7 +33,10 @@ from plankg.ingest.facts import Document, Heading, PlanMeta, Span, Task
 from plankg.ingest.outline import chinese_number, own_text_end
 from plankg.ingest.table_links import link_table_rows
 from plankg.ingest.tables import find_task_tables, table_tasks
-from plankg.ingest.text import normalize_label
+from plankg.ingest.text import normalize, normalize_label
+
+# Every pattern below runs on ``normalize(title)`` (simplified characters, half-width forms), so 重點任務 and
+# 三、２０２４年工作計劃 read like 重点任务 and 三、2024年工作计划; titles and numbers keep their printed form.
 
 # Headings that announce tasks: 三、重点任务 / 五、主要任务 / (三)重点工作 / 四、工作措施 / 附件 任务分工.
 # A report's forward-looking part holds tasks too: 三、2024年工作计划 / 四、下一步工作打算 / 明年工作思路.
@@ -54,6 +57,7 @@ BACKGROUND = re.compile(
 RUN_IN_STYLES = ("run-in", "ordinal", "circled-run-in")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:[-—至到~]|以来|以前))")
 REPORT_KINDS = ("工作总结", "总结", "报告")
+_TRAILING_DELIMITER = re.compile(r"[\s、.,]+$")  # after normalize: 1. 1． 一、 一，
 
 
 def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -> list[Task]:
@@ -118,15 +122,16 @@ def _containers(headings: list[Heading], plan: PlanMeta) -> set[str]:
     """Ids of the headings whose numbered descendants are tasks."""
     by_id = {h.id: h for h in headings}
     found: set[str] = set()
-    background = {h.id for h in headings if BACKGROUND.search(h.title)}
+    titles = {h.id: normalize(h.title) for h in headings}
+    background = {h.id for h in headings if BACKGROUND.search(titles[h.id])}
     for heading in headings:
         if heading.id in background or _under(heading, by_id, found | background):
             continue
-        if CONTAINER.search(heading.title) or (heading.parent is None and ACTION.match(heading.title)):
+        if CONTAINER.search(titles[heading.id]) or (heading.parent is None and ACTION.match(titles[heading.id])):
             found.add(heading.id)
-    if found or (plan.kind or "").endswith(REPORT_KINDS) or not plan.kind:
+    if found or normalize(plan.kind or "").endswith(REPORT_KINDS) or not plan.kind:
         return found
-    return {h.id for h in headings if h.level == 1 and h.style != "annex" and not BACKGROUND.search(h.title)}
+    return {h.id for h in headings if h.level == 1 and h.style != "annex" and h.id not in background}
 
 
 def _under(heading: Heading, by_id: dict[str, Heading], ids: set[str]) -> bool:
@@ -150,12 +155,13 @@ def _container_of(heading: Heading, by_id: dict[str, Heading], containers: set[s
 
 def _bare_number(printed: str) -> str:
     """The number as printed without its delimiter: 1. -> 1, 一、 -> 一, (3) stays (3), 一是 stays 一是."""
-    return re.sub(r"[\s、.．,，]+$", "", printed.strip()) or printed
+    stripped = printed.strip()
+    return stripped[:len(_TRAILING_DELIMITER.sub("", normalize(stripped)))] or printed
 
 
 def _value(printed: str) -> int | None:
     """The value of a heading number: (三) -> 3, 12. -> 12, 二是 -> 2."""
-    numeral = re.search(r"\d+|[零〇一二两三四五六七八九十百]+|[①-⑳]", printed)
+    numeral = re.search(r"\d+|[零〇一二两三四五六七八九十百]+|[①-⑳]", normalize(printed))
     return chinese_number(numeral.group()) if numeral else None
 
 
@@ -174,7 +180,7 @@ def _section_plan(heading: Heading, by_id: dict[str, Heading], plan: PlanMeta) -
     the year of deadlines without one (3月底前, 年内) below it."""
     parent = heading.parent
     while parent:
-        years = set(_YEAR.findall(by_id[parent].title))
+        years = set(_YEAR.findall(normalize(by_id[parent].title)))
         if len(years) == 1:
             year = int(years.pop())
             return replace(plan, period_start=year, period_end=year)
