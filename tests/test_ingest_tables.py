@@ -120,3 +120,29 @@ def test_pipe_separated_rows():
     assert (task.number, task.title, task.due.date, task.agencies[0].printed, task.agencies[0].role) == (
         "1", "完成普查", "2024-03-31", "区统计局", "lead",
     )
+
+
+def test_a_traditional_header_and_full_width_bars_digits_and_spaces_read_like_simplified():
+    text = (
+        "序號｜重點任務｜牽頭單位｜配合單位｜完成時限\n"
+        "１｜完成人口普查｜區統計局｜區財政局、各街道辦事處｜２０２４年３月底前\n"
+        "２\u3000\u3000推進數據共享\u3000\u3000區大數據中心\u3000\u3000區政務服務中心\u3000\u3000２０２４年底前\n"
+    )
+    (table,) = find_task_tables(text)
+    assert table.columns == ["number", "name", "lead", "supporting", "due"]
+    tasks = table_tasks(_doc(text), PLAN)
+    assert [(t.number, t.title, t.due.date) for t in tasks] == [
+        ("１", "完成人口普查", "2024-03-31"), ("２", "推進數據共享", "2024-12-31"),
+    ]
+    assert [(a.printed, a.role) for a in tasks[0].agencies] == [
+        ("區統計局", "lead"), ("區財政局", "supporting"), ("各街道辦事處", "supporting"),
+    ]
+    for task in tasks:  # the cells keep their printed characters and point at themselves
+        assert text[task.due.span.start:task.due.span.end] == task.due.text
+
+
+def test_a_flattened_traditional_table_with_a_year_list_cell():
+    text = "序號\n項目名稱\n建設內容\n責任單位\n完成時間\n１\n智慧停車平臺\n建設停車誘導系統\n市交通運輸局\n２０２２年、２０２３年\n"
+    tasks = table_tasks(_doc(text), PLAN)
+    assert [(t.title, t.due.year) for t in tasks] == [("智慧停車平臺", 2023), ("建設停車誘導系統", 2023)]
+    assert tasks[1].agencies[0].printed == "市交通運輸局"

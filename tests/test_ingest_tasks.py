@@ -85,3 +85,28 @@ def test_task_words_inside_a_background_section_make_no_container():
     text = "一、重点任务\n（一）解决突出问题\n1、整治隐患。\n二、保障措施\n（一）细化工作任务\n1、制定方案。\n"
     _, tasks = _tasks(text)
     assert [t.title for t in tasks] == ["解决突出问题", "整治隐患"]
+
+
+def test_traditional_heading_words_decide_containers_and_background_like_simplified():
+    text = (
+        "一、總體要求\n（一）指導思想。堅持穩中求進。\n"
+        "二、重點任務\n（一）完善基層治理。統籌推進。\n１．建強網格。９月底前配齊網格員。\n"
+        "三、保障措施\n（一）加強組織領導。\n"
+    )
+    _, tasks = _tasks(text)
+    assert [(t.number, t.title, t.parent) for t in tasks] == [
+        ("（一）", "完善基層治理", None), ("１", "建強網格", "t1"),  # １． printed, its delimiter dropped
+    ]
+    assert tasks[1].due.date == "2023-09-30"
+
+
+def test_a_traditional_action_heading_is_a_container_of_a_plan():
+    _, tasks = _tasks("一、實施數字賦能提升行動\n（一）建設平臺。年內建成。\n二、組織保障\n（一）壓實責任。\n")
+    assert [(t.title, t.due.date) for t in tasks] == [("建設平臺", "2023-12-31")]
+
+
+def test_a_report_section_naming_its_year_in_full_width_digits_dates_its_tasks():
+    report = PlanMeta(title="某局2023年工作總結和2024年工作計劃", kind="工作总结", period_start=2023, period_end=2024)
+    text = "一、２０２３年工作開展情況\n（一）完成改廁。\n二、２０２４年工作計劃\n（一）穩定糧食生產。３月底前完成備耕。\n"
+    _, tasks = _tasks(text, report)
+    assert [(t.title, t.due.date) for t in tasks] == [("穩定糧食生產", "2024-03-31")]

@@ -148,3 +148,17 @@ def test_unseen_home_care_plan_one_task_per_piece_of_work():
     assert centre.due.date == "2025-06-30"  # the table's deadline, later than the body's 2024年9月底前 milestone
     projects = [t for t in facts.tasks if "项目清单" in (t.table or "")]
     assert projects and not any(by_id[t.parent].source != "table" for t in projects if t.parent)
+
+
+def test_a_full_width_number_path_in_the_cell_picks_the_task_it_names():
+    text = (
+        "一、重點任務\n（一）城區\n１．建設社區服務站。城區每個社區建成１個。\n"
+        "（二）鄉村\n１．建設社區服務站。每個行政村建成１個。\n"
+        "附件\n任務分工\n序號\n工作任務\n牽頭單位\n完成時限\n１\n（二）１．建設社區服務站\n縣民政局\n２０２５年６月底前\n"
+    )
+    tasks = _tasks(text)
+    by_id = {t.id: t for t in tasks}
+    (row,) = [t for t in tasks if t.source == "table"]
+    linked = by_id[row.parent]
+    assert by_id[linked.parent].title == "鄉村"
+    assert (linked.due.date, [a.printed for a in linked.agencies]) == ("2025-06-30", ["縣民政局"])
