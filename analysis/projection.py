@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import networkx as nx
 
@@ -41,31 +41,35 @@ DEPENDENCY_KINDS = frozenset({"prerequisite", "builds", "relies_on"})
 
 NODE_TYPES = {str(PK.Task): "task", str(PK.NamedSystem): "system", str(PK.Goal): "goal"}
 
-# Predicates the projection reads, by the name it stores them under (integers where the name says so).
+# Predicates the projection reads, by the name it stores them under and whether their values are IRIs.
 _KEEP = {
-    RDF + "type": "type",
-    RDFS + "label": "label",
-    SKOS + "prefLabel": "label",
-    DCT + "title": "title",
-    str(PK.number): "number",
-    str(PK.dueDate): "due_date",
-    str(PK.dueYear): "due_year",
-    str(PK.dueText): "due_text",
-    str(PPLAN.isStepOfPlan): "plan",
-    DCT + "isPartOf": "part_of",
-    str(PK.leadAgency): "lead_agency",
-    str(PK.responsibleAgency): "responsible_agency",
-    str(PK.requires): "requires",
-    str(PK.builds): "builds",
-    str(PK.reliesOn): "relies_on",
-    str(PK.systemKind): "system_kind",
-    str(PK.periodStart): "period_start",
-    str(PK.periodEnd): "period_end",
-    DCT + "issued": "issued",
-    str(PK.order): "order",
+    RDFS + "label": ("label", False),
+    SKOS + "prefLabel": ("label", False),
+    DCT + "title": ("title", False),
+    str(PK.number): ("number", False),
+    str(PK.dueDate): ("due_date", False),
+    str(PK.dueYear): ("due_year", False),
+    str(PK.dueText): ("due_text", False),
+    str(PPLAN.isStepOfPlan): ("plan", True),
+    str(PK.leadAgency): ("lead_agency", True),
+    str(PK.responsibleAgency): ("responsible_agency", True),
+    str(PK.requires): ("requires", True),
+    str(PK.builds): ("builds", True),
+    str(PK.reliesOn): ("relies_on", True),
+    str(PK.systemKind): ("system_kind", False),
+    str(PK.periodStart): ("period_start", False),
+    str(PK.periodEnd): ("period_end", False),
+    DCT + "issued": ("issued", False),
+    str(PK.order): ("order", False),
 }
 _INTEGERS = {"due_year", "period_start", "period_end", "order"}
 
+# Types and parents are read with a restriction, because most uses of their predicates are of no interest here:
+# every pk:Prerequisite record has a type and every evidence selector a dcterms:isPartOf, about three per task.
+_TYPES_QUERY = "SELECT ?s ?o WHERE {{ VALUES ?o {{ {} }} ?s a ?o }}".format(
+    " ".join(f"<{t}>" for t in [*NODE_TYPES, str(PK.Plan)]))
+_PARENT_QUERY = f"SELECT ?s ?o WHERE {{ ?o a <{PK.Task}> . ?s <{DCT}isPartOf> ?o }}"
+TSV = "text/tab-separated-values"
 
 _ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _SIMPLE_ESCAPES = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
@@ -83,30 +87,41 @@ def _term_value(term: str) -> str:
     return term  # blank node or bare number
 
 
-def _tsv_rows(store: Store, query: str) -> Iterator[list[str]]:
-    """Rows of a SELECT serialized as TSV by the store itself (CSV would leave commas in IRIs unquoted)."""
-    body, _ = store.query_raw(SPARQL_PREFIXES + query, "text/tab-separated-values")
-    lines = body.decode("utf-8").split("\n")
-    for line in lines[1:]:
-        if line:
-            yield [_term_value(cell) for cell in line.rstrip("\r").split("\t")]
+def _pairs(store: Store, query: str, iri_values: bool) -> list[tuple[str, str]]:
+    """(subject, value) rows of a two-column SELECT, serialized as TSV by the store itself.
+
+    The store writes the answer in native code and splitting it runs at C speed, which leaves one short step per
+    row (IRIs only lose their brackets). Reading pyoxigraph's term objects one by one cost several times more.
+    """
+    body, _ = store.query_raw(SPARQL_PREFIXES + query, TSV)
+    lines = body.decode("utf-8").replace("\r", "").split("\n")
+    rows = [line.split("\t") for line in lines[1:] if line]
+    if iri_values:
+        return [(s[1:-1] if s[0] == "<" else s, o[1:-1] if o[0] == "<" else o) for s, o in rows]
+    return [(s[1:-1] if s[0] == "<" else s, _term_value(o)) for s, o in rows]
 
 
 def read_properties(store: Store) -> dict[str, dict[str, list[object]]]:
-    """Subject → name → values for the predicates in ``_KEEP`` (integers where ``_INTEGERS`` says so).
+    """Subject → name → values for the node types, task parents and the predicates in ``_KEEP``.
 
-    One scan per predicate inside the store; restricting subjects by type in SPARQL made it slower, not faster.
+    One query per predicate, each a single index scan inside the store (integers where ``_INTEGERS`` says so).
     """
-    props: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
-    predicates = " ".join(f"<{p}>" for p in _KEEP)
-    for subject, predicate, value in _tsv_rows(store, f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}"):
-        name = _KEEP[predicate]
-        if name in _INTEGERS:
-            try:
-                value = int(value[:4] if name.startswith("period") else value)
-            except ValueError:
-                pass
-        props[subject][name].append(value)
+    props: dict[str, dict[str, list[object]]] = defaultdict(dict)
+    reads = [(_TYPES_QUERY, "type", True), (_PARENT_QUERY, "part_of", True),
+             *((f"SELECT ?s ?o WHERE {{ ?s <{p}> ?o }}", name, iri) for p, (name, iri) in _KEEP.items())]
+    for query, name, iri_values in reads:
+        integer, period = name in _INTEGERS, name.startswith("period")
+        for subject, value in _pairs(store, query, iri_values):
+            if integer:
+                try:
+                    value = int(value[:4] if period else value)
+                except ValueError:
+                    pass
+            values = props[subject]
+            if name in values:
+                values[name].append(value)
+            else:
+                values[name] = [value]
     return props
 
 
@@ -116,10 +131,13 @@ def _first(values: dict[str, list[object]], name: str) -> object:
 
 
 def assemble(props: dict[str, dict[str, list[object]]]) -> nx.MultiDiGraph:
-    """The graph from subject → name → values (see ``read_properties``); edges carry no evidence yet."""
-    graph = nx.MultiDiGraph()
+    """The graph from subject → name → values (see ``read_properties``); edges carry no evidence yet.
+
+    Nodes and edges are collected in plain containers first and handed to NetworkX in two bulk calls.
+    """
+    labels = {s: v["label"][0] for s, v in props.items() if "label" in v}
     plans: dict[str, dict[str, object]] = {}
-    labels = {s: _first(v, "label") for s, v in props.items() if "label" in v}
+    nodes: dict[str, dict[str, object]] = {}
     plan_type = str(PK.Plan)
     for subject, values in props.items():
         types = values.get("type", ())
@@ -130,25 +148,35 @@ def assemble(props: dict[str, dict[str, list[object]]]) -> nx.MultiDiGraph:
             }
         kind = next((NODE_TYPES[t] for t in types if t in NODE_TYPES), None)
         if kind is not None:
-            graph.add_node(subject, **_attributes(values, kind, labels))
-            if graph.nodes[subject]["plan"] is None and "/plan/" in subject:  # goals: id/plan/{doc}/goal/…
-                graph.nodes[subject]["plan"] = subject[:subject.index("/", subject.index("/plan/") + 6)]
+            data = nodes[subject] = _attributes(values, kind, labels)
+            if data["plan"] is None and "/plan/" in subject:  # goals: id/plan/{doc}/goal/…
+                data["plan"] = subject[:subject.index("/", subject.index("/plan/") + 6)]
+
+    def endpoint(node: str) -> str:
+        """``node``, added as a ``concept`` when it has no type of its own (e.g. a cited plan)."""
+        if node not in nodes:
+            values = props.get(node, {})
+            data = nodes[node] = _attributes(values, "concept", labels)
+            data["label"] = data["label"] or _first(values, "title") or node
+        return node
+
+    edges: list[tuple[str, str, str, dict[str, object]]] = []
     for subject, values in props.items():
-        required = set(values.get("requires", ()))
+        required = dict.fromkeys(values.get("requires", ()))
         for prerequisite in required:
-            _ensure_node(graph, props, labels, prerequisite)
-            _ensure_node(graph, props, labels, subject)
-            graph.add_edge(prerequisite, subject, key="prerequisite", **_no_evidence("prerequisite"))
-        for system in values.get("builds", ()):
-            _ensure_node(graph, props, labels, system)
-            graph.add_edge(subject, system, key="builds", **_no_evidence("builds"))
-        for system in set(values.get("relies_on", ())) - required:
-            _ensure_node(graph, props, labels, system)
-            graph.add_edge(system, subject, key="relies_on", **_no_evidence("relies_on"))
-    for node, parent in list(graph.nodes(data="parent")):
-        if parent in graph and graph.nodes[parent].get("kind") == "task":
-            graph.add_edge(node, parent, key="part_of", **_no_evidence("part_of"))
-    graph.graph["plans"] = plans
+            edges.append((endpoint(prerequisite), endpoint(subject), "prerequisite", _no_evidence("prerequisite")))
+        for system in dict.fromkeys(values.get("builds", ())):
+            edges.append((endpoint(subject), endpoint(system), "builds", _no_evidence("builds")))
+        for system in dict.fromkeys(values.get("relies_on", ())):
+            if system not in required:
+                edges.append((endpoint(system), endpoint(subject), "relies_on", _no_evidence("relies_on")))
+    for node, data in nodes.items():
+        parent = data["parent"]
+        if parent in nodes and nodes[parent]["kind"] == "task":
+            edges.append((node, parent, "part_of", _no_evidence("part_of")))
+    graph = nx.MultiDiGraph(plans=plans)
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from(edges)
     return graph
 
 
@@ -163,14 +191,6 @@ def _attributes(values: dict[str, list[object]], kind: str, labels: dict[str, ob
         "agencies": list(dict.fromkeys(labels.get(a, a) for a in agencies)),
         "system_kind": _first(values, "system_kind"),
     }
-
-
-def _ensure_node(graph: nx.MultiDiGraph, props: dict, labels: dict[str, object], node: str) -> None:
-    """Add an edge's endpoint that has no type of its own (e.g. a cited plan) as a ``concept`` node."""
-    if node not in graph:
-        values = props.get(node, {})
-        graph.add_node(node, **_attributes(values, "concept", labels))
-        graph.nodes[node]["label"] = _first(values, "label") or _first(values, "title") or node
 
 
 def _no_evidence(kind: str) -> dict[str, object]:
