@@ -107,17 +107,18 @@ _FRAME_CLAUSE = re.compile(r"^\s*(?:按照|根据|依据|围绕|聚焦|对照|�
 # A clause that states a result or a purpose of the work before it: 实现…, 确保…, 有效缓解….
 _RESULT_CLAUSE = re.compile(r"^\s*(?:实现|确保|保证|使|让|从而|进而|以便|力争|努力|有效|切实|真正)")
 # Adverbs and work verbs that open a clause without being part of the thing it names: 加快建设专业实验室 -> 专业实验室.
-_LEAD_ADVERBS = r"全力|全面|大力|积极|加快|充分|进一步|持续|不断|着力|全市|特|用"
+_LEAD_ADVERBS = r"全力|全面|大力|积极|加快|充分|进一步|持续|不断|着力|特|用"
 _LEAD_VERBS = (
     r"加强|强化|深化|夯实|形成|推广应用|推广|应用|建设|建成|建立|健全|搭建|打造|做到|制定|出台|推进|推动|推行|完善|"
-    r"开展|实施|构建|新建"
+    r"开展|实施|构建|新建|整合|汇聚|归集"
 )
-_LEAD = re.compile(rf"(?:{_LEAD_ADVERBS}|{_LEAD_VERBS})+")
+# 全市 opens a clause as an adverb (全市推广…) but after a verb it is part of the thing (建成全市统一的信息平台).
+_LEAD = re.compile(rf"(?:全市)?(?:{_LEAD_ADVERBS}|{_LEAD_VERBS})+")
 # A deadline in front of the work names no part of it: 2024年底前建成信息平台 -> 信息平台.
 _LEADING_DATE = re.compile(r"(?:到|至|在|于)?\d{4}年(?:底|末|初|上半年|下半年)?(?:\d{1,2}月(?:底|末)?)?(?:前|以前|内)?")
 _BUILD_WORDS = "建设|建成|搭建|打造|建立|新建|构建|研发|开发"
 _BUILD_VERBS = rf"(?:{_BUILD_WORDS})"
-_BUILDS = re.compile(rf"^\s*{_NUMBER_PREFIX}\s*(?:{_LEAD_ADVERBS})*(?:形成|{_BUILD_WORDS})")
+_BUILDS = re.compile(rf"^\s*{_NUMBER_PREFIX}\s*(?:全市|{_LEAD_ADVERBS})*(?:形成|{_BUILD_WORDS})")
 # A work clause is named by what it completes: 全面完成第三次国土调查,为…奠定基础 -> 第三次国土调查. (The X of
 # 在完成管网普查的基础上 keeps its verb: there the completion itself is the basis.)
 _COMPLETE = re.compile(r"完成(?=\S{2})")

@@ -40,11 +40,12 @@ _WEAK_UNITS = "M|G|兆|Mbps|Gbps|年|岁"
 _NUMBER = r"\d+(?:\.\d+|、\d(?=[万亿]))?"  # 1.5; "1、1万" is a mangled decimal point (1.1万)
 _CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+"
 
-# One quantity: a percentage, a ratio, or a number with a counting unit.
+# One quantity: a percentage, a ratio, a rate (10/10万), or a number with a counting unit.
 _QUANTITY = re.compile(
     rf"(?P<ratio>(?P<a>\d+(?:\.\d+)?)\s*[:比]\s*(?P<b>\d+(?:\.\d+|、\d(?!\d))?))"
     rf"|(?P<pct>{_NUMBER})\s*(?P<pctunit>%|‰)"
     rf"|百分之(?P<pctcn>{_CN_NUMBER})"
+    rf"|(?P<rate>{_NUMBER})\s*(?P<rateunit>/\s*(?:\d+(?:\.\d+)?)?[十百千万]+(?:人口|人|户)?)"  # 10/10万: per 100,000; 3.5/万人
     rf"|(?P<count>{_NUMBER})\s*(?:{_CLASSIFIER}(?=工作日|小时))?(?P<unit>(?:万|亿)?(?:{_COUNT_UNITS}))"
     rf"|(?P<weak>{_NUMBER})\s*(?P<weakunit>{_WEAK_UNITS})(?![A-Za-z])"
     rf"|(?P<cncount>{_CN_NUMBER})(?P<cnunit>{_COUNT_UNITS})"
@@ -95,6 +96,8 @@ _ENUMERATION = re.compile(r"^[^,;。:\"]{0,10}:")
 # counts people, not measures).
 _OWN_CONTENTS = re.compile(r"(?:任务|措施|举措|工作|要求|原则|方面)$")
 _ITEM_UNITS = ("项", "条", "个")
+# 完成12个村治理任务, 30个社区改造任务: the count is of places, each with its task, not of the plan's contents.
+_PLACES_COUNTED = re.compile(r"(?:村|社区|乡镇|街道|县|区|市|企业|学校)")
 # 每月巡查1次, 每年体检1次: how often a routine recurs, not a level to reach.
 _ROUTINE = re.compile(r"每(?:年|半年|季度|季|月|旬|周|日|天)")
 
@@ -105,12 +108,23 @@ _OUTLINE_NUMBER = r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2
 _ENCLOSED_NUMBER = re.compile("[\u2460-\u249b]")
 _LEAD_WORDS = re.compile(
     rf"^(?:{_OUTLINE_NUMBER}|[,;:、\s]|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
-    r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|累计|已经|已|规模(?!以上|以下)|达到)+"
+    r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|累计|已经|已|规模(?!以上|以下|化)|达到)+"
 )
 # Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
 _COUNT_VERBS = re.compile(
     r"^(?:累计|共)?新?(?:新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
-    r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展)+"
+    r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展|开发|推出|认定|争创|设立|增设|举办|开设)+"
+)
+# An agency as the subject of the work is not part of what is counted: 县财政局每年安排专项资金3000万元 ->
+# 每年安排专项资金 (a recurrence stays, as in 每年评选10佳社区民警).
+_AGENCY_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:局|委员会|委|办公室|政府|部门)(?=每|安排|投入|统筹|筹集|下达|落实)")
+# What a count counts is a noun phrase after it; it ends where a verb of reaching begins:
+# 推动20家乡镇卫生院达到国家推荐标准 -> 乡镇卫生院.
+_COUNTED_NOUN = re.compile(r"(?:(?!达到|实现|完成|通过|纳入|获得|建成)[^,;。、等的]){2,16}")
+# A count in a standard is about what the standard provisions: 按照每村不少于2名的标准配备村级后备干部 -> 村级后备干部,
+# 按每百户不低于20平方米的标准配套建设养老服务用房 -> 养老服务用房.
+_STANDARD_FOR = re.compile(
+    r"^(?:以上|以下)?的(?:标准|比例|要求)(?:配齐|配备|配置|配套|建设|设置|安排|落实|增加)*(?P<noun>[^,;。、等的]{2,16})"
 )
 # Adverbs between the indicator and the comparator: 准确率动态保持在95% -> 准确率.
 _TRAIL_WORDS = re.compile(r"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|共|累计|最高|最多)+$")
@@ -252,7 +266,7 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         kind = "achieved" if context.achieved(year, quantity.reported, past_tense) else "target"
         evidence_start = min(indicator_span.start, value_start) if indicator else value_start
         evidence_end = max(quantity.end, indicator_span.end)
-        if quantity.unit in _ITEM_UNITS and _OWN_CONTENTS.search(indicator):
+        if quantity.unit in _ITEM_UNITS and _OWN_CONTENTS.search(indicator) and not _PLACES_COUNTED.match(indicator):
             continue
         if quantity.unit == "次" and _ROUTINE.search(before):
             continue
@@ -298,6 +312,8 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
     elif groups["pct"] or groups["pctcn"]:
         value = _number(groups["pct"]) if groups["pct"] else _chinese_number(groups["pctcn"])
         unit = groups["pctunit"] or "%"
+    elif groups["rate"]:
+        value, unit = _number(groups["rate"]), groups["rateunit"].replace(" ", "")
     elif groups["count"]:
         value, unit = _number(groups["count"]), groups["unit"]
     elif groups["weak"]:
@@ -361,7 +377,10 @@ def _starts_noun(text: str) -> bool:
 def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
     """The noun phrase a quantity is about: before it (覆盖率达到100%), or after a count (建设72家智安校园)."""
     after = clause[quantity.end:]
-    follows = re.match(r"[^,;。、等的]{2,16}", after)
+    standard = _STANDARD_FOR.match(after)
+    if standard:
+        return Span(quantity.end + standard.start("noun"), quantity.end + standard.end("noun"))
+    follows = _COUNTED_NOUN.match(after)
     if quantity.unit not in ("%", "ratio") and follows and _starts_noun(after):
         noun = follows.group(0)
         return Span(quantity.end, quantity.end + len(noun))
@@ -375,6 +394,9 @@ def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
     lead = _LEAD_WORDS.match(stripped)
     stripped = stripped[lead.end():] if lead else stripped
     stripped = _TRAIL_WORDS.sub("", stripped).strip()
+    subject = _AGENCY_SUBJECT.match(stripped)
+    if subject:
+        stripped = stripped[subject.end():]
     verbs = _COUNT_VERBS.match(stripped) if quantity.unit not in ("%", "ratio") else None
     if verbs and len(stripped) - verbs.end() >= 2:
         stripped = stripped[verbs.end():]

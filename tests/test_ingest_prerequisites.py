@@ -60,6 +60,14 @@ def test_a_deadline_in_front_of_the_work_is_not_part_of_it():
     assert (found.prerequisite, found.dependent) == ("全县统一的医共体信息平台", "远程诊疗")
 
 
+def test_assembled_resources_and_city_wide_things_keep_their_words():
+    """整合X names X (the data it assembles); 全市 after a verb is part of the thing, not an adverb."""
+    found = only("整合农业生产、市场流通数据,为精准施策提供数据支撑。")
+    assert found.prerequisite == "农业生产、市场流通数据"
+    found = only("建成全市统一的全民健康信息平台,为远程医疗提供支撑。")
+    assert found.prerequisite == "全市统一的全民健康信息平台"
+
+
 def test_evidence_spans_both_sides_in_the_original_text():
     text = "依托“城市大脑”平台，推进交通信号联控。"
     found = only(text)

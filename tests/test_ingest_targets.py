@@ -236,3 +236,26 @@ def test_a_heading_that_names_one_year_dates_its_section_and_a_period_does_not()
             "四、“十四五”(2021年至2025年)发展目标\n森林覆盖率达到45%。\n")
     found = targets_of(text, plan=plan)
     assert [(t.value, t.kind, t.year) for t in found] == [(92, "achieved", 2023), (3, "target", 2024), (45, "target", None)]
+
+
+@pytest.mark.parametrize(
+    "text, indicator, comparator, value, unit",
+    [
+        ("孕产妇死亡率控制在10/10万以下。", "孕产妇死亡率", "≤", 10, "/10万"),  # a rate per 100,000
+        ("每万人口全科医生数达到3.5/万人。", "每万人口全科医生数", "≥", 3.5, "/万人"),
+        ("按照每村不少于2名的标准配备村级后备干部。", "村级后备干部", "≥", 2, "名"),  # what the standard provisions
+        ("推动20家乡镇卫生院达到国家推荐标准。", "乡镇卫生院", "=", 20, "家"),  # the counted noun ends at a verb
+        ("县财政局每年安排专项资金不低于3000万元。", "每年安排专项资金", "≥", 3000, "万元"),  # the agency is the subject
+        ("规模化养殖场粪污综合利用率稳定在90%以上。", "规模化养殖场粪污综合利用率", "≥", 90, "%"),
+        ("开发乡村旅游精品线路5条。", "乡村旅游精品线路", "=", 5, "条"),
+        ("年内完成12个村治理任务。", "村治理任务", "=", 12, "个"),  # places counted, not the plan's own tasks
+    ],
+)
+def test_indicator_of_rates_standards_and_counts(text, indicator, comparator, value, unit):
+    target = only(text)
+    assert (target.indicator, target.comparator, target.value, target.unit) == (
+        indicator, comparator, pytest.approx(value), unit)
+
+
+def test_the_plan_s_own_tasks_are_still_no_target():
+    assert targets_of("今年确定重点工作任务12个。") == []
