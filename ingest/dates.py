@@ -27,25 +27,29 @@ _CN_NUMERAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七"
 _MONTH = r"(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年?"
 _BEFORE = r"(?:之前|以前|前)"
+# The text is matched after ``normalize`` (— and ～ are already -, ~), so only variants it keeps are listed:
+# 於 (traditional 于, which normalize leaves alone: it is simplified too) and the wave dash 〜 of 2023〜2025年.
+_BY = r"(?:到|至|于|於)"
+_TO = r"(?:至|到|-|~|〜)"
 
 # One table of deadline forms, most specific first. Groups: year, month, day, end_year, half, quarter, open.
 _FORMS = [
     # 2023年至2025年, 2021-2025年: the end of the range
-    ("range", rf"(?P<start>(?:19|20)\d{{2}})\s*年?\s*(?:至|到|-|~|—)\s*(?P<end_year>(?:19|20)\d{{2}})\s*年(?:底|末)?{_BEFORE}?"),
+    ("range", rf"(?P<start>(?:19|20)\d{{2}})\s*年?\s*{_TO}\s*(?P<end_year>(?:19|20)\d{{2}})\s*年(?:底|末)?{_BEFORE}?"),
     # 2024年3月-4月, 2024年3月至2025年12月, 2024年4月、9月: the last month named
-    ("month-range", rf"{_YEAR}\s*\d{{1,2}}\s*月(?:份|底|中旬|下旬)?\s*(?:至|到|-|~|、)\s*"
+    ("month-range", rf"{_YEAR}\s*\d{{1,2}}\s*月(?:份|底|中旬|下旬)?\s*(?:{_TO}|、)\s*"
                     rf"(?:(?P<end_year>(?:19|20)\d{{2}})\s*年)?\s*(?P<month>\d{{1,2}})\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
     # 2022年6月30日前
-    ("day", rf"(?:到|至|于)?{_YEAR}\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日{_BEFORE}?"),
+    ("day", rf"{_BY}?{_YEAR}\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日{_BEFORE}?"),
     # 2024.10, 2024.10.31 (table cells)
     ("day", rf"(?P<year>(?:19|20)\d{{2}})\.(?P<month>\d{{1,2}})(?:\.(?P<day>\d{{1,2}}))?(?!\d){_BEFORE}?"),
     # 2022年6月底前, 2022年6月
-    ("month", rf"(?:到|至|于)?{_YEAR}\s*{_MONTH}\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
+    ("month", rf"{_BY}?{_YEAR}\s*{_MONTH}\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
     # 2022年上半年, 2022年第三季度
-    ("half", rf"(?:到|至|于)?{_YEAR}(?P<half>上半年|下半年)(?:底|末)?{_BEFORE}?"),
-    ("quarter", rf"(?:到|至|于)?{_YEAR}(?:第)?(?P<quarter>[一二三四1-4])季度(?:末)?{_BEFORE}?"),
+    ("half", rf"{_BY}?{_YEAR}(?P<half>上半年|下半年)(?:底|末)?{_BEFORE}?"),
+    ("quarter", rf"{_BY}?{_YEAR}(?:第)?(?P<quarter>[一二三四1-4])季度(?:末)?{_BEFORE}?"),
     # 2021年底前, 2021年年底, 到2025年, 2021年前, 2021年
-    ("year", rf"(?:到|至|于)?{_YEAR}(?:年底|年末|底|末|内)?{_BEFORE}?"),
+    ("year", rf"{_BY}?{_YEAR}(?:年底|年末|底|末|内)?{_BEFORE}?"),
     # 6月底前, 11月底前 (the plan's year)
     ("month", _MONTH + r"\s*月(?:份|底|末|中旬|下旬)?" + _BEFORE),
     # 年底前, 年内, 今年底 (the plan's year)
@@ -61,7 +65,7 @@ _CIRCLED = re.compile("[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]")  # ①-⑳ �
 _CELL_FILLER = re.compile(r"[\s。;；,，]+")
 
 # In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range.
-_MARKED = re.compile(r"(?:前$|^(?:到|至|于)|年内|年底|年末|月底|月末|季度|半年|月\s*(?:至|到|-|~)\s*(?:\d+\s*年)?\s*\d+\s*月)")
+_MARKED = re.compile(rf"(?:前$|^{_BY}|年内|年底|年末|月底|月末|季度|半年|月\s*{_TO}\s*(?:\d+\s*年)?\s*\d+\s*月)")
 
 
 def plan_year(plan: PlanMeta | None) -> int | None:

@@ -268,7 +268,7 @@ def _drop_unfinished_rows(
 
 def _is_due_like(cell: str) -> bool:
     """Deadline cells naming several years (2021年、2022年; 2021,2023): the last one counts."""
-    return bool(re.fullmatch(r"(?:(?:19|20)\d{2}\s*年?[、,至\-~—]?)+", cell))
+    return bool(re.fullmatch(r"(?:(?:19|20)\d{2}\s*年?[、,至\-~〜]?)+", cell))  # after normalize: — and ～ are - and ~
 
 
 def _group_closed(item: Item, has_due: bool) -> bool:

@@ -59,3 +59,23 @@ def test_find_due_takes_the_first_marked_deadline_with_its_span():
 def test_find_due_ignores_a_bare_year_in_running_text():
     assert find_due("2022年更新率达到80%以上，落实三年行动(2024-2026年)。", FIVE_YEAR) is None
     assert find_due("力争到2023年底前建成。", FIVE_YEAR).date == "2023-12-31"
+
+
+@pytest.mark.parametrize(("simplified", "variant"), [
+    ("于2024年完成改造。", "於２０２４年完成改造。"),  # 於 is the traditional 于; normalize keeps it (simplified too)
+    ("年内完成认定。", "年內完成認定。"),
+    ("2023-2025年底前分步实施。", "2023〜2025年底前分步實施。"),  # wave dash
+    ("2024年3月-4月开展排查。", "２０２４年３月—４月開展排查。"),
+    ("11月底前出台办法。", "１１月底前出臺辦法。"),
+])
+def test_find_due_reads_traditional_and_full_width_deadlines_like_simplified(simplified, variant):
+    expected, found = find_due(simplified, FIVE_YEAR), find_due(variant, FIVE_YEAR)
+    assert expected is not None and found is not None
+    assert (found.year, found.month, found.date, found.span) == (expected.year, expected.month, expected.date, expected.span)
+    assert found.text == variant[found.span.start:found.span.end]  # printed as in the text
+
+
+@pytest.mark.parametrize(("cell", "date"), [("長期堅持", None), ("持續推進", None), ("２０２３年〜２０２５年", "2025-12-31")])
+def test_traditional_and_full_width_cells(cell, date):
+    due = parse_due(cell, ANNUAL)
+    assert due.text == cell and due.date == date
