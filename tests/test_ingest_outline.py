@@ -106,3 +106,20 @@ def test_chinese_numbers():
 def test_an_annex_line_with_its_title_after_a_colon():
     (annex,) = [h for h in _outline("正文。\n附件：重点任务分工表\n") if h.style == "annex"]
     assert annex.title == "重点任务分工表" and annex.level == 1
+
+
+def test_traditional_chapter_section_article_and_annex_markers():
+    text = (
+        "第一章 總則\n第一節 目標\n第一條 為規範管理，制定本辦法。\n第二條 本辦法適用於全縣。\n"
+        "第二節 任務\n１）加強培訓。\n２）推進改革。\n附錄１：名詞解釋\n"
+    )
+    assert [(h.level, h.style, h.number, h.title) for h in _outline(text)] == [
+        (1, "chapter", "第一章", "總則"), (2, "section", "第一節", "目標"),
+        (3, "article", "第一條", "為規範管理，制定本辦法"), (3, "article", "第二條", "本辦法適用於全縣"),
+        (2, "section", "第二節", "任務"), (3, "arabic-paren", "１）", "加強培訓"), (3, "arabic-paren", "２）", "推進改革"),
+        (1, "annex", "附錄１", "名詞解釋"),
+    ]
+
+
+def test_chinese_number_reads_full_width_and_traditional_numerals():
+    assert [chinese_number(n) for n in ("１２", "兩", "⑫", "十二")] == [12, 2, 12, 12]

@@ -53,3 +53,15 @@ def test_the_same_plan_in_utf8_traditional_reads_the_same(tmp_path: Path):
     facts = extract(path)
     assert (facts.plan.kind, facts.plan.period_start) == ("工作计划", 2024)
     assert len(facts.tasks) == 3
+
+
+def test_a_big5_task_table_of_tab_separated_rows_links_its_rows_to_the_outline_tasks(tmp_path: Path):
+    annex = "附件\n任務分工表\n序號\t重點任務\t牽頭單位\t配合單位\t完成時限\n１\t穩定糧食生產\t縣農業農村局\t縣財政局\t２０２４年６月底前\n"
+    path = tmp_path / "plan-with-table.txt"
+    path.write_bytes(PLAN.replace("北嶺縣農業農村局\n2024年1月10日\n", annex).encode("big5"))
+    facts = extract(path)
+    by_id = {t.id: t for t in facts.tasks}
+    (row,) = [t for t in facts.tasks if t.source == "table"]
+    assert (row.table, by_id[row.parent].title) == ("附件 任務分工表", "穩定糧食生產")
+    assert by_id[row.parent].due.date == "2024-06-30"  # the row's later deadline
+    assert [(a.printed, a.role) for a in row.agencies] == [("縣農業農村局", "lead"), ("縣財政局", "supporting")]
