@@ -12,6 +12,9 @@ Two layouts are read:
   several rows) come out right;
 * one row per line with cells separated by tabs, ``|`` or wide spaces, as DOCX tables are written out.
 
+Header words, category rows and cell kinds are matched on ``normalize``d text (序號 and 完成時限 are 序号 and 完成时限,
+２０２４年 is 2024年); cells keep their printed text and spans.
+
 Each item becomes a ``Task`` (source "table"); each group below an item with a name column becomes a sub-task whose
 ``parent`` is the item, carrying its own deadline and agencies.
 """
