@@ -176,7 +176,7 @@ def resolve(request: Request, path: str, format: str | None = Query(None, descri
         item = cache.get((kind, iri), lambda: reader(cache.store, iri))
         extra = {}
         if kind == "plan":
-            analysis = cache.get(("plan-analysis", iri), lambda: plan_analysis(cache.store, iri))
+            analysis = cache.get(("plan-analysis", iri), lambda: plan_analysis(cache, iri))
             extra = {"analysis": analysis, "timeline": timeline_chart(analysis["timeline"], analysis["start"])}
         response = html(template, item=item, **extra)
     else:

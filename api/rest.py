@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from plankg.analysis import findings, queries
 from plankg.analysis.durations import due_of
 from plankg.analysis.projection import DEPENDENCY_KINDS, cached_projection
-from plankg.analysis.timeline import plan_schedule
+from plankg.analysis.timeline import PlanSchedule, plan_schedule
 from plankg.api.lookup import KIND_ORDER, GenerationCache, term_key
 from plankg.graph.store import Store
 from plankg.graph.vocab import ID, SPARQL_PREFIXES, agency_iri, plan_iri
@@ -302,22 +302,34 @@ def _edge(edge: queries.Edge, other: str, labels: dict[str, Any], selectors: dic
 BOTTLENECKS_SHOWN = 5
 
 
-def plan_analysis(store: Store, iri: str) -> dict[str, Any]:
+def plan_schedule_of(cache: GenerationCache, plan: str) -> PlanSchedule:
+    """The analysis package's CPM schedule of one plan, computed once per generation for the page and its view."""
+    return cache.get(("plan-schedule", plan), lambda: plan_schedule(cached_projection(cache.store), [plan]))
+
+
+FINDINGS_SHOWN = 50
+"""Conflicts (and cycles) a plan lists; the counts give the whole number."""
+
+
+def plan_analysis(cache: GenerationCache, iri: str) -> dict[str, Any]:
     """The plan's CPM schedule, critical chain, conflicts, cycles and bottlenecks, from the analysis package.
 
     Conflicts and cycles are found once over the whole graph and kept when they touch this plan; bottlenecks rank
     the plan's own tasks and the systems and goals that link them. ``checked`` says what was examined, so "none
     found" has a meaning.
     """
-    graph = cached_projection(store)
-    schedule = plan_schedule(graph, [checked_iri(iri)])
+    store, graph = cache.store, cached_projection(cache.store)
+    schedule = plan_schedule_of(cache, checked_iri(iri))
     scheduled = [row.id for row in schedule.rows]
     chosen = set(scheduled)
     edges = [(u, v) for u, v, kind in graph.edges(scheduled, data="kind") if kind in DEPENDENCY_KINDS and v in chosen]
     dated = [(u, v) for u, v in edges if due_of(graph.nodes[u]) and due_of(graph.nodes[v])]
     mine = {row.id for row in schedule.rows if row.plan == iri}
-    conflicts = [c for c in findings.conflicts(graph) if {c.prerequisite["id"], c.dependent["id"]} & mine]
-    cycles = [c for c in findings.cycles(graph) if {n["id"] for n in c.nodes} & mine]
+    every_conflict = cache.get("conflicts", lambda: findings.conflicts(graph))
+    every_cycle = cache.get("cycles", lambda: findings.cycles(graph))
+    all_conflicts = [c for c in every_conflict if {c.prerequisite["id"], c.dependent["id"]} & mine]
+    all_cycles = [c for c in every_cycle if {n["id"] for n in c.nodes} & mine]
+    conflicts, cycles = all_conflicts[:FINDINGS_SHOWN], all_cycles[:FINDINGS_SHOWN]
     ranked = findings.bottlenecks(graph.subgraph(scheduled), top=BOTTLENECKS_SHOWN)
     previous_ids = [None, *(row.id for row in schedule.chain)]
     steps = [_chain_step(graph, previous, row) for previous, row in zip(previous_ids, schedule.chain)]
@@ -352,6 +364,7 @@ def plan_analysis(store: Store, iri: str) -> dict[str, Any]:
         "bottlenecks": [{**ref(b.node["id"], b.node["label"], b.node["kind"]), "allDependents": b.all_dependents,
                          "directDependents": b.direct_dependents, "betweenness": b.betweenness}
                         for b in ranked],
+        "conflictCount": len(all_conflicts), "cycleCount": len(all_cycles),
         "checked": {"nodes": len(scheduled), "edges": len(edges), "datedEdges": len(dated)},
     }
 
@@ -471,7 +484,8 @@ def graph_view(cache: GenerationCache, name: str, node: str | None, plan: str | 
     if name == "plan":
         if not plan or kind_of(store, checked_iri(plan)) != "plan":
             raise HTTPException(404, f"No plan {plan!r}. Give ?plan= a plan IRI (see /api/plans).")
-        view = cache.get(("view-plan", plan, year, cap), lambda: views.plan_dependencies(store, plan, year, cap))
+        chain = [row.id for row in plan_schedule_of(cache, plan).chain]
+        view = cache.get(("view-plan", plan, year, cap), lambda: views.plan_dependencies(store, plan, year, cap, chain))
         return view, {"year"}, {"plan": plan}
     if name == "concepts":
         plans = [checked_iri(plan)] if plan else None
@@ -585,7 +599,7 @@ def plan_analysis_route(request: Request, doc: str) -> Response:
     iri = plan_iri(doc)
     if kind_of(cache.store, iri) != "plan":
         raise HTTPException(404, f"No plan {doc!r}. GET /api/plans lists the plans.")
-    return json_response(cache.get(("plan-analysis", iri), lambda: plan_analysis(cache.store, iri)))
+    return json_response(cache.get(("plan-analysis", iri), lambda: plan_analysis(cache, iri)))
 
 
 @router.get("/plans/{doc}/tasks/{task}", summary="A task: due date, agencies, prerequisites and dependents")

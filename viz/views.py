@@ -14,8 +14,6 @@ from typing import Any
 
 import networkx as nx
 
-from plankg.analysis.projection import cached_projection
-from plankg.analysis.timeline import plan_schedule
 from plankg.graph.store import Store
 from plankg.graph.vocab import ID, SPARQL_PREFIXES
 
@@ -182,8 +180,10 @@ def neighbourhood(store: Store, iri: str, depth: int = 2, cap: int = DEFAULT_CAP
                 {"node": iri, "depth": depth, "type": sorted(kinds or [])}, keep={iri})
 
 
-def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int = DEFAULT_CAP) -> GraphView:
-    """A plan's tasks, what they require, build and rely on; the critical chain (``analysis.timeline``) in red."""
+def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int = DEFAULT_CAP,
+                      critical: list[str] = ()) -> GraphView:
+    """A plan's tasks, what they require, build and rely on; ``critical`` (the analysis package's critical chain,
+    see ``rest.plan_schedule_of``) in red, as far as the filters keep it."""
     year_filter = f"FILTER(?year = {int(year)})" if year is not None else ""
     rows = _select(store, f"""
         SELECT ?task ?label ?due ?year WHERE {{ ?task p-plan:isStepOfPlan <{plan}> .
@@ -209,8 +209,7 @@ def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int
         tip = f"{predicate}" + (f"\n{row['sentence']}" if row["sentence"] else "")
         edges.setdefault((source, target), {"from": source, "to": target, "title": tip, "arrows": "to",
                                             "label": None if predicate == "requires" else predicate})
-    # The critical chain of the analysis package's CPM (one CPM in the project), as far as the filters keep it.
-    chain = [row.id for row in plan_schedule(cached_projection(store), [plan]).chain if row.id in nodes]
+    chain = [iri for iri in critical if iri in nodes]
     for iri in chain:
         nodes[iri].update(color=CRITICAL, borderWidth=3, critical=True)
         nodes[iri]["title"] += "\non the critical path"
