@@ -134,23 +134,22 @@ def _containers(headings: list[Heading], plan: PlanMeta) -> set[str]:
     return {h.id for h in headings if h.level == 1 and h.style != "annex" and h.id not in background}
 
 
-def _under(heading: Heading, by_id: dict[str, Heading], ids: set[str]) -> bool:
+def _ancestors(heading: Heading, by_id: dict[str, Heading]):
+    """The ids above ``heading``, nearest first; the chain stops at a heading left out of ``by_id`` (one inside a
+    task table is not part of the outline)."""
     parent = heading.parent
-    while parent:
-        if parent in ids:
-            return True
+    while parent in by_id:
+        yield parent
         parent = by_id[parent].parent
-    return False
+
+
+def _under(heading: Heading, by_id: dict[str, Heading], ids: set[str]) -> bool:
+    return any(parent in ids for parent in _ancestors(heading, by_id))
 
 
 def _container_of(heading: Heading, by_id: dict[str, Heading], containers: set[str]) -> Heading | None:
     """The nearest container above ``heading``."""
-    parent = heading.parent
-    while parent:
-        if parent in containers:
-            return by_id[parent]
-        parent = by_id[parent].parent
-    return None
+    return next((by_id[parent] for parent in _ancestors(heading, by_id) if parent in containers), None)
 
 
 def _bare_number(printed: str) -> str:
