@@ -39,8 +39,6 @@ def _target(request: Request) -> tuple[bool, str | None]:
     return "default" in params, None
 
 
-@router.api_route("/store", methods=["GET", "HEAD", "PUT", "POST", "DELETE"],
-                  summary="SPARQL 1.1 Graph Store HTTP Protocol (?graph=IRI or ?default)")
 async def graph_store(request: Request) -> Response:
     service = sparql_service(request.app)
     store = service.store
@@ -89,3 +87,11 @@ async def graph_store(request: Request) -> Response:
 def _dump_dataset(store: Store, chosen: Format) -> bytes:
     """Every named graph, as quads: the whole dataset."""
     return ox.serialize(list(store.quads()), format=chosen.oxigraph) or b""
+
+
+# One route per method, so that each OpenAPI operation has an id of its own.
+for _method in ("GET", "HEAD", "PUT", "POST", "DELETE"):
+    router.add_api_route(
+        "/store", graph_store, methods=[_method], operation_id=f"graph_store_{_method.lower()}",
+        summary="SPARQL 1.1 Graph Store HTTP Protocol (?graph=IRI or ?default)",
+    )

@@ -311,8 +311,6 @@ async def _read_body(receive):
     return body, replay
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 Protocol endpoint (query page in a browser)")
-@router.api_route("/sparql/", methods=["GET", "POST"], include_in_schema=False)
 async def sparql_endpoint(request: Request) -> Response:
     """Queries by GET or POST, updates by POST with the bearer token; GET with no query shows the query page."""
     service = sparql_service(request.app)
@@ -363,6 +361,15 @@ def _page_or_description(request: Request, service: SparqlService) -> Response:
         <{formats}SPARQL_Results_TSV>, <{formats}Turtle>, <{formats}N-Triples>, <{formats}JSON-LD>, <{formats}RDF_XML> .
 """
     return Response(description, media_type="text/turtle", headers=CORS)
+
+
+# One route per method, so that each OpenAPI operation has an id of its own.
+for _method in ("GET", "POST"):
+    router.add_api_route(
+        "/sparql", sparql_endpoint, methods=[_method], operation_id=f"sparql_{_method.lower()}",
+        summary="SPARQL 1.1 Protocol endpoint (query page in a browser)",
+    )
+    router.add_api_route("/sparql/", sparql_endpoint, methods=[_method], include_in_schema=False)
 
 
 @router.get("/static/sparql/{name}", include_in_schema=False)

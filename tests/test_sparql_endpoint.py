@@ -317,3 +317,13 @@ def test_the_answer_cache_keeps_to_its_byte_budget(client, monkeypatch):
     assert calls == [2]  # the second answer was kept
     client.get("/sparql", params={"query": first})
     assert calls == [3]  # the first one was dropped to make room
+
+
+
+def test_openapi_operation_ids_are_unique(client):
+    """One route per method: generic OpenAPI clients need every operation id to be unique."""
+    schema = client.get("/openapi.json").json()
+    ids = [operation["operationId"] for path in schema["paths"].values() for operation in path.values()]
+    assert len(ids) == len(set(ids))
+    assert {"get", "post"} <= set(schema["paths"]["/sparql"])
+    assert {"get", "put", "post", "delete"} <= set(schema["paths"]["/store"])
