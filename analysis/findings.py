@@ -109,10 +109,11 @@ def cycles(graph: nx.MultiDiGraph) -> list[Cycle]:
 
 
 def _descendant_count(view: nx.DiGraph, node: str) -> int:
+    successors = view.succ  # one lookup per node: ``view.successors`` makes an iterator call per node
     seen = {node}
     queue = deque([node])
     while queue:
-        for other in view.successors(queue.popleft()):
+        for other in successors[queue.popleft()]:
             if other not in seen:
                 seen.add(other)
                 queue.append(other)

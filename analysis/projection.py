@@ -212,7 +212,8 @@ def _attributes(columns: dict[str, dict[str, object]], node: str, kind: str,
     agencies = [*lead, *columns.get("responsible_agency", empty).get(node, ())]
     data = {name: columns.get(name, empty).get(node) for name in _NODE_ATTRIBUTES}
     data.update(kind=kind, parent=columns.get("part_of", empty).get(node),
-                lead_agencies=[labels.get(a, a) for a in lead], agencies=list(dict.fromkeys(labels.get(a, a) for a in agencies)))
+                lead_agencies=[labels.get(a, a) for a in lead],
+                agencies=list(dict.fromkeys(labels.get(a, a) for a in agencies)))
     return data
 
 
@@ -266,10 +267,18 @@ def load_evidence(graph: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> N
 
 
 def dependency_view(graph: nx.MultiDiGraph) -> nx.DiGraph:
-    """Only the "waits on" edges, one per ordered pair."""
+    """The structure of the "waits on" edges, one per ordered pair: no attributes (read them on ``graph``).
+
+    Works on subgraph views of the projection too. Edges go straight into the new graph's adjacency dicts, as in
+    ``_add_edges``: ``add_edges_from`` took most of the time of ``cycles`` and a fifth of ``bottlenecks`` on 100k
+    tasks.
+    """
     view = nx.DiGraph()
-    view.add_nodes_from(graph.nodes(data=True))
-    view.add_edges_from((u, v) for u, v, kind in graph.edges(data="kind") if kind in DEPENDENCY_KINDS)
+    view.add_nodes_from(graph)
+    successors, predecessors = view._succ, view._pred
+    for u, v, kind in graph.edges(data="kind"):
+        if kind in DEPENDENCY_KINDS and v not in successors[u]:
+            successors[u][v] = predecessors[v][u] = {}
     return view
 
 

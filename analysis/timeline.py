@@ -87,11 +87,13 @@ def select(graph: nx.MultiDiGraph, plans: list[str], target: str | None) -> list
     if plans:
         wanted = set(plans)
         chosen = {n for n, plan in graph.nodes(data="plan") if plan in wanted}
+        kinds = dict(graph.nodes(data="kind"))
         for node in list(chosen):
-            for u, v, kind in [*graph.in_edges(node, data="kind"), *graph.out_edges(node, data="kind")]:
-                other = v if u == node else u
-                if kind in DEPENDENCY_KINDS and graph.nodes[other].get("kind") != "task":
-                    chosen.add(other)
+            for neighbours in (graph.pred[node], graph.succ[node]):
+                for other in neighbours:
+                    if kinds[other] != "task" and any(
+                            data["kind"] in DEPENDENCY_KINDS for data in neighbours[other].values()):
+                        chosen.add(other)
     else:
         chosen = set(graph)
     if target is not None:

@@ -1,8 +1,10 @@
-"""Reading SPARQL TSV results: the term syntax the projection parses."""
+"""Reading SPARQL TSV results (the term syntax and rows the projection parses) and the dependency view."""
 
 from __future__ import annotations
 
-from plankg.analysis.projection import _term_value
+import networkx as nx
+
+from plankg.analysis.projection import _pairs, _term_value, dependency_view
 
 
 def test_iri_and_typed_literals():
@@ -14,3 +16,36 @@ def test_iri_and_typed_literals():
 def test_escapes_in_literals():
     assert _term_value(r'"第一行\n第二行\t\"引\"\\"') == '第一行\n第二行\t"引"\\'
     assert _term_value(r'"\u4F9D\U00004F9D"') == "依依"
+
+
+class _TsvStore:
+    """Answers every query with one fixed TSV body, as ``Store.query_raw`` does."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body.encode("utf-8")
+
+    def query_raw(self, query, accept=None, **options):
+        assert accept == "text/tab-separated-values"
+        return self.body, accept
+
+
+def test_pairs_strip_iris_and_decode_literals_row_by_row():
+    body = ('?s\t?o\r\n<http://x/a>\t"一\\t二"@zh\r\n_:b1\t"2025"^^<http://www.w3.org/2001/XMLSchema#integer>\r\n'
+            '<http://x/c>\t"含\\"引号\\""\r\n')
+    assert _pairs(_TsvStore(body), "SELECT", iri_values=False) == [
+        ("http://x/a", "一\t二"), ("_:b1", "2025"), ("http://x/c", '含"引号"')]
+    iris = "?s\t?o\n<http://x/a>\t<http://x/b,1>\n<http://x/b>\t_:b2\n"
+    assert _pairs(_TsvStore(iris), "SELECT", iri_values=True) == [
+        ("http://x/a", "http://x/b,1"), ("http://x/b", "_:b2")]
+
+
+def test_dependency_view_keeps_one_waits_on_edge_per_pair_and_no_part_of():
+    graph = nx.MultiDiGraph()
+    graph.add_edge("a", "b", key="prerequisite", kind="prerequisite")
+    graph.add_edge("a", "b", key="relies_on", kind="relies_on")
+    graph.add_edge("c", "b", key="part_of", kind="part_of")
+    graph.add_edge("b", "s", key="builds", kind="builds")
+    view = dependency_view(graph)
+    assert set(view.nodes) == {"a", "b", "c", "s"}
+    assert sorted(view.edges) == [("a", "b"), ("b", "s")]
+    assert list(view.predecessors("b")) == ["a"]
