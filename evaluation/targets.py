@@ -2,8 +2,10 @@
 
 A predicted target matches a gold one in the same document when their evidence overlaps and the value is the
 same ("targets"); "targets.full" also asks for the same comparator, unit and year. Gold targets of type
-"achieved" (同比下降11.8%) are scored apart, against predictions of kind "achieved" ("targets.achieved"): the gold
-annotates only some reported figures, so that row's precision is a lower bound.
+"achieved" (同比下降11.8%) are scored apart, against predictions of kind "achieved" ("targets.achieved"). The gold
+annotates only some of a report's figures, so an achieved prediction counts only where the gold annotated a figure
+(its evidence overlaps a gold item of either kind): precision then says how often "achieved" is said of a figure the
+gold calls a target.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ def score(gold: dict, facts: dict[str, DocumentFacts]) -> dict[str, Score]:
         for kind, keys in (("target", ("targets", "targets.full")), ("achieved", ("targets.achieved",))):
             wanted = [item for item in items if item.get("type", "target") == kind]
             predicted = [target for target in document_facts.targets if target.kind == kind]
+            if kind == "achieved":
+                annotated = [gold_span(text, item["evidence"]) for item in items]
+                predicted = [p for p in predicted if any(overlaps(span, p.evidence) for span in annotated)]
             spans = [gold_span(text, item["evidence"]) for item in wanted]
             pairs = list(zip(wanted, spans))
             scores[keys[0]] += match_pairs(pairs, predicted, lambda g, p: _same_target(g, p))

@@ -34,3 +34,4 @@ def test_comparator_unit_and_year_agree(scores):
 @pytest.mark.gold
 def test_reported_changes_are_achieved(scores):
     assert scores["targets.achieved"].recall == 1.0
+    assert scores["targets.achieved"].precision >= 0.9  # "achieved" is not said of figures the gold calls targets
