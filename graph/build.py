@@ -1,10 +1,17 @@
 """Ingest documents into the store: extract, map to RDF, replace each document's named graph.
 
 Idempotent: the manifest graph records per document its source, sha256 and extractor version; an unchanged
-document is skipped before it is even parsed, a changed one replaced. Writes go in batches of whole documents, each
-batch one SPARQL Update (one transaction): a build that fails or is killed leaves every document either as it was
-or fully replaced, never half-written, and the next build picks up where it stopped. Extraction runs in a process
-pool when there are enough documents to pay for it.
+document is skipped before it is even parsed, a changed one replaced. A build that fails or is killed leaves every
+document either as it was or fully replaced, never half-written, and the next build picks up where it stopped:
+
+- a changed document is replaced by one SPARQL Update (drop, insert, manifest entry: one transaction);
+- brand-new documents are bulk-loaded (non-transactional, about 3x faster) into graphs marked ``pk:loading`` in the
+  manifest first; one transaction then swaps the marks for the manifest entries, the commit point. Marked graphs
+  left by a kill are dropped when the store is next opened (``drop_unfinished``). Stores without a bulk loader
+  (remote endpoints) take the new documents and their manifest entries in one transaction instead.
+
+Extraction runs in a process pool when there are enough documents to pay for it; the parent writes each batch
+while the workers go on extracting (the store's loaders release the GIL).
 """
 
 from __future__ import annotations
@@ -24,13 +31,13 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from plankg import __version__
-from plankg.graph.rdf import cross_document_links, facts_to_triples
-from plankg.graph.store import Store, insert_data, open_store
+from plankg.graph.rdf import cross_document_links, facts_to_nquads
+from plankg.graph.store import LOADING, Store, drop_unfinished, insert_data, open_store
 from plankg.graph.vocab import LINKS_GRAPH, MANIFEST_GRAPH, PK, document_graph
 from plankg.ingest.read import document_id
 
 SUPPORTED_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
-BATCH_BYTES = 8_000_000  # N-Triples per write: bounds memory and the size of one transaction
+BATCH_BYTES = 16_000_000  # N-Quads per write: bounds memory and the size of one transaction
 PARALLEL_FROM = 8  # documents to extract before a process pool pays for its start-up
 DCT_SOURCE = "http://purl.org/dc/terms/source"
 DCT_MODIFIED = "http://purl.org/dc/terms/modified"
@@ -61,14 +68,20 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 
 @dataclass
 class Extracted:
-    """One document's result from a worker: its graph as N-Triples, or why it failed."""
+    """One document's result from a worker: its graph as N-Quads (in its document graph), or why it failed."""
 
     path: str
     doc_id: str
     sha256: str
-    ntriples: str = ""
+    nquads: str = ""
     triples: int = 0
     error: str | None = None
+
+    @property
+    def ntriples(self) -> str:
+        """The same statements without their graph, for ``INSERT DATA { GRAPH <g> { … } }``."""
+        suffix = f" <{document_graph(self.doc_id)}> .\n"
+        return self.nquads.replace(suffix, " .\n")
 
 
 @dataclass
@@ -86,15 +99,18 @@ class BuildReport:
 
 
 def extract_file(path: str) -> Extracted:
-    """Extract one file into N-Triples (runs in a worker process); any error is reported, not raised."""
+    """Extract one file into N-Quads (runs in a worker process); any error is reported, not raised.
+
+    The N-Quads are parsed once here, so a malformed statement fails its own document, not a whole batch load.
+    """
     from plankg.ingest.pipeline import extract
 
     doc_id, sha256 = document_id(Path(path)), ""
     try:
         facts = extract(path)
-        triples = list(facts_to_triples(facts))
-        ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-        return Extracted(path, facts.document.id, facts.document.sha256, ntriples, len(triples))
+        nquads, count = facts_to_nquads(facts, document_graph(facts.document.id))
+        ox.Store().load(nquads, format=ox.RdfFormat.N_QUADS)
+        return Extracted(path, facts.document.id, facts.document.sha256, nquads, count)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the build
         return Extracted(path, doc_id, sha256, error=f"{type(error).__name__}: {error}")
 
@@ -126,25 +142,37 @@ def _forget(doc_id: str) -> str:
             f"DELETE WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ <{graph}> ?p ?o }} }}")
 
 
-def _as_nquads(ntriples: str, graph: str) -> str:
-    """N-Triples lines (one statement each, as pyoxigraph writes them) moved into ``graph``."""
-    suffix = f" <{graph}> .\n"
-    return "".join(line[:-2] + suffix for line in ntriples.splitlines() if line)
+def _add_new(store: Store, docs: list[Extracted], version: str) -> None:
+    """Load brand-new documents: bulk-loaded between a loading mark and the manifest commit where the store can."""
+    body = "".join(doc.nquads for doc in docs).encode("utf-8")
+    entries = [t for doc in docs for t in _manifest_entry(doc, version)]
+    bulk_load = getattr(store, "bulk_add_quads", None)
+    if bulk_load is None:
+        manifest = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(MANIFEST_GRAPH))
+                                 for t in entries], format=ox.RdfFormat.N_QUADS)
+        store.add_quads(body + manifest)
+        return
+    marks = [ox.Triple(ox.NamedNode(document_graph(doc.doc_id)), ox.NamedNode(LOADING), ox.Literal(True))
+             for doc in docs]
+    store.update(insert_data(MANIFEST_GRAPH, marks))
+    try:
+        bulk_load(body)
+    except BaseException:
+        drop_unfinished(store)
+        raise
+    store.update(f"{insert_data(MANIFEST_GRAPH, entries)} ;\n{insert_data(MANIFEST_GRAPH, marks, 'DELETE DATA')}")
 
 
 def write_batch(store: Store, docs: list[Extracted], version: str, known: set[str] = frozenset()) -> None:
-    """Write ``docs`` with their manifest entries, each group in one transaction.
+    """Write ``docs`` with their manifest entries so that a crash leaves each document old or new, never half.
 
-    New documents are loaded as N-Quads (the fast path); documents already in the store (``known``) are replaced
-    by one SPARQL Update that drops and re-inserts them, so a crash leaves them old or new, never half.
+    New documents take the bulk path (``_add_new``); documents already in the store (``known``) are replaced by
+    one SPARQL Update that drops and re-inserts them.
     """
     new = [doc for doc in docs if doc.doc_id not in known]
     changed = [doc for doc in docs if doc.doc_id in known]
     if new:
-        manifest = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(MANIFEST_GRAPH))
-                                 for doc in new for t in _manifest_entry(doc, version)], format=ox.RdfFormat.N_QUADS)
-        body = "".join(_as_nquads(doc.ntriples, document_graph(doc.doc_id)) for doc in new)
-        store.add_quads(body.encode("utf-8") + manifest)
+        _add_new(store, new, version)
     if changed:
         operations = []
         for doc in changed:
@@ -180,6 +208,7 @@ def build_graph(paths: Iterable[Path], location: str | Store, prune: bool = Fals
                 workers: int | None = None, progress: bool | None = None) -> BuildReport:
     """Ingest ``paths`` (files or folders) into the store; ``prune`` drops documents no longer among them."""
     store = open_store(location) if isinstance(location, str) else location
+    drop_unfinished(store)
     version = extractor_version()
     manifest = read_manifest(store)
     report = BuildReport()
@@ -211,7 +240,7 @@ def build_graph(paths: Iterable[Path], location: str | Store, prune: bool = Fals
             report.failed.append((doc.path, doc.error))
             continue
         batch.append(doc)
-        size += len(doc.ntriples)
+        size += len(doc.nquads)
         if size >= BATCH_BYTES:
             _commit(store, batch, version, manifest, report)
             batch, size = [], 0

@@ -4,6 +4,10 @@
 ``prov:wasDerivedFrom`` its plan and ``pk:evidence`` an evidence selector (``oa:exact`` = the source text,
 ``pk:sentence`` = the sentence around it). Nodes shared by plans (agencies, terms, systems, cited documents) are
 written into each document's graph that names them, so dropping a document drops only its own statements.
+
+The writer builds N-Triples text directly (terms as ``<iri>`` and ``"literal"@zh`` strings): creating a pyoxigraph
+object per term cost more than all other mapping work together. ``facts_to_nquads`` is the build's fast path;
+``facts_to_triples`` parses the same text into pyoxigraph triples.
 """
 
 from __future__ import annotations
@@ -31,8 +35,25 @@ ORG = "http://www.w3.org/ns/org#"
 GLOSSARY = ID + "glossary"  # the scheme of the shared term nodes
 
 
-def _iri(namespace: object, local: str) -> ox.NamedNode:
-    return ox.NamedNode(f"{namespace}{local}")
+def _iri(namespace: object, local: str) -> str:
+    return f"<{namespace}{local}>"
+
+
+def _node(iri: str) -> str:
+    """An IRI as an N-Triples term. plankg's IRIs come from graph/vocab.py, which percent-encodes every segment."""
+    return f"<{iri}>"
+
+
+def _value(node: str) -> str:
+    """The IRI of an N-Triples IRI term."""
+    return node[1:-1]
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _quoted(value: str) -> str:
+    return f'"{value.translate(_ESCAPES)}"'
 
 
 A = _iri(RDF, "type")
@@ -43,24 +64,25 @@ PREF, ALT, DEFINITION, IN_SCHEME, BROADER, CONCEPT, SCHEME, EXACT_MATCH = (
                             "ConceptScheme", "exactMatch"))
 DERIVED = _iri(PROV, "wasDerivedFrom")
 PART_OF, TITLE = _iri(DCT, "isPartOf"), _iri(DCT, "title")
+EXACT_MATCH_NODE = ox.NamedNode(_value(EXACT_MATCH))
 
 
-def pk(local: str) -> ox.NamedNode:
+def pk(local: str) -> str:
     return _iri(PK, local)
 
 
-def text(value: str) -> ox.Literal:
+def text(value: str) -> str:
     """Chinese prose: a ``@zh`` literal."""
-    return ox.Literal(value, language="zh")
+    return f"{_quoted(value)}@zh"
 
 
-def plain(value: object, datatype: ox.NamedNode | None = None) -> ox.Literal:
-    return ox.Literal(str(value), datatype=datatype) if datatype else ox.Literal(str(value))
+def plain(value: object, datatype: str | None = None) -> str:
+    return f"{_quoted(str(value))}^^{datatype}" if datatype else _quoted(str(value))
 
 
-def decimal(value: float) -> ox.Literal:
+def decimal(value: float) -> str:
     """An xsd:decimal in plain notation (``1e-05`` is not a valid decimal)."""
-    return ox.Literal(format(Decimal(repr(value)).normalize(), "f"), datatype=XSD_DEC)
+    return plain(format(Decimal(repr(value)).normalize(), "f"), XSD_DEC)
 
 
 def expansion_key(items: list[str]) -> str:
@@ -69,37 +91,40 @@ def expansion_key(items: list[str]) -> str:
 
 
 class _Writer:
-    """Collects the triples of one document, writing each evidence selector once."""
+    """Collects the triples of one document as N-Triples statements (without the final " ."), each selector once.
+
+    Terms are N-Triples strings: ``<iri>`` for nodes, ``"text"@zh`` or ``"v"^^<datatype>`` for literals.
+    """
 
     def __init__(self, facts: DocumentFacts) -> None:
         self.facts = facts
         self.doc = facts.document.id
-        self.plan = ox.NamedNode(plan_iri(self.doc))
-        self.triples: list[ox.Triple] = []
+        self.plan = _node(plan_iri(self.doc))
+        self.triples: list[str] = []
         self._selectors: set[str] = set()
         self._task_iris = {task.id: self.node("task", task.id) for task in facts.tasks}
 
-    def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal | None) -> None:
+    def add(self, subject: str, predicate: str, obj: str | None) -> None:
         if obj is not None:
-            self.triples.append(ox.Triple(subject, predicate, obj))
+            self.triples.append(f"{subject} {predicate} {obj}")
 
-    def node(self, kind: str, local: str | int) -> ox.NamedNode:
-        return ox.NamedNode(in_plan(self.doc, kind, local))
+    def node(self, kind: str, local: str | int) -> str:
+        return _node(in_plan(self.doc, kind, local))
 
-    def task(self, task_id: str | None) -> ox.NamedNode | None:
+    def task(self, task_id: str | None) -> str | None:
         return self._task_iris.get(task_id) if task_id else None
 
-    def fact(self, subject: ox.NamedNode, kinds: list[ox.NamedNode], span: Span, sentence: Span | None = None) -> None:
+    def fact(self, subject: str, kinds: list[str], span: Span, sentence: Span | None = None) -> None:
         """Type an extracted resource and tie it to its plan and its evidence."""
         for kind in kinds:
             self.add(subject, A, kind)
         self.add(subject, DERIVED, self.plan)
         self.add(subject, pk("evidence"), self.evidence(span, sentence))
 
-    def evidence(self, span: Span, sentence: Span | None = None) -> ox.NamedNode:
-        selector = ox.NamedNode(evidence_iri(self.doc, span.start, span.end))
-        if selector.value not in self._selectors:
-            self._selectors.add(selector.value)
+    def evidence(self, span: Span, sentence: Span | None = None) -> str:
+        selector = _node(evidence_iri(self.doc, span.start, span.end))
+        if selector not in self._selectors:
+            self._selectors.add(selector)
             source = self.facts.document.text
             self.add(selector, A, _iri(OA, "TextPositionSelector"))
             self.add(selector, A, _iri(OA, "TextQuoteSelector"))
@@ -108,13 +133,12 @@ class _Writer:
             self.add(selector, _iri(OA, "exact"), text(span.text(source)))
             if sentence is not None:
                 self.add(selector, pk("sentence"), text(sentence.text(source)))
-                self.add(selector, pk("sentenceStart"), plain(sentence.start, XSD_INT))
             self.add(selector, PART_OF, self.plan)
         return selector
 
-    def agency(self, name: str, printed: str | None = None) -> ox.NamedNode:
+    def agency(self, name: str, printed: str | None = None) -> str:
         """The shared agency node, labelled in this document's graph."""
-        node = ox.NamedNode(agency_iri(name))
+        node = _node(agency_iri(name))
         self.add(node, A, _iri(ORG, "Organization"))
         self.add(node, PREF, text(name))
         if printed and normalize_label(printed) != normalize_label(name):
@@ -123,12 +147,25 @@ class _Writer:
         return node
 
 
-def facts_to_triples(facts: DocumentFacts) -> Iterator[ox.Triple]:
-    """The triples of one document's named graph."""
+def _statements(facts: DocumentFacts) -> list[str]:
     writer = _Writer(facts)
     for part in (_plan, _headings, _tasks, _agencies, _terms, _mentions, _prerequisites, _targets):
         part(writer)
-    return iter(dict.fromkeys(writer.triples))  # shared nodes are labelled at each use: write them once
+    return list(dict.fromkeys(writer.triples))  # shared nodes are labelled at each use: write them once
+
+
+def facts_to_nquads(facts: DocumentFacts, graph: str) -> tuple[str, int]:
+    """One document's triples as N-Quads in ``graph``, and how many there are: the text the store loads."""
+    statements = _statements(facts)
+    suffix = f" <{graph}> .\n"
+    return suffix.join(statements) + suffix if statements else "", len(statements)
+
+
+def facts_to_triples(facts: DocumentFacts) -> Iterator[ox.Triple]:
+    """The triples of one document's named graph."""
+    statements = _statements(facts)
+    ntriples = "".join(f"{statement} .\n" for statement in statements)
+    return (quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
 
 
 def _plan(w: _Writer) -> None:
@@ -152,7 +189,7 @@ def _plan(w: _Writer) -> None:
     for span in meta.evidence.values():
         w.add(plan, pk("evidence"), w.evidence(span))
     for cited in meta.cited:
-        node = ox.NamedNode(cited_iri(cited.title))
+        node = _node(cited_iri(cited.title))
         w.add(plan, _iri(DCT, "references"), node)
         w.add(node, A, _iri(DCT, "BibliographicResource"))
         w.add(node, TITLE, text(cited.title))
@@ -214,12 +251,12 @@ def _agencies(w: _Writer) -> None:
         w.add(node, pk("task"), w.task(duty.task))
 
 
-def _term(w: _Writer, label: str) -> ox.NamedNode:
+def _term(w: _Writer, label: str) -> str:
     """The shared term node for a label, one per label across all plans."""
-    node = ox.NamedNode(term_iri(label))
+    node = _node(term_iri(label))
     w.add(node, A, pk("Term"))
     w.add(node, A, CONCEPT)
-    w.add(node, IN_SCHEME, ox.NamedNode(GLOSSARY))
+    w.add(node, IN_SCHEME, _node(GLOSSARY))
     w.add(node, PREF, text(normalize_label(label)))
     w.add(node, DERIVED, w.plan)
     return node
@@ -228,11 +265,11 @@ def _term(w: _Writer, label: str) -> ox.NamedNode:
 def _terms(w: _Writer) -> None:
     if not w.facts.terms:
         return
-    scheme = ox.NamedNode(f"{w.plan.value}/glossary")
+    scheme = _node(f"{_value(w.plan)}/glossary")
     w.add(scheme, A, SCHEME)
     w.add(scheme, PART_OF, w.plan)
     w.add(scheme, LABEL, text(f"{w.facts.plan.title} 名词"))
-    w.add(ox.NamedNode(GLOSSARY), A, SCHEME)
+    w.add(_node(GLOSSARY), A, SCHEME)
     senses = {sense.id: w.node("sense", sense.id) for sense in w.facts.terms}
     for sense in w.facts.terms:
         node = senses[sense.id]
@@ -251,7 +288,7 @@ def _terms(w: _Writer) -> None:
         if sense.expansion:
             w.add(node, pk("expansionKey"), plain(expansion_key(sense.expansion)))
         for index, item in enumerate(sense.expansion, 1):
-            component = ox.NamedNode(f"{node.value}/c{index}")
+            component = _node(f"{_value(node)}/c{index}")
             w.add(node, pk("component"), component)
             w.add(component, A, CONCEPT)
             w.add(component, IN_SCHEME, scheme)
@@ -261,8 +298,8 @@ def _terms(w: _Writer) -> None:
             w.add(component, DERIVED, w.plan)
 
 
-def _system(w: _Writer, label: str, kind: str | None) -> ox.NamedNode:
-    node = ox.NamedNode(system_iri(label))
+def _system(w: _Writer, label: str, kind: str | None) -> str:
+    node = _node(system_iri(label))
     w.add(node, A, pk("NamedSystem"))
     w.add(node, A, CONCEPT)
     w.add(node, PREF, text(normalize_label(label)))
@@ -282,7 +319,7 @@ def _mentions(w: _Writer) -> None:
 def _prerequisites(w: _Writer) -> None:
     systems = {normalize_label(m.label): m.system_kind for m in w.facts.mentions if m.kind == "system"}
 
-    def side(label: str, task_id: str | None) -> ox.NamedNode:
+    def side(label: str, task_id: str | None) -> str:
         """A task if the extractor resolved one, else a named system, else a goal of this plan."""
         task = w.task(task_id)
         if task is not None:
@@ -309,7 +346,7 @@ def _prerequisites(w: _Writer) -> None:
         w.add(node, pk("cue"), text(link.cue))
         w.add(node, pk("cueClass"), plain(link.cue_class))
         w.add(dependent, pk("requires"), prerequisite)
-        if dependent.value.startswith(w.plan.value + "/task/") and prerequisite.value.startswith(ID + "system/"):
+        if dependent.startswith(w.plan[:-1] + "/task/") and prerequisite.startswith(f"<{ID}system/"):
             w.add(dependent, pk("reliesOn"), prerequisite)
 
 
@@ -338,5 +375,5 @@ def cross_document_links(store: Store) -> list[ox.Triple]:
     triples = []
     for row in rows:
         a, b = ox.NamedNode(str(row["a"])), ox.NamedNode(str(row["b"]))
-        triples += [ox.Triple(a, EXACT_MATCH, b), ox.Triple(b, EXACT_MATCH, a)]
+        triples += [ox.Triple(a, EXACT_MATCH_NODE, b), ox.Triple(b, EXACT_MATCH_NODE, a)]
     return triples

@@ -7,7 +7,9 @@ implementation: a directory path gives the embedded store, an ``http(s)://`` URL
 Every write is one SPARQL Update request, so it is one transaction on Oxigraph (embedded or server): a write that
 fails or is killed half-way leaves the previous data intact. Every write also replaces the generation token in the
 manifest graph, in the same request, so ``generation()`` changes whenever the data does, even when the writer is
-another process.
+another process. The one exception is the embedded store's bulk load of brand-new graphs (``bulk_add_quads``): the
+build marks those graphs ``pk:loading`` in the manifest before loading and commits their manifest entries after, and
+``drop_unfinished`` removes any marked graph that a killed build left behind.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from plankg.graph.vocab import MANIFEST_GRAPH, PK
 
 DEFAULT_STORE = "data/store"
 GENERATION = str(PK.generation)
+LOADING = str(PK.loading)  # manifest marker on a graph whose non-transactional bulk load has not been committed
 
 
 class StoreError(Exception):
@@ -182,11 +185,12 @@ def triples_block(triples: Iterable[ox.Triple]) -> str:
     return ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
-def insert_data(graph: str | None, triples: Iterable[ox.Triple]) -> str:
+def insert_data(graph: str | None, triples: Iterable[ox.Triple], operation: str = "INSERT DATA") -> str:
+    """``INSERT DATA`` (or ``operation="DELETE DATA"``) of ``triples`` in ``graph``; "" when there are none."""
     block = triples_block(triples)
     if not block.strip():
         return ""
-    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{block}}} }}" if graph else f"INSERT DATA {{\n{block}}}"
+    return f"{operation} {{ GRAPH <{graph}> {{\n{block}}} }}" if graph else f"{operation} {{\n{block}}}"
 
 
 def bump_generation() -> str:
@@ -207,6 +211,16 @@ def replace_graphs_update(graphs: dict[str, Iterable[ox.Triple]], drop: Iterable
     operations = [f"DROP SILENT GRAPH <{name}>" for name in [*graphs, *drop]]
     operations += [insert for name, triples in graphs.items() if (insert := insert_data(name, triples))]
     return with_generation(" ;\n".join(operations))
+
+
+def drop_unfinished(store: Store) -> list[str]:
+    """Drop the graphs a killed bulk load left half-written (still marked ``pk:loading``); their IRIs."""
+    rows = store.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ ?g <{LOADING}> ?x }} }}")
+    graphs = [str(row["g"]) for row in rows]
+    if graphs:
+        store.update(" ;\n".join([*(f"DROP SILENT GRAPH <{graph}>" for graph in graphs),
+                                   f"DELETE WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ ?g <{LOADING}> ?x }} }}"]))
+    return graphs
 
 
 def rdf_to_triples(data: bytes, media_type: str) -> list[ox.Triple]:
