@@ -96,8 +96,13 @@ def _neighbours(graph: nx.MultiDiGraph, node: str, upstream: bool) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _walk(graph: nx.MultiDiGraph, start: str, upstream: bool, max_depth: int | None) -> list[Reached]:
-    """Breadth-first along dependency edges; each node once, at its smallest depth (cycles end the walk)."""
+def _walk(graph: nx.MultiDiGraph, start: str, upstream: bool, max_depth: int | None,
+          limit: int | None = None) -> tuple[list[Reached], int]:
+    """Breadth-first along dependency edges; each node once, at its smallest depth (cycles end the walk).
+
+    Returns the first ``limit`` nodes reached (all when None), evidence loaded for those only, and how many were
+    reached in all.
+    """
     seen = {start}
     queue = deque([(start, 0)])
     steps: list[tuple[str, str, int]] = []  # (edge's prerequisite, edge's dependent, depth of the new node)
@@ -110,24 +115,32 @@ def _walk(graph: nx.MultiDiGraph, start: str, upstream: bool, max_depth: int | N
                 seen.add(other)
                 steps.append((other, node, depth + 1) if upstream else (node, other, depth + 1))
                 queue.append((other, depth + 1))
-    load_evidence(graph, ((u, v) for u, v, _ in steps))
+    shown = steps[:limit]
+    load_evidence(graph, ((u, v) for u, v, _ in shown))
     reached = []
-    for u, v, depth in steps:
+    for u, v, depth in shown:
         other = u if upstream else v
         data = graph.nodes[other]
         reached.append(Reached(node=other, label=data.get("label"), kind=data.get("kind"), depth=depth,
                                via=edge_between(graph, u, v)))
-    return reached
+    return reached, len(steps)
 
 
 def prerequisites(graph: nx.MultiDiGraph, node: str, transitive: bool = True) -> list[Reached]:
     """What ``node`` rests on: direct prerequisites (depth 1) and, if ``transitive``, theirs in turn."""
-    return _walk(graph, node, upstream=True, max_depth=None if transitive else 1)
+    return _walk(graph, node, upstream=True, max_depth=None if transitive else 1)[0]
 
 
 def dependents(graph: nx.MultiDiGraph, node: str, max_depth: int | None = None) -> list[Reached]:
     """What waits on ``node`` (its impact if it slips), by depth."""
-    return _walk(graph, node, upstream=False, max_depth=max_depth)
+    return _walk(graph, node, upstream=False, max_depth=max_depth)[0]
+
+
+def nearest(graph: nx.MultiDiGraph, node: str, upstream: bool, limit: int) -> tuple[list[Reached], int]:
+    """The first ``limit`` nodes of the transitive walk (prerequisites if ``upstream``, else dependents), nearest
+    first, and how many the walk reaches in all: for a page that shows a few of many, evidence is fetched only
+    for the ones shown."""
+    return _walk(graph, node, upstream=upstream, max_depth=None, limit=limit)
 
 
 def path(graph: nx.MultiDiGraph, source: str, target: str) -> list[Edge] | None:

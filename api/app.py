@@ -23,4 +23,5 @@ def create_app(location: str, token: str | None = None, timeout_s: float = sparq
     for module in (sparql, graph_store, rest, analysis_routes, pages):
         app.include_router(module.router)
     app.add_middleware(sparql.AnswerCache)  # replays repeated /sparql queries without routing
+    app.router.on_startup.append(lambda: pages.warm_in_background(app))  # non-blocking: the first visitor waits less
     return app

@@ -141,6 +141,8 @@ class GenerationCache:
 
     The generation is read at most once per ``check_every`` seconds: on an embedded store it costs a scan, and
     a cached answer must stay far cheaper than the request around it. Changes show within that interval.
+    A value is computed once even when several threads ask for it together (the start-up warm-up and the first
+    visitor): the others wait for it instead of computing it again.
     """
 
     def __init__(self, store: Store, check_every: float = 1.0) -> None:
@@ -150,6 +152,7 @@ class GenerationCache:
         self._checked = 0.0
         self._values: dict[Hashable, object] = {}
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.RLock] = {}
 
     def _refresh(self) -> None:
         now = time.monotonic()
@@ -176,7 +179,18 @@ class GenerationCache:
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         found = self.peek(key)
-        return found if found is not None else self.put(key, compute())  # type: ignore[return-value]
+        if found is not None:
+            return found  # type: ignore[return-value]
+        with self._lock:
+            computing = self._computing.setdefault(key, threading.RLock())
+        with computing:
+            found = self._values.get(key)
+            if found is None:
+                found = self.put(key, compute())
+        with self._lock:
+            if self._computing.get(key) is computing:
+                del self._computing[key]
+        return found  # type: ignore[return-value]
 
     def index(self) -> LabelIndex:
         return self.get("label-index", lambda: LabelIndex.from_store(self.store))

@@ -7,7 +7,10 @@ never marked safe; pages load no script inline (the Content-Security-Policy forb
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -18,14 +21,16 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from rdflib import BNode, Graph, Literal, URIRef
 
-from plankg.api.rest import (agency_detail, cache_of, checked_iri, graph_view, kind_of, plan_analysis, plan_detail,
-                             plan_list, ref, select, statistics, task_detail, term_detail)
+from plankg.api.lookup import GenerationCache
+from plankg.api.rest import (agency_detail, app_cache, cache_of, checked_iri, graph_view, kind_of, plan_analysis,
+                             plan_detail, plan_list, ref, select, statistics, task_detail, term_detail)
 from plankg.graph.vocab import ID, PREFIXES
 from plankg.viz import views
 from plankg.viz.render import ASSETS, render
 from plankg.viz.timeline import timeline_chart
 
 router = APIRouter(include_in_schema=False)
+log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -217,8 +222,54 @@ def view_page(request: Request, name: str, node: str | None = None, plan: str | 
               year: str | None = None, depth: int = Query(2, ge=1, le=4), type: list[str] = Query(default=[]),
               cap: int = Query(views.DEFAULT_CAP, ge=10, le=20000)) -> HTMLResponse:
     """One graph view (neighbourhood, plan, concepts, agencies) as a page the entity pages embed."""
-    cache = cache_of(request)
-    plans = cache.get("plans", lambda: plan_list(cache.store))
-    view, controls, hidden = graph_view(cache, name, node, plan, _int(year, "year"), depth, type, cap)
-    body = render(view, controls=controls, plans=plans if "plan" in controls else [], hidden=hidden, cap=cap)
+    body = view_body(cache_of(request), name, node, plan, _int(year, "year"), depth, type, cap)
     return HTMLResponse(body, headers=SECURITY_HEADERS)
+
+
+def view_body(cache: GenerationCache, name: str, node: str | None, plan: str | None, year: int | None,
+              depth: int, kinds: list[str], cap: int) -> bytes:
+    """The encoded page of a view, rendered once per generation: a large view's page is most of a megabyte."""
+
+    def compute() -> bytes:
+        plans = cache.get("plans", lambda: plan_list(cache.store))
+        view, controls, hidden = graph_view(cache, name, node, plan, year, depth, kinds, cap)
+        return render(view, controls=controls, plans=plans if "plan" in controls else [], hidden=hidden,
+                      cap=cap).encode()
+
+    return cache.get(("view-page", name, node, plan, year, depth, tuple(sorted(kinds)), cap), compute)
+
+
+# ---------------------------------------------------------------- warm-up
+
+WARM_PLANS = 10
+"""Plans (most tasks first) whose dependency view is computed at start-up."""
+
+
+def warm(app: Any) -> None:
+    """Compute what first visitors would wait for, in the order they are likely to need it: the home page's
+    statistics and plans, the search index, then the largest plans' schedules and dependency views (the
+    analysis projection on the way). Each value lands in the per-generation cache the requests read."""
+    cache = app_cache(app)
+    cache.get("stats", lambda: statistics(cache.store))
+    plans = cache.get("plans", lambda: plan_list(cache.store))
+    cache.index()
+    for plan in sorted(plans, key=lambda p: -(p["tasks"] or 0))[:WARM_PLANS]:
+        view_body(cache, "plan", None, plan["iri"], None, 2, [], views.DEFAULT_CAP)
+
+
+def warm_in_background(app: Any) -> threading.Thread:
+    """Start ``warm`` on a daemon thread (kept as ``app.state.warm_up``) and return at once: start-up never
+    waits, a failure is only logged."""
+
+    def run() -> None:
+        started = time.perf_counter()
+        try:
+            warm(app)
+        except Exception:  # noqa: BLE001 - the requests will compute (and report) the same values themselves
+            log.exception("Warming the web caches failed; pages will compute their values on first use.")
+        else:
+            log.info("Web caches warmed in %.1f s.", time.perf_counter() - started)
+
+    thread = app.state.warm_up = threading.Thread(target=run, name="plankg-warm-up", daemon=True)
+    thread.start()
+    return thread

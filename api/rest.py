@@ -38,7 +38,12 @@ LABEL_PATH = "rdfs:label|skos:prefLabel|dcterms:title"
 
 def cache_of(request: Request) -> GenerationCache:
     """The app's per-generation cache (created on first use, next to the store)."""
-    state = request.app.state
+    return app_cache(request.app)
+
+
+def app_cache(app: Any) -> GenerationCache:
+    """``cache_of`` for code that runs outside a request (the start-up warm-up)."""
+    state = app.state
     cache = getattr(state, "web_cache", None)
     if cache is None or cache.store is not state.store:
         cache = state.web_cache = GenerationCache(state.store)
@@ -269,14 +274,18 @@ def dependencies(store: Store, iri: str) -> dict[str, Any]:
     graph = cached_projection(store)
     if checked_iri(iri) not in graph:
         return {"prerequisites": [], "dependents": [], "prerequisiteCount": 0, "dependentCount": 0}
-    found = {"prerequisites": queries.prerequisites(graph, iri), "dependents": queries.dependents(graph, iri)}
-    shown = {name: reached[:DEPENDENCY_LIMIT] for name, reached in found.items()}
+    # Evidence is fetched for the shown edges only: one query per direction and one for their selectors,
+    # however many tasks the walks reach.
+    (before, before_count), (after, after_count) = (queries.nearest(graph, iri, upstream, DEPENDENCY_LIMIT)
+                                                    for upstream in (True, False))
+    shown = {"prerequisites": before, "dependents": after}
     selectors = _edge_selectors(store, [r.via for reached in shown.values() for r in reached])
-    labels = dict(graph.nodes(data="label"))
+    nodes = graph.nodes
+    labels = {n: nodes[n].get("label") for r in (*before, *after) for n in (r.via.prerequisite, r.via.dependent)}
     items = {name: [{**ref(r.node, r.label, r.kind), "depth": r.depth,
                      "via": _edge(r.via, r.via.dependent if name == "prerequisites" else r.via.prerequisite,
                                   labels, selectors)} for r in reached] for name, reached in shown.items()}
-    return {**items, "prerequisiteCount": len(found["prerequisites"]), "dependentCount": len(found["dependents"])}
+    return {**items, "prerequisiteCount": before_count, "dependentCount": after_count}
 
 
 def _edge_selectors(store: Store, edges: list[queries.Edge]) -> dict[str, str]:
@@ -485,7 +494,8 @@ def graph_view(cache: GenerationCache, name: str, node: str | None, plan: str | 
         if not plan or kind_of(store, checked_iri(plan)) != "plan":
             raise HTTPException(404, f"No plan {plan!r}. Give ?plan= a plan IRI (see /api/plans).")
         chain = [row.id for row in plan_schedule_of(cache, plan).chain]
-        view = cache.get(("view-plan", plan, year, cap), lambda: views.plan_dependencies(store, plan, year, cap, chain))
+        view = cache.get(("view-plan", plan, year, cap),
+                         lambda: views.plan_dependencies(cached_projection(store), plan, year, cap, chain))
         return view, {"year"}, {"plan": plan}
     if name == "concepts":
         plans = [checked_iri(plan)] if plan else None

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 
+import networkx as nx
+
 from plankg.viz.render import render, script_json
 from plankg.viz.timeline import LABEL_WIDTH, MAX_ROWS, timeline_chart
-from plankg.viz.views import CRITICAL, GraphView, PHYSICS_LIMIT, _cap, node
+from plankg.viz.views import CRITICAL, GraphView, PHYSICS_LIMIT, _cap, node, plan_dependencies
 
 
 def test_tooltips_are_plain_text_with_the_whole_label() -> None:
@@ -87,3 +89,51 @@ def test_timeline_without_dates_counts_days_and_caps_its_rows() -> None:
     assert len(chart.bars) == MAX_ROWS and chart.left_out == 5
     assert chart.ticks[0].label == "day 0"
     assert chart.bars[0].milestone is False and chart.bars[0].width >= 2
+
+
+def projection() -> nx.MultiDiGraph:
+    """A hand-made analysis projection: plan P's tasks a (2022) → b (2023) → d (2023), b relies on system S and
+    builds system T; task c of another plan is a prerequisite of a."""
+    graph = nx.MultiDiGraph(plans={"P": {}, "Q": {}})
+    for iri, plan, year in (("a", "P", 2022), ("b", "P", 2023), ("d", "P", 2023), ("c", "Q", 2022)):
+        graph.add_node(iri, kind="task", plan=plan, due_year=year, due_text=f"{year}年底", label=f"任务{iri}")
+    graph.add_node("S", kind="system", plan=None, due_year=None, label="平台S")
+    graph.add_node("T", kind="system", plan=None, due_year=None, label="系统T")
+    for u, v, kind in (("a", "b", "prerequisite"), ("b", "d", "prerequisite"), ("c", "a", "prerequisite"),
+                       ("S", "b", "relies_on"), ("b", "T", "builds")):
+        graph.add_edge(u, v, key=kind, kind=kind, evidence=None, sentence=None, evidence_loaded=kind != "prerequisite")
+    fetched = graph.graph["fetched"] = []
+
+    def fetch(pairs: list[tuple[str, str]]) -> list[dict[str, object]]:
+        fetched.extend(pairs)
+        return [{"p": p, "d": d, "sentence": f"{p}完成后{d}"} for p, d in pairs]
+
+    graph.graph["fetch_evidence"] = fetch
+    return graph
+
+
+def test_plan_view_reads_the_projection_with_the_prerequisite_first() -> None:
+    graph = projection()
+    view = plan_dependencies(graph, "P", critical=["a", "b", "d"])
+    assert {n["id"]: n["group"] for n in view.nodes} == {"a": "task", "b": "task", "d": "task", "S": "system",
+                                                         "T": "system"}  # c belongs to another plan
+    edges = {(e["from"], e["to"]): e for e in view.edges}
+    assert set(edges) == {("a", "b"), ("b", "d"), ("S", "b"), ("b", "T")}
+    assert edges[("a", "b")]["title"] == "requires\na完成后b" and edges[("a", "b")]["label"] is None
+    assert edges[("S", "b")]["label"] == "reliesOn" and edges[("b", "T")]["label"] == "builds"
+    assert edges[("a", "b")]["color"] == CRITICAL and edges[("b", "d")]["width"] == 4
+    assert next(n for n in view.nodes if n["id"] == "a")["title"] == "任务a\n[task]\ndue 2022年底\non the critical path"
+
+
+def test_plan_view_filters_and_caps_before_fetching_evidence() -> None:
+    graph = projection()
+    view = plan_dependencies(graph, "P", year=2023, critical=["a", "b", "d"])
+    assert {n["id"] for n in view.nodes} == {"b", "d", "S", "T"}  # a is due 2022: not drawn, not even as a goal
+    assert view.filters["criticalPath"] == ["b", "d"]
+    whole = projection()
+    capped = plan_dependencies(whole, "P", cap=2, critical=["d"])
+    assert whole.graph["fetched"] == [("b", "d")]  # the evidence of the one edge shown
+    assert [n["id"] for n in capped.nodes] == ["d", "b"]  # the critical chain first, then the best connected
+    assert capped.omitted == {"task": 1, "system": 2}
+    assert "Showing 2 of 5 nodes" in capped.message
+    assert capped.edges[0]["from"] == "b" and len(capped.edges) == 1

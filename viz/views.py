@@ -2,18 +2,20 @@
 
 Four views: a resource's neighbourhood (a term's, or any node's when a user expands it), a plan's dependency
 graph with its critical path, the cross-plan concept map, and agencies ↔ tasks. Each is read from the store in
-a few bulk queries and capped at ``cap`` nodes (most connected first); ``omitted`` says what was left out.
-Large views get positions computed here (layers), so the browser draws them with physics off.
+a few bulk queries (the dependency graph from the analysis projection, already in memory) and capped at ``cap``
+nodes (most connected first); ``omitted`` says what was left out. Large views get positions computed here
+(layers), so the browser draws them with physics off.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
+from plankg.analysis.projection import load_evidence
 from plankg.graph.store import Store
 from plankg.graph.vocab import ID, SPARQL_PREFIXES
 
@@ -99,18 +101,27 @@ def _values(iris: list[str]) -> str:
     return " ".join(f"<{iri}>" for iri in iris)
 
 
+def _ranked(ids: Iterable[str], pairs: list[tuple[str, str]], label: Callable[[str], str],
+            keep: set[str] = frozenset()) -> list[str]:
+    """Node IRIs best first: those in ``keep``, then most connected, then by label (and IRI, for a stable order)."""
+    degree: Counter[str] = Counter()
+    for source, target in pairs:
+        degree[source] += 1
+        degree[target] += 1
+    return sorted(ids, key=lambda iri: (iri not in keep, -degree[iri], label(iri), iri))
+
+
 def _cap(title: str, nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]], cap: int,
          filters: dict[str, Any], keep: set[str] = frozenset()) -> GraphView:
     """Keep the ``cap`` best-connected nodes (and ``keep``), the edges between them, and count the rest."""
-    degree: Counter[str] = Counter()
-    for edge in edges:
-        degree[edge["from"]] += 1
-        degree[edge["to"]] += 1
-    ranked = sorted(nodes, key=lambda iri: (iri not in keep, -degree[iri], nodes[iri]["fullLabel"]))
+    ranked = _ranked(nodes, [(e["from"], e["to"]) for e in edges], lambda iri: nodes[iri]["fullLabel"], keep)
     kept = set(ranked[:cap])
     omitted = Counter(nodes[iri]["group"] for iri in ranked[cap:])
     kept_edges = [edge for edge in edges if edge["from"] in kept and edge["to"] in kept]
-    view = GraphView(title, [nodes[iri] for iri in ranked[:cap]], kept_edges, dict(omitted), filters)
+    return _laid_out(GraphView(title, [nodes[iri] for iri in ranked[:cap]], kept_edges, dict(omitted), filters))
+
+
+def _laid_out(view: GraphView) -> GraphView:
     if len(view.nodes) > PHYSICS_LIMIT:
         _layer_positions(view)
     return view
@@ -180,45 +191,71 @@ def neighbourhood(store: Store, iri: str, depth: int = 2, cap: int = DEFAULT_CAP
                 {"node": iri, "depth": depth, "type": sorted(kinds or [])}, keep={iri})
 
 
-def plan_dependencies(store: Store, plan: str, year: int | None = None, cap: int = DEFAULT_CAP,
+# The projection's kinds of "waits on" edge, as the view names them (the RDF predicate each comes from).
+_DEPENDENCY_EDGES = {"prerequisite": "requires", "relies_on": "reliesOn", "builds": "builds"}
+
+
+def plan_dependencies(graph: nx.MultiDiGraph, plan: str, year: int | None = None, cap: int = DEFAULT_CAP,
                       critical: list[str] = ()) -> GraphView:
     """A plan's tasks, what they require, build and rely on; ``critical`` (the analysis package's critical chain,
-    see ``rest.plan_schedule_of``) in red, as far as the filters keep it."""
-    year_filter = f"FILTER(?year = {int(year)})" if year is not None else ""
-    rows = _select(store, f"""
-        SELECT ?task ?label ?due ?year WHERE {{ ?task p-plan:isStepOfPlan <{plan}> .
-          OPTIONAL {{ ?task rdfs:label ?label }} OPTIONAL {{ ?task pk:dueText ?due }}
-          OPTIONAL {{ ?task pk:dueYear ?year }} {year_filter} }}""")
-    nodes = {str(r["task"]): node(str(r["task"]), "task", r["label"], r["due"] and f"due {r['due']}")
-             for r in rows}
-    links = _select(store, f"""
-        SELECT ?a ?p ?b ?type ?label ?sentence WHERE {{ VALUES ?p {{ pk:requires pk:builds pk:reliesOn }}
-          ?a p-plan:isStepOfPlan <{plan}> ; ?p ?b . OPTIONAL {{ ?b a ?type }} OPTIONAL {{ ?b {_LABEL} ?label }}
-          OPTIONAL {{ ?pre pk:dependent ?a ; pk:prerequisite ?b ; pk:evidence ?evidence . ?evidence pk:sentence ?sentence }} }}""")
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in links:
-        a, b, predicate = str(row["a"]), str(row["b"]), str(row["p"]).rsplit("#", 1)[-1]
-        kind = KINDS.get(str(row["type"]), "goal")
-        if a not in nodes or (kind == "task" and b not in nodes):
-            continue  # filtered out, or in another plan
-        if b not in nodes:
-            nodes[b] = node(b, kind, row["label"])
-        _refine(nodes[b], kind)
+    see ``rest.plan_schedule_of``) in red, as far as the filters keep it.
+
+    Read from ``graph``, the analysis projection (``analysis.projection.cached_projection``), which is already in
+    memory: no store query for the structure. The cap is applied to bare IRIs before any node is built, and the
+    evidence sentence of an edge's tooltip is fetched for the edges shown only.
+    """
+    data = graph.nodes
+    tasks = [n for n, d in data(data=True) if d["kind"] == "task" and d["plan"] == plan
+             and (year is None or d["due_year"] == year)]
+    chosen = set(tasks)
+    pairs: dict[tuple[str, str], str] = {}  # (must come first, comes after) -> projection edge kind
+    for task in tasks:
+        for other, keyed in graph.pred[task].items():
+            for kind in (d["kind"] for d in keyed.values()):
+                if kind in ("prerequisite", "relies_on") and (other in chosen or data[other]["kind"] != "task"):
+                    pairs.setdefault((other, task), kind)
+        for other, keyed in graph.succ[task].items():
+            if any(d["kind"] == "builds" for d in keyed.values()):
+                pairs.setdefault((task, other), "builds")
+    ids = dict.fromkeys([*tasks, *(n for pair in pairs for n in pair)])
+    chain = [iri for iri in critical if iri in ids]
+    ranked = _ranked(ids, list(pairs), lambda iri: str(data[iri].get("label") or ""), set(chain))
+    kept = set(ranked[:cap])
+    omitted = Counter(_dependency_kind(graph, iri) for iri in ranked[cap:])
+    nodes = {iri: _dependency_node(graph, iri) for iri in ranked[:cap]}
+    shown = {pair: kind for pair, kind in pairs.items() if pair[0] in kept and pair[1] in kept}
+    load_evidence(graph, (pair for pair, kind in shown.items() if kind == "prerequisite"))
+    edges = {}
+    for (source, target), kind in shown.items():
         # Arrows run from the prerequisite to what depends on it: the order in which work can happen.
-        source, target = (b, a) if predicate in ("requires", "reliesOn") else (a, b)
-        tip = f"{predicate}" + (f"\n{row['sentence']}" if row["sentence"] else "")
-        edges.setdefault((source, target), {"from": source, "to": target, "title": tip, "arrows": "to",
-                                            "label": None if predicate == "requires" else predicate})
-    chain = [iri for iri in critical if iri in nodes]
+        sentence = graph[source][target][kind].get("sentence")
+        predicate = _DEPENDENCY_EDGES[kind]
+        edges[(source, target)] = {"from": source, "to": target, "arrows": "to",
+                                   "title": predicate + (f"\n{sentence}" if sentence else ""),
+                                   "label": None if kind == "prerequisite" else predicate}
     for iri in chain:
         nodes[iri].update(color=CRITICAL, borderWidth=3, critical=True)
         nodes[iri]["title"] += "\non the critical path"
     for a, b in zip(chain, chain[1:]):
         if (a, b) in edges:
             edges[(a, b)].update(color=CRITICAL, width=4)
-    view = _cap("Dependencies", nodes, list(edges.values()), cap, {"plan": plan, "year": year}, keep=set(chain))
-    view.filters["criticalPath"] = chain
-    return view
+    return _laid_out(GraphView("Dependencies", list(nodes.values()), list(edges.values()), dict(omitted),
+                               {"plan": plan, "year": year, "criticalPath": chain}))
+
+
+def _dependency_kind(graph: nx.MultiDiGraph, iri: str) -> str:
+    """The view's kind of a projection node: task, system, goal, or plan (a plan cited as a prerequisite)."""
+    if iri in graph.graph.get("plans", ()):
+        return "plan"
+    kind = graph.nodes[iri]["kind"]
+    return kind if kind in ("task", "system", "goal") else "goal"
+
+
+def _dependency_node(graph: nx.MultiDiGraph, iri: str) -> dict[str, Any]:
+    data = graph.nodes[iri]
+    kind = _dependency_kind(graph, iri)
+    due = data.get("due_text") if kind == "task" else None
+    return node(iri, kind, data.get("label"), due and f"due {due}")
 
 
 def concept_map(store: Store, plans: list[str] | None = None, min_plans: int = 1,
