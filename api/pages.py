@@ -242,19 +242,25 @@ def view_body(cache: GenerationCache, name: str, node: str | None, plan: str | N
 # ---------------------------------------------------------------- warm-up
 
 WARM_PLANS = 10
-"""Plans (most tasks first) whose dependency view is computed at start-up."""
+"""Plans (most tasks first) whose dependency view, analysis and detail are computed at start-up."""
 
 
 def warm(app: Any) -> None:
     """Compute what first visitors would wait for, in the order they are likely to need it: the home page's
-    statistics and plans, the search index, then the largest plans' schedules and dependency views (the
-    analysis projection on the way). Each value lands in the per-generation cache the requests read."""
+    statistics and plans, the search index, the two views every page links to, then for the largest plans their
+    dependency view (the analysis projection and schedule on the way), analysis and detail. Each value lands in
+    the per-generation cache the requests read."""
     cache = app_cache(app)
     cache.get("stats", lambda: statistics(cache.store))
     plans = cache.get("plans", lambda: plan_list(cache.store))
     cache.index()
+    for name in ("concepts", "agencies"):
+        view_body(cache, name, None, None, None, 2, [], views.DEFAULT_CAP)
     for plan in sorted(plans, key=lambda p: -(p["tasks"] or 0))[:WARM_PLANS]:
-        view_body(cache, "plan", None, plan["iri"], None, 2, [], views.DEFAULT_CAP)
+        iri = plan["iri"]
+        view_body(cache, "plan", None, iri, None, 2, [], views.DEFAULT_CAP)
+        cache.get(("plan-analysis", iri), lambda: plan_analysis(cache, iri))
+        cache.get(("plan", iri), lambda: plan_detail(cache.store, iri))
 
 
 def warm_in_background(app: Any) -> threading.Thread:

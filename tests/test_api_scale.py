@@ -96,6 +96,8 @@ def test_warm_up_renders_the_plan_views_the_first_visitor_would_wait_for(locatio
     pages.warm(app)
     cache = app.state.web_cache
     assert cache.peek("stats") and cache.peek("plans") and cache.peek("label-index")
+    assert cache.peek(("plan-analysis", ID + "plan/alpha")) and cache.peek(("plan", ID + "plan/alpha"))
+    assert cache.peek(("view-page", "agencies", None, None, None, 2, (), DEFAULT_CAP))
     warmed = cache.peek(("view-page", "plan", None, ID + "plan/alpha", None, 2, (), DEFAULT_CAP))
     assert warmed is not None and b'id="view-data"' in warmed
     served = TestClient(app).get("/view/plan", params={"plan": ID + "plan/alpha"})

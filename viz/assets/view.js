@@ -14,7 +14,7 @@
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: true },
     physics: data.physics
       ? { enabled: true, solver: "forceAtlas2Based", stabilization: { iterations: 150, fit: true } }
-      : { enabled: false },
+      : { enabled: false, stabilization: false },  // positions come from the server: nothing to settle
     layout: { improvedLayout: data.nodes.length < 100 }
   };
   var network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, options);
