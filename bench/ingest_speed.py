@@ -1,7 +1,9 @@
 """End-to-end ingest throughput: a generated corpus (bench/make_corpus.py) built into a fresh embedded store.
 
 Prints Chinese characters per second, overall and per core (goal: >= 200,000 per core), and the same for
-extraction alone on one core, so a slow stage is easy to tell from a slow store.
+extraction alone on one core, so a slow stage is easy to tell from a slow store; a per-stage table (from cProfile
+on the same sample: each stage's share, and the speed extraction would have if the stage were all it did); and
+how long the parent spent writing to the store against waiting for the workers.
 
     .venv/bin/python bench/ingest_speed.py [--documents 1000] [--workers N]
 """
@@ -9,7 +11,9 @@ extraction alone on one core, so a slow stage is easy to tell from a slow store.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import re
 import sys
 import tempfile
@@ -20,10 +24,45 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_corpus import make_corpus  # noqa: E402
 
+import plankg.graph.build as build  # noqa: E402
 from plankg.graph.build import build_graph, extract_file  # noqa: E402
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 GOAL = 200_000
+STAGE_CALLERS = {("pipeline.py", "extract"), ("build.py", "extract_file")}  # whose direct callees are the stages
+
+
+def stage_table(paths: list[Path], han: int, seconds: float) -> None:
+    """Profile extraction of ``paths`` and print each stage's share; ``seconds`` is the unprofiled time."""
+    profile = cProfile.Profile()
+    profile.runcall(lambda: [extract_file(str(p)) for p in paths])
+    stages: dict[str, float] = {}
+    for (file, _, name), (_, _, _, _, callers) in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+        for (caller_file, _, caller), edge in callers.items():
+            if (Path(caller_file).name, caller) in STAGE_CALLERS and name != "extract":
+                stages[f"{Path(file).stem}.{name}"] = stages.get(f"{Path(file).stem}.{name}", 0.0) + edge[3]
+    total = sum(stages.values())
+    print(f"{'stage':40} {'share':>6} {'chars/s alone':>14}")
+    for stage, spent in sorted(stages.items(), key=lambda item: -item[1]):
+        if spent >= 0.005 * total:
+            share = spent / total
+            print(f"{stage:40} {share:6.1%} {han / (share * seconds):14,.0f}")
+
+
+def timed_writes() -> list[float]:
+    """Wrap the build's batch writer to add up the time the parent spends writing."""
+    spent: list[float] = []
+    write = build.write_batch
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return write(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - started)
+
+    build.write_batch = timed
+    return spent
 
 
 def main() -> None:
@@ -46,12 +85,16 @@ def main() -> None:
         extraction = time.perf_counter() - started
         print(f"extraction only, 1 core: {sample_han / extraction:,.0f} chars/s "
               f"({len(sample)} documents, {triples:,} triples, {extraction:.2f} s)")
+        stage_table(sample, sample_han, extraction)
 
+        writes = timed_writes()
         started = time.perf_counter()
         report = build_graph([corpus], str(Path(tmp) / "store"), workers=args.workers, progress=False)
         elapsed = time.perf_counter() - started
         per_core = han / elapsed / args.workers
         print(f"end to end into the store: {elapsed:.1f} s, {report.summary()}")
+        print(f"  parent writing: {sum(writes):.1f} s in {len(writes)} batches "
+              f"({report.triples / max(sum(writes), 1e-9):,.0f} triples/s); the rest is extraction, links, waiting")
         for path, reason in report.failed[:3]:
             print(f"  failed: {Path(path).name}: {reason}")
         print(f"throughput: {han / elapsed:,.0f} chars/s, {per_core:,.0f} chars/s/core "

@@ -32,7 +32,7 @@ from tqdm import tqdm
 
 from plankg import __version__
 from plankg.graph.rdf import cross_document_links, facts_to_nquads
-from plankg.graph.store import LOADING, Store, drop_unfinished, insert_data, open_store
+from plankg.graph.store import LOADING, QuerySyntaxError, Store, drop_unfinished, insert_data, open_store
 from plankg.graph.vocab import LINKS_GRAPH, MANIFEST_GRAPH, PK, document_graph
 from plankg.ingest.read import document_id
 
@@ -99,17 +99,13 @@ class BuildReport:
 
 
 def extract_file(path: str) -> Extracted:
-    """Extract one file into N-Quads (runs in a worker process); any error is reported, not raised.
-
-    The N-Quads are parsed once here, so a malformed statement fails its own document, not a whole batch load.
-    """
+    """Extract one file into N-Quads (runs in a worker process); any error is reported, not raised."""
     from plankg.ingest.pipeline import extract
 
     doc_id, sha256 = document_id(Path(path)), ""
     try:
         facts = extract(path)
         nquads, count = facts_to_nquads(facts, document_graph(facts.document.id))
-        ox.Store().load(nquads, format=ox.RdfFormat.N_QUADS)
         return Extracted(path, facts.document.id, facts.document.sha256, nquads, count)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the build
         return Extracted(path, doc_id, sha256, error=f"{type(error).__name__}: {error}")
@@ -142,8 +138,12 @@ def _forget(doc_id: str) -> str:
             f"DELETE WHERE {{ GRAPH <{MANIFEST_GRAPH}> {{ <{graph}> ?p ?o }} }}")
 
 
-def _add_new(store: Store, docs: list[Extracted], version: str) -> None:
-    """Load brand-new documents: bulk-loaded between a loading mark and the manifest commit where the store can."""
+def _add_new(store: Store, docs: list[Extracted], version: str) -> list[tuple[Extracted, str]]:
+    """Load brand-new documents: bulk-loaded between a loading mark and the manifest commit where the store can.
+
+    A batch the store cannot parse is loaded again document by document, so one bad document fails alone; the
+    documents that failed are returned with the reason.
+    """
     body = "".join(doc.nquads for doc in docs).encode("utf-8")
     entries = [t for doc in docs for t in _manifest_entry(doc, version)]
     bulk_load = getattr(store, "bulk_add_quads", None)
@@ -151,28 +151,34 @@ def _add_new(store: Store, docs: list[Extracted], version: str) -> None:
         manifest = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(MANIFEST_GRAPH))
                                  for t in entries], format=ox.RdfFormat.N_QUADS)
         store.add_quads(body + manifest)
-        return
+        return []
     marks = [ox.Triple(ox.NamedNode(document_graph(doc.doc_id)), ox.NamedNode(LOADING), ox.Literal(True))
              for doc in docs]
     store.update(insert_data(MANIFEST_GRAPH, marks))
     try:
         bulk_load(body)
+    except QuerySyntaxError as error:
+        drop_unfinished(store)
+        if len(docs) == 1:
+            return [(docs[0], f"cannot store its graph: {error}")]
+        return [failure for doc in docs for failure in _add_new(store, [doc], version)]
     except BaseException:
         drop_unfinished(store)
         raise
     store.update(f"{insert_data(MANIFEST_GRAPH, entries)} ;\n{insert_data(MANIFEST_GRAPH, marks, 'DELETE DATA')}")
+    return []
 
 
-def write_batch(store: Store, docs: list[Extracted], version: str, known: set[str] = frozenset()) -> None:
+def write_batch(store: Store, docs: list[Extracted], version: str,
+                known: set[str] = frozenset()) -> list[tuple[Extracted, str]]:
     """Write ``docs`` with their manifest entries so that a crash leaves each document old or new, never half.
 
     New documents take the bulk path (``_add_new``); documents already in the store (``known``) are replaced by
-    one SPARQL Update that drops and re-inserts them.
+    one SPARQL Update that drops and re-inserts them. Returns the new documents the store refused, with why.
     """
     new = [doc for doc in docs if doc.doc_id not in known]
     changed = [doc for doc in docs if doc.doc_id in known]
-    if new:
-        _add_new(store, new, version)
+    failed = _add_new(store, new, version) if new else []
     if changed:
         operations = []
         for doc in changed:
@@ -180,6 +186,7 @@ def write_batch(store: Store, docs: list[Extracted], version: str, known: set[st
             operations.append(f"INSERT DATA {{ GRAPH <{document_graph(doc.doc_id)}> {{\n{doc.ntriples}}} }}")
             operations.append(insert_data(MANIFEST_GRAPH, _manifest_entry(doc, version)))
         store.update(" ;\n".join(operations))
+    return failed
 
 
 def drop_documents(store: Store, doc_ids: Iterable[str]) -> int:
@@ -257,8 +264,12 @@ def build_graph(paths: Iterable[Path], location: str | Store, prune: bool = Fals
 def _commit(store: Store, batch: list[Extracted], version: str, manifest: dict, report: BuildReport) -> None:
     if not batch:
         return
-    write_batch(store, batch, version, set(manifest))
+    failed = write_batch(store, batch, version, set(manifest))
+    report.failed += [(doc.path, reason) for doc, reason in failed]
+    refused = {doc.doc_id for doc, _ in failed}
     for doc in batch:
+        if doc.doc_id in refused:
+            continue
         if doc.doc_id in manifest:
             report.updated += 1
         else:

@@ -142,15 +142,19 @@ _VERB_OPENING = re.compile(r"成立|组建|设立|建立|健全|推动|推进|�
 
 def is_agency(text: str) -> bool:
     """Whether ``text`` as a whole names an organ (渭南市人民政府办公室, 市财政局, 政法委)."""
-    folded = normalize(text).strip()
+    return _is_folded_agency(normalize(text).strip())
+
+
+def _is_folded_agency(folded: str) -> bool:
+    """``is_agency`` for text already normalized and stripped (normalizing twice changes nothing, but costs)."""
     if _VERB_OPENING.match(folded):
         return False
     return bool(_FULL_ORGAN_RE.fullmatch(folded) or _BARE_RE.fullmatch(folded))
 
 
-def _is_subject(text: str) -> bool:
-    """An organ or a collective that can hold a duty (各相关部门, 相关部门负责人)."""
-    return is_agency(text) or bool(_ROLE_RE.fullmatch(text))
+def _is_subject(folded: str) -> bool:
+    """An organ or a collective that can hold a duty (各相关部门, 相关部门负责人); ``folded`` is normalized text."""
+    return _is_folded_agency(folded.strip()) or bool(_ROLE_RE.fullmatch(folded))
 
 
 def find_agencies(text: str, plan: PlanMeta) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ defined twice gives two senses (polysemy); an identical expansion under a varian
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from plankg.ingest.facts import Document, Heading, Span, TermSense
@@ -760,10 +761,12 @@ def _inline_candidates(context: _Context, area: Span):
             evidence = Span(list_start, end)
             found.append((label, context.text[list_start:end], items, evidence, True))
     # 2. an unquoted numeral shorthand right after a list: 派出所、交警、巡特警三警
+    quoted_starts = [q.start for q in quoted_spans]
     for match in _NUMERAL_HEAD.finditer(segment):
         start = area.start + match.start()
         head = match.group()
-        if start == area.start or any(q.start <= start < q.end for q in quoted_spans):
+        quote = bisect_right(quoted_starts, start) - 1  # quoted spans are in order and disjoint
+        if start == area.start or quote >= 0 and start < quoted_spans[quote].end:
             continue
         previous = norm[start - 1]
         if previous in NUMERAL_CHARS or previous.isdigit() or previous in '第、,;。:\n双' or head[0] in "双二":

@@ -48,9 +48,12 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_LABEL_NOISE = re.compile(r"[\"'\s\[\]《》<>]")
+
+
 def normalize_label(label: str) -> str:
     """Key for comparing labels: normalized, without quotes, brackets and spaces (“1+5”中心 -> 1+5中心)."""
-    return re.sub(r"[\"'\s\[\]《》<>]", "", normalize(label))
+    return _LABEL_NOISE.sub("", normalize(label))
 
 
 _SENTENCE_END = re.compile(r"[。！？!?;；]+[”’\"』」)）]*|\n+")

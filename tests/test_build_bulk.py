@@ -101,3 +101,22 @@ def test_worker_output_is_n_quads_in_the_document_graph(tmp_path):
     assert doc.error is None and len(lines) == doc.triples > 0
     assert all(line.endswith(f" <{graph}> .") for line in lines)
     assert doc.ntriples.splitlines()[0] == lines[0][: -len(f" <{graph}> .")] + " ."
+
+
+def test_a_document_the_store_cannot_parse_fails_alone(tmp_path, monkeypatch):
+    write_docs(tmp_path / "docs", 3)
+    real = extract_file
+
+    def one_broken(path: str):
+        doc = real(path)
+        if path.endswith("plan-001.txt"):
+            doc.nquads = doc.nquads.replace(" .\n", " <urn:extra> .\n", 1)  # five terms: not N-Quads
+        return doc
+
+    monkeypatch.setattr("plankg.graph.build.extract_file", one_broken)
+    store = EmbeddedStore(tmp_path / "store")
+    report = build_graph([tmp_path / "docs"], store, workers=1, progress=False)
+    assert report.added == 2 and [Path(path).name for path, _ in report.failed] == ["plan-001.txt"]
+    assert "cannot store" in report.failed[0][1]
+    assert document_graphs(store) == {document_graph("plan-000"), document_graph("plan-002")}
+    assert list(read_manifest(store)) == ["plan-000", "plan-002"]
