@@ -12,7 +12,9 @@ object per term cost more than all other mapping work together. ``facts_to_nquad
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import cache
 from typing import Iterator
 
 import pyoxigraph as ox
@@ -35,6 +37,7 @@ ORG = "http://www.w3.org/ns/org#"
 GLOSSARY = ID + "glossary"  # the scheme of the shared term nodes
 
 
+@cache
 def _iri(namespace: object, local: str) -> str:
     return f"<{namespace}{local}>"
 
@@ -50,10 +53,11 @@ def _value(node: str) -> str:
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
 
 
 def _quoted(value: str) -> str:
-    return f'"{value.translate(_ESCAPES)}"'
+    return f'"{value.translate(_ESCAPES)}"' if _NEEDS_ESCAPE.search(value) else f'"{value}"'
 
 
 A = _iri(RDF, "type")
@@ -67,6 +71,7 @@ PART_OF, TITLE = _iri(DCT, "isPartOf"), _iri(DCT, "title")
 EXACT_MATCH_NODE = ox.NamedNode(_value(EXACT_MATCH))
 
 
+@cache
 def pk(local: str) -> str:
     return _iri(PK, local)
 
