@@ -49,19 +49,19 @@ def stage_table(paths: list[Path], han: int, seconds: float) -> None:
             print(f"{stage:40} {share:6.1%} {han / (share * seconds):14,.0f}")
 
 
-def timed_writes() -> list[float]:
-    """Wrap the build's batch writer to add up the time the parent spends writing."""
+def timed(name: str) -> list[float]:
+    """Wrap the build's function ``name`` to collect the time the parent spends in each call."""
     spent: list[float] = []
-    write = build.write_batch
+    function = getattr(build, name)
 
-    def timed(*args, **kwargs):
+    def wrapper(*args, **kwargs):
         started = time.perf_counter()
         try:
-            return write(*args, **kwargs)
+            return function(*args, **kwargs)
         finally:
             spent.append(time.perf_counter() - started)
 
-    build.write_batch = timed
+    setattr(build, name, wrapper)
     return spent
 
 
@@ -87,14 +87,15 @@ def main() -> None:
               f"({len(sample)} documents, {triples:,} triples, {extraction:.2f} s)")
         stage_table(sample, sample_han, extraction)
 
-        writes = timed_writes()
+        writes, links = timed("write_batch"), timed("refresh_links")
         started = time.perf_counter()
         report = build_graph([corpus], str(Path(tmp) / "store"), workers=args.workers, progress=False)
         elapsed = time.perf_counter() - started
         per_core = han / elapsed / args.workers
         print(f"end to end into the store: {elapsed:.1f} s, {report.summary()}")
         print(f"  parent writing: {sum(writes):.1f} s in {len(writes)} batches "
-              f"({report.triples / max(sum(writes), 1e-9):,.0f} triples/s); the rest is extraction, links, waiting")
+              f"({report.triples / max(sum(writes), 1e-9):,.0f} triples/s), cross-document links: {sum(links):.1f} s; "
+              "the rest is waiting for the workers")
         for path, reason in report.failed[:3]:
             print(f"  failed: {Path(path).name}: {reason}")
         print(f"throughput: {han / elapsed:,.0f} chars/s, {per_core:,.0f} chars/s/core "

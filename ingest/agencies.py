@@ -137,6 +137,7 @@ _LEVEL_COLLECTIVE = re.compile(r"[省市县区乡镇](?:直|级)")
 
 
 # Verbs that set up or act on an organ: 成立县医共体建设工作领导小组 is an act, 成立县 no place.
+_SPACE = re.compile(r"\s")
 _VERB_OPENING = re.compile(r"成立|组建|设立|建立|健全|推动|推进|加强|支持|督促|依托|落实|开展|指导|协调|组织")
 
 
@@ -316,11 +317,16 @@ class _StatementReader:
 
     def _leading_subject(self, start: int, end: int) -> tuple[int, int] | None:
         """The organ or collective a clause begins with (公安机关作为主力军, 市公安局负责…)."""
-        clause = self.folded[start:end]
-        for stop in range(min(len(clause), 24), 1, -1):
-            if _is_subject(clause[:stop]):
-                return start, start + stop
-        return None
+        head = self.folded[start:min(end, start + 24)]
+        if _SPACE.search(head):  # the slow, general form: each prefix stripped
+            stops = (stop for stop in range(len(head), 1, -1) if _is_subject(head[:stop]))
+        else:  # _is_subject on each prefix without copying it: endpos reads as the end of the string
+            stops = (stop for stop in range(len(head), 1, -1)
+                     if not _VERB_OPENING.match(head, 0, stop)
+                     and (_FULL_ORGAN_RE.fullmatch(head, 0, stop) or _BARE_RE.fullmatch(head, 0, stop))
+                     or _ROLE_RE.fullmatch(head, 0, stop))
+        stop = next(stops, None)
+        return (start, start + stop) if stop else None
 
     def _speaker_span(self, position: int) -> tuple[int, int] | None:
         return (position, position) if self.speaker else None
