@@ -178,15 +178,23 @@ def write_batch(store: Store, docs: list[Extracted], version: str,
     """
     new = [doc for doc in docs if doc.doc_id not in known]
     changed = [doc for doc in docs if doc.doc_id in known]
-    failed = _add_new(store, new, version) if new else []
-    if changed:
-        operations = []
-        for doc in changed:
-            operations.append(_forget(doc.doc_id))
-            operations.append(f"INSERT DATA {{ GRAPH <{document_graph(doc.doc_id)}> {{\n{doc.ntriples}}} }}")
-            operations.append(insert_data(MANIFEST_GRAPH, _manifest_entry(doc, version)))
+    return (_add_new(store, new, version) if new else []) + (_replace(store, changed, version) if changed else [])
+
+
+def _replace(store: Store, docs: list[Extracted], version: str) -> list[tuple[Extracted, str]]:
+    """Replace documents already in the store in one transaction; one by one if the store cannot parse them all."""
+    operations = []
+    for doc in docs:
+        operations.append(_forget(doc.doc_id))
+        operations.append(f"INSERT DATA {{ GRAPH <{document_graph(doc.doc_id)}> {{\n{doc.ntriples}}} }}")
+        operations.append(insert_data(MANIFEST_GRAPH, _manifest_entry(doc, version)))
+    try:
         store.update(" ;\n".join(operations))
-    return failed
+    except QuerySyntaxError as error:
+        if len(docs) == 1:
+            return [(docs[0], f"cannot store its graph: {error}")]
+        return [failure for doc in docs for failure in _replace(store, [doc], version)]
+    return []
 
 
 def drop_documents(store: Store, doc_ids: Iterable[str]) -> int:

@@ -120,3 +120,24 @@ def test_a_document_the_store_cannot_parse_fails_alone(tmp_path, monkeypatch):
     assert "cannot store" in report.failed[0][1]
     assert document_graphs(store) == {document_graph("plan-000"), document_graph("plan-002")}
     assert list(read_manifest(store)) == ["plan-000", "plan-002"]
+
+
+def test_a_changed_document_the_store_cannot_parse_fails_alone_and_stays_as_it_was(tmp_path, monkeypatch):
+    docs = write_docs(tmp_path / "docs", 2)
+    store = EmbeddedStore(tmp_path / "store")
+    build_graph([tmp_path / "docs"], store, progress=False)
+    before = set(store.quads(document_graph("plan-001")))
+    for doc in docs:
+        doc.write_text(doc.read_text(encoding="utf-8") + "\n二、新增内容。\n", encoding="utf-8")
+    real = extract_file
+
+    def one_broken(path: str):
+        doc = real(path)
+        if path.endswith("plan-001.txt"):
+            doc.nquads = doc.nquads.replace(" .\n", " <urn:extra> .\n", 1)
+        return doc
+
+    monkeypatch.setattr("plankg.graph.build.extract_file", one_broken)
+    report = build_graph([tmp_path / "docs"], store, workers=1, progress=False)
+    assert report.updated == 1 and [Path(path).name for path, _ in report.failed] == ["plan-001.txt"]
+    assert set(store.quads(document_graph("plan-001"))) == before
