@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from plankg import __version__
-from plankg.graph.rdf import cross_document_links, facts_to_nquads
+from plankg.graph.rdf import cross_document_pairs, facts_to_nquads, link_statements
 from plankg.graph.store import LOADING, QuerySyntaxError, Store, drop_unfinished, insert_data, open_store
 from plankg.graph.vocab import LINKS_GRAPH, MANIFEST_GRAPH, PK, document_graph
 from plankg.ingest.read import document_id
@@ -146,27 +146,33 @@ def _add_new(store: Store, docs: list[Extracted], version: str) -> list[tuple[Ex
     """
     body = "".join(doc.nquads for doc in docs).encode("utf-8")
     entries = [t for doc in docs for t in _manifest_entry(doc, version)]
-    bulk_load = getattr(store, "bulk_add_quads", None)
-    if bulk_load is None:
+    if not hasattr(store, "bulk_add_quads"):
         manifest = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(MANIFEST_GRAPH))
                                  for t in entries], format=ox.RdfFormat.N_QUADS)
         store.add_quads(body + manifest)
         return []
-    marks = [ox.Triple(ox.NamedNode(document_graph(doc.doc_id)), ox.NamedNode(LOADING), ox.Literal(True))
-             for doc in docs]
-    store.update(insert_data(MANIFEST_GRAPH, marks))
     try:
-        bulk_load(body)
+        _bulk_load(store, [document_graph(doc.doc_id) for doc in docs], body, insert_data(MANIFEST_GRAPH, entries))
     except QuerySyntaxError as error:
-        drop_unfinished(store)
         if len(docs) == 1:
             return [(docs[0], f"cannot store its graph: {error}")]
         return [failure for doc in docs for failure in _add_new(store, [doc], version)]
+    return []
+
+
+def _bulk_load(store: Store, graphs: list[str], nquads: bytes, commit: str) -> None:
+    """Bulk-load ``nquads`` into the new ``graphs``, marked ``pk:loading`` until the ``commit`` update ends the load.
+
+    On failure the graphs are dropped; after a kill, the next open drops them (``drop_unfinished``).
+    """
+    marks = [ox.Triple(ox.NamedNode(graph), ox.NamedNode(LOADING), ox.Literal(True)) for graph in graphs]
+    store.update(insert_data(MANIFEST_GRAPH, marks))
+    try:
+        store.bulk_add_quads(nquads)  # type: ignore[attr-defined]
     except BaseException:
         drop_unfinished(store)
         raise
-    store.update(f"{insert_data(MANIFEST_GRAPH, entries)} ;\n{insert_data(MANIFEST_GRAPH, marks, 'DELETE DATA')}")
-    return []
+    store.update(" ;\n".join(op for op in (commit, insert_data(MANIFEST_GRAPH, marks, "DELETE DATA")) if op))
 
 
 def write_batch(store: Store, docs: list[Extracted], version: str,
@@ -207,7 +213,20 @@ def drop_documents(store: Store, doc_ids: Iterable[str]) -> int:
 
 
 def refresh_links(store: Store) -> None:
-    store.replace_graphs({LINKS_GRAPH: cross_document_links(store)})
+    """Bring the links graph up to date, writing only the links that changed, in one transaction.
+
+    A store without links yet (a first build) has no previous links graph to keep: there they are bulk-loaded,
+    and a killed load leaves no links graph, which the next build computes again.
+    """
+    new = cross_document_pairs(store)
+    old = {(quad.subject.value, quad.object.value) for quad in store.quads(LINKS_GRAPH)}
+    if not old and new and hasattr(store, "bulk_add_quads"):
+        suffix = f" <{LINKS_GRAPH}> .\n"
+        _bulk_load(store, [LINKS_GRAPH], link_statements(new).replace(" .\n", suffix).encode("utf-8"), "")
+    elif old != new:
+        store.update(" ;\n".join(
+            f"{operation} {{ GRAPH <{LINKS_GRAPH}> {{\n{link_statements(pairs)}}} }}"
+            for operation, pairs in (("DELETE DATA", old - new), ("INSERT DATA", new - old)) if pairs))
 
 
 def _extract_all(paths: list[str], workers: int) -> Iterator[Extracted]:
@@ -264,7 +283,7 @@ def build_graph(paths: Iterable[Path], location: str | Store, prune: bool = Fals
 
     if prune:
         report.dropped = drop_documents(store, [doc_id for doc_id in manifest if doc_id not in seen])
-    if report.added or report.updated or report.dropped:
+    if report.added or report.updated or report.dropped or LINKS_GRAPH not in store.graph_names():
         refresh_links(store)
     return report
 
