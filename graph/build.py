@@ -5,7 +5,7 @@ document is skipped before it is even parsed, a changed one replaced. A build th
 document either as it was or fully replaced, never half-written, and the next build picks up where it stopped:
 
 - a changed document is replaced by one SPARQL Update (drop, insert, manifest entry: one transaction);
-- brand-new documents are bulk-loaded (non-transactional, about 3x faster) into graphs marked ``pk:loading`` in the
+- brand-new documents are bulk-loaded (non-transactional, 1.5-3x faster) into graphs marked ``pk:loading`` in the
   manifest first; one transaction then swaps the marks for the manifest entries, the commit point. Marked graphs
   left by a kill are dropped when the store is next opened (``drop_unfinished``). Stores without a bulk loader
   (remote endpoints) take the new documents and their manifest entries in one transaction instead.
