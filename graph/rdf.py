@@ -138,6 +138,7 @@ class _Writer:
             self.add(selector, _iri(OA, "exact"), text(span.text(source)))
             if sentence is not None:
                 self.add(selector, pk("sentence"), text(sentence.text(source)))
+                self.add(selector, pk("sentenceStart"), plain(sentence.start, XSD_INT))
             self.add(selector, PART_OF, self.plan)
         return selector
 
