@@ -2,8 +2,9 @@
 
 Prints Chinese characters per second, overall and per core (goal: >= 200,000 per core), and the same for
 extraction alone on one core, so a slow stage is easy to tell from a slow store; a per-stage table (from cProfile
-on the same sample: each stage's share, and the speed extraction would have if the stage were all it did); and
-how long the parent spent writing to the store against waiting for the workers.
+on the same sample: each stage's share, and the speed extraction would have if the stage were all it did; cProfile
+overweights stages made of many small calls, such as the RDF mapping); and how long the parent spent writing
+to the store and computing the cross-document links.
 
     .venv/bin/python bench/ingest_speed.py [--documents 1000] [--workers N]
 """
