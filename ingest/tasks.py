@@ -177,13 +177,11 @@ def _is_sentence(text: str, heading: Heading) -> bool:
 def _section_plan(heading: Heading, by_id: dict[str, Heading], plan: PlanMeta) -> PlanMeta:
     """The plan as seen from ``heading``: a section naming one year (三、2024年工作计划 in a report on 2023) sets
     the year of deadlines without one (3月底前, 年内) below it."""
-    parent = heading.parent
-    while parent:
+    for parent in _ancestors(heading, by_id):
         years = set(_YEAR.findall(normalize(by_id[parent].title)))
         if len(years) == 1:
             year = int(years.pop())
             return replace(plan, period_start=year, period_end=year)
-        parent = by_id[parent].parent
     return plan
 
 

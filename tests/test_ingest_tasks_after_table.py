@@ -39,3 +39,23 @@ def test_headings_under_a_category_row_of_a_table_do_not_break_extraction():
     table_titles = [t.title for t in tasks if t.source == "table" and t.number in {"1", "2"}]
     assert table_titles == ["建设交通运行监测平台", "更新执法装备"]
     assert any(t.title == "建设交通运行监测平台" and t.source != "table" for t in tasks)
+
+
+TABLE_THEN_OUTLINE = """序号
+改革名称
+时间
+一、深化执法体制改革
+1
+二、深化审批制度改革
+2021年
+(一)指导思想
+(三)重点任务
+1、落实安全管控措施，维护社会稳定。一是深入开展隐患排查。二是健全应急机制。
+"""
+
+
+def test_a_task_whose_heading_chain_passes_through_a_table_gets_its_deadline_context():
+    document = Document(id="t", source="t.txt", sha256="0", format="txt", text=TABLE_THEN_OUTLINE)
+    plan = extract_plan_meta(document)
+    tasks = extract_tasks(document, extract_outline(document), plan)
+    assert any(t.title.startswith("落实安全管控措施") for t in tasks)
