@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.facts import AgencyRef, Document, Heading, PlanMeta, Responsibility, Span, Task
-from plankg.ingest.text import Sentences, normalize
+from plankg.ingest.text import normalize, sentences
 
 _CJK = "\u4e00-\u9fff"
 # Characters that never sit inside an organ's name: particles and prepositions that end or start a phrase.
@@ -56,6 +56,12 @@ _ROLE = (
     # the organs of every lower jurisdiction: 各县区政府, 各乡镇人民政府, 各街道办事处, 各县(市、区)教育局
     rf"|各(?:{_BODY}|\([^()]{{1,8}}\)){{1,8}}?{_SUFFIX}"
 )
+# The last character of anything _FULL_ORGAN_RE, _BARE_RE or _ROLE_RE can match (局 of 市财政局, 门 of 各相关部门):
+# a prefix ending in another character is no subject, which spares most regular-expression tries. Besides the
+# organ words: X委 (_BARE), and the collectives' 部门, 单位, 机关, 机构, 主要, 负责人, 负责同志, 领导 (_ROLE).
+_SUBJECT_ENDINGS = frozenset(
+    word[-1] for word in re.findall(r"[\u4e00-\u9fff]+", "|".join([_SUFFIX, _UNIT.replace(_BODY, ""), *BARE_ORGANS]))
+) | set("委门位关构要人志导")
 _ORGAN_RE = re.compile(ORGAN)
 _BARE_RE = re.compile(_BARE)
 _ROLE_RE = re.compile(_ROLE)
@@ -184,7 +190,7 @@ def extract_agencies(
     mentions = [AgencyRef(name=resolve_agency(text[s:e], plan), printed=text[s:e], span=Span(s, e), role="mentioned")
                 for s, e in find_agencies(text, plan)]
     reader = _StatementReader(text, plan)
-    for sentence in Sentences(text):
+    for sentence in sentences(text):
         reader.read(sentence)
     members = {ref.span for ref in reader.members}
     mentions = [ref for ref in mentions if ref.span not in members] + reader.members
@@ -322,9 +328,10 @@ class _StatementReader:
             stops = (stop for stop in range(len(head), 1, -1) if _is_subject(head[:stop]))
         else:  # _is_subject on each prefix without copying it: endpos reads as the end of the string
             stops = (stop for stop in range(len(head), 1, -1)
-                     if not _VERB_OPENING.match(head, 0, stop)
-                     and (_FULL_ORGAN_RE.fullmatch(head, 0, stop) or _BARE_RE.fullmatch(head, 0, stop))
-                     or _ROLE_RE.fullmatch(head, 0, stop))
+                     if head[stop - 1] in _SUBJECT_ENDINGS
+                     and (not _VERB_OPENING.match(head, 0, stop)
+                          and (_FULL_ORGAN_RE.fullmatch(head, 0, stop) or _BARE_RE.fullmatch(head, 0, stop))
+                          or _ROLE_RE.fullmatch(head, 0, stop)))
         stop = next(stops, None)
         return (start, start + stop) if stop else None
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.facts import Document, Heading, Span, TermSense
 from plankg.ingest.numerals import NUMERAL_CHARS, count_options, declared_count, is_per_unit, is_quantity
-from plankg.ingest.text import Sentences, normalize, normalize_label
+from plankg.ingest.text import Sentences, normalize, normalize_label, sentences
 
 # --- the 名词解释 section -------------------------------------------------------------------------------------
 
@@ -282,7 +282,7 @@ def extract_terms(document: Document, headings: list[Heading]) -> list[TermSense
     ``headings`` is not needed: the 名词解释 section is found from its title line, so the glossary does not
     depend on the outline.
     """
-    context = _Context(document.text, _paired_normalize(document.text), Sentences(document.text))
+    context = _Context(document.text, _paired_normalize(document.text), sentences(document.text))
     senses: list[TermSense] = []
     sections = glossary_sections(document.text)
     for section in sections:

@@ -19,7 +19,7 @@ import re
 
 from plankg.ingest.facts import Document, Mention, Span, TermSense
 from plankg.ingest.numerals import NUMERAL_CHARS
-from plankg.ingest.text import Sentences, normalize, normalize_label
+from plankg.ingest.text import Sentences, normalize, normalize_label, sentences
 
 # The head words of a named system, longest first so that 工作站 wins over 站; the kind is the head.
 SYSTEM_HEADS = ("实验室", "工作室", "工作站", "指挥部", "数据库", "中心", "平台", "系统", "工程", "机制", "体系",
@@ -51,8 +51,8 @@ def extract_mentions(document: Document, terms: list[TermSense]) -> list[Mention
     """Every mention of this document's term labels and of the named systems it speaks of, in text order."""
     text = document.text
     norm = normalize(text)
-    sentences = Sentences(text)
-    mentions = _term_mentions(norm, terms, _quoted_names(norm), sentences) + _system_mentions(norm, sentences)
+    spans = sentences(text)
+    mentions = _term_mentions(norm, terms, _quoted_names(norm), spans) + _system_mentions(norm, spans)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.kind))
 
 

@@ -25,6 +25,7 @@ or the one an expansion agrees with.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIGITS = {"零": 0, "双": 2, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -65,6 +66,16 @@ def parse_number(text: str) -> int | None:
 
 def count_options(label: str) -> list[int]:
     """The counts a shorthand may promise, most literal first; empty when it promises none."""
+    return list(_count_options(label))
+
+
+@lru_cache(maxsize=4096)
+def _count_options(label: str) -> tuple[int, ...]:
+    """``count_options`` remembered: extraction asks about the same few labels again and again."""
+    return tuple(_counts(label))
+
+
+def _counts(label: str) -> list[int]:
     label = label.strip().strip('"“”')
     if not label or label.startswith("第") or _FIVE_YEAR_PLAN.match(label) or _NO_SET.match(label):
         return []
@@ -90,7 +101,7 @@ def count_options(label: str) -> list[int]:
         return [len(numerals)]
     if re.search(r"[、,]", label):  # 3个目标、6大体系、5项机制: the parts, or everything they count
         parts = [p for p in re.split(r"[、,]", label) if p]
-        counts = [count_options(p) for p in parts]
+        counts = [_counts(p) for p in parts]
         if all(counts):
             return _unique([len(parts), sum(c[0] for c in counts)])
         return []

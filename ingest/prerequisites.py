@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from plankg.ingest.facts import Document, Heading, Mention, Prerequisite, Span, Task
-from plankg.ingest.text import Sentences, normalize, normalize_label
+from plankg.ingest.text import Sentences, normalize, normalize_label, sentences
 
 _P = r"[^,;。:!?]"  # a character inside one clause
 
@@ -36,54 +36,55 @@ class Cue:
     pattern: re.Pattern
     dependent: str  # "y" | "next"
     prerequisite: str  # "x" | "before"
+    anchor: str  # a word every match contains: a sentence without it is not searched (most sentences have none)
 
 
-def _cue(name: str, cue_class: str, pattern: str, dependent: str = "next", prerequisite: str = "x") -> Cue:
-    return Cue(name, cue_class, re.compile(pattern), dependent, prerequisite)
+def _cue(name: str, cue_class: str, anchor: str, pattern: str, dependent: str = "next", prerequisite: str = "x") -> Cue:
+    return Cue(name, cue_class, re.compile(pattern), dependent, prerequisite, anchor)
 
 
 _SUPPORT_MODIFIER = r"(?:[^,;。为]{0,10}?)"  # 提供[强大的软硬件]支撑, 提供[有力数据]支撑
 CUES = [
     # 以“两队一室”为基础,固化勤务模式 / 以省级系统为依托,建设市级系统
-    _cue("以X为依托", "listed", rf"以(?P<x>{_P}{{2,40}}?)为依托"),
-    _cue("以X为基础", "listed", rf"以(?P<x>{_P}{{2,40}}?)为基础(?!设施|建设|工作)"),
-    _cue("以X为支撑", "listed-variant", rf"以(?P<x>{_P}{{2,40}}?)为(?:关键|重要|有力|坚强)?支撑"),
-    _cue("以X为保障", "extended", rf"以(?P<x>{_P}{{2,40}}?)为(?:主要|重要|坚强|有力)?保障"),
+    _cue("以X为依托", "listed", "为依托", rf"以(?P<x>{_P}{{2,40}}?)为依托"),
+    _cue("以X为基础", "listed", "为基础", rf"以(?P<x>{_P}{{2,40}}?)为基础(?!设施|建设|工作)"),
+    _cue("以X为支撑", "listed-variant", "支撑", rf"以(?P<x>{_P}{{2,40}}?)为(?:关键|重要|有力|坚强)?支撑"),
+    _cue("以X为保障", "extended", "保障", rf"以(?P<x>{_P}{{2,40}}?)为(?:主要|重要|坚强|有力)?保障"),
     # 以完成产权制度改革为前提,推进入市试点
-    _cue("以X为前提", "extended", rf"以(?P<x>{_P}{{2,40}}?)为(?:基本|重要|必要)?前提"),
+    _cue("以X为前提", "extended", "前提", rf"以(?P<x>{_P}{{2,40}}?)为(?:基本|重要|必要)?前提"),
     # 强化数据和基层基础为支撑的规划思路
-    _cue("X为支撑的Y", "listed-variant", rf"{_OPENING}(?P<x>[^,;。:!?以]{{2,30}}?)为支撑的(?P<y>{_P}{{2,30}})", "y"),
+    _cue("X为支撑的Y", "listed-variant", "为支撑的", rf"{_OPENING}(?P<x>[^,;。:!?以]{{2,30}}?)为支撑的(?P<y>{_P}{{2,30}})", "y"),
     # 在全警技能提升的基础上,重点培育人才 / 在原有设备基础上新增勘查设备
-    _cue("在X基础上", "listed", rf"在(?P<x>{_P}{{2,40}}?)(?:的)?基础上(?P<y>{_P}*)", "y"),
+    _cue("在X基础上", "listed", "基础上", rf"在(?P<x>{_P}{{2,40}}?)(?:的)?基础上(?P<y>{_P}*)", "y"),
     # 依托信息化模型,落实管控处置
-    _cue("依托X", "listed", rf"{_OPENING}依托(?P<x>{_P}{{2,60}})"),
+    _cue("依托X", "listed", "依托", rf"{_OPENING}依托(?P<x>{_P}{{2,60}})"),
     # 通过市局的态势感知平台建设,有效识别网络威胁 / 通过积极构建执法管理体系,执法质量不断提高
-    _cue("通过X建设", "listed", rf"{_OPENING}通过(?P<x>{_P}{{2,60}}?建设{_P}{{0,10}})(?=[,;。]|$)"),
-    _cue("通过X构建", "listed-variant", rf"{_OPENING}通过(?:积极|加快|全面)?(?:构建|搭建|打造)(?P<x>{_P}{{2,60}})"),
+    _cue("通过X建设", "listed", "通过", rf"{_OPENING}通过(?P<x>{_P}{{2,60}}?建设{_P}{{0,10}})(?=[,;。]|$)"),
+    _cue("通过X构建", "listed-variant", "通过", rf"{_OPENING}通过(?:积极|加快|全面)?(?:构建|搭建|打造)(?P<x>{_P}{{2,60}})"),
     # 通过部署分析服务器, 通过三级研判体系, 通过老旧小区改造: a built thing or a piece of construction work
-    _cue("通过X", "extended",
+    _cue("通过X", "extended", "通过",
          rf"{_OPENING}通过(?P<x>(?:部署|建立|引入){_P}{{2,40}}|{_P}{{2,40}}(?:体系|平台|系统|改造|工程|项目))(?=[,;。]|$)"),
     # 借助新技术,完善防控体系 / 依靠党委、政府,健全机制 / 利用视频监控系统实时预警
-    _cue("借助X", "extended", rf"{_OPENING}借助(?P<x>{_P}{{2,60}})"),
-    _cue("依靠X", "extended", rf"{_OPENING}依靠(?P<x>{_P}{{2,60}})"),
-    _cue("利用X", "extended", rf"{_OPENING}利用(?!率)(?P<x>{_P}{{2,60}})"),
-    _cue("基于X", "extended", rf"{_OPENING}基于(?P<x>{_P}{{2,60}})"),
+    _cue("借助X", "extended", "借助", rf"{_OPENING}借助(?P<x>{_P}{{2,60}})"),
+    _cue("依靠X", "extended", "依靠", rf"{_OPENING}依靠(?P<x>{_P}{{2,60}})"),
+    _cue("利用X", "extended", "利用", rf"{_OPENING}利用(?!率)(?P<x>{_P}{{2,60}})"),
+    _cue("基于X", "extended", "基于", rf"{_OPENING}基于(?P<x>{_P}{{2,60}})"),
     # 建设基于5G技术的视频图传系统
-    _cue("基于X的Y", "extended", rf"(?<=[建设研发构建打造开发])基于(?P<x>{_P}{{2,20}}?)的(?P<y>{_P}{{2,20}})", "y"),
+    _cue("基于X的Y", "extended", "基于", rf"(?<=[建设研发构建打造开发])基于(?P<x>{_P}{{2,20}}?)的(?P<y>{_P}{{2,20}})", "y"),
     # 形成数据资源库,为研判分析提供数据支撑 / 用智慧警务方式为城市建设提供基础保障
-    _cue("为X奠定基础", "listed", rf"为(?P<y>{_P}{{2,40}}?)奠定{_SUPPORT_MODIFIER}基础", "y", "before"),
-    _cue("为X打牢基础", "listed-variant", rf"为(?P<y>{_P}{{2,40}}?)打牢{_SUPPORT_MODIFIER}基础", "y", "before"),
-    _cue("为X提供支撑", "listed", rf"为(?P<y>{_P}{{2,40}}?)提供{_SUPPORT_MODIFIER}支撑", "y", "before"),
-    _cue("在X方面提供支撑", "listed-variant", rf"在(?P<y>{_P}{{2,30}}?)(?:等)?方面提供{_SUPPORT_MODIFIER}支撑", "y", "before"),
-    _cue("为X提供保障", "extended", rf"为(?P<y>{_P}{{2,40}}?)提供{_SUPPORT_MODIFIER}保障", "y", "before"),
-    _cue("为X提供源头活水", "extended", rf"为(?P<y>{_P}{{2,40}}?)提供源头活水", "y", "before"),
+    _cue("为X奠定基础", "listed", "奠定", rf"为(?P<y>{_P}{{2,40}}?)奠定{_SUPPORT_MODIFIER}基础", "y", "before"),
+    _cue("为X打牢基础", "listed-variant", "打牢", rf"为(?P<y>{_P}{{2,40}}?)打牢{_SUPPORT_MODIFIER}基础", "y", "before"),
+    _cue("为X提供支撑", "listed", "提供", rf"为(?P<y>{_P}{{2,40}}?)提供{_SUPPORT_MODIFIER}支撑", "y", "before"),
+    _cue("在X方面提供支撑", "listed-variant", "方面", rf"在(?P<y>{_P}{{2,30}}?)(?:等)?方面提供{_SUPPORT_MODIFIER}支撑", "y", "before"),
+    _cue("为X提供保障", "extended", "提供", rf"为(?P<y>{_P}{{2,40}}?)提供{_SUPPORT_MODIFIER}保障", "y", "before"),
+    _cue("为X提供源头活水", "extended", "源头活水", rf"为(?P<y>{_P}{{2,40}}?)提供源头活水", "y", "before"),
     # 加快标准厂房建设,为承接产业转移创造条件
-    _cue("为X创造条件", "extended", rf"为(?P<y>{_P}{{2,40}}?)创造{_SUPPORT_MODIFIER}条件", "y", "before"),
+    _cue("为X创造条件", "extended", "创造", rf"为(?P<y>{_P}{{2,40}}?)创造{_SUPPORT_MODIFIER}条件", "y", "before"),
     # 全力加强派出所建设,…,夯实防控体系建设基础 / …,夯实防控体系的根基
-    _cue("夯实X基础", "listed-variant", rf"夯实(?P<y>{_P}{{4,30}}?)(?:的)?基础(?=[,;。]|$)", "y", "before"),
-    _cue("夯实X根基", "extended", rf"夯实(?P<y>{_P}{{4,30}}?)(?:的)?根基(?=[,;。]|$)", "y", "before"),
+    _cue("夯实X基础", "listed-variant", "夯实", rf"夯实(?P<y>{_P}{{4,30}}?)(?:的)?基础(?=[,;。]|$)", "y", "before"),
+    _cue("夯实X根基", "extended", "根基", rf"夯实(?P<y>{_P}{{4,30}}?)(?:的)?根基(?=[,;。]|$)", "y", "before"),
     # 推动信息化支撑实战 (a heading or a short clause: X支撑Y)
-    _cue("X支撑Y", "extended", rf"{_OPENING}(?:大力|全面)?(?:推动|推进|强化|加强|坚持)(?P<x>{_P}{{2,8}}?)支撑(?P<y>{_P}{{2,8}})(?=[,;。]|$)", "y"),
+    _cue("X支撑Y", "extended", "支撑", rf"{_OPENING}(?:大力|全面)?(?:推动|推进|强化|加强|坚持)(?P<x>{_P}{{2,8}}?)支撑(?P<y>{_P}{{2,8}})(?=[,;。]|$)", "y"),
 ]
 
 # Support that is money or policy (为…提供经费保障) is a generic resource, not a prerequisite.
@@ -149,12 +150,14 @@ def extract_prerequisites(
 ) -> list[Prerequisite]:
     """Prerequisites stated by cues, implied by a task table's years, and implied by what tasks build and use."""
     text = normalize(document.text)
-    sentences = Sentences(document.text)
-    found = _cue_prerequisites(document.text, text, sentences)
+    spans = sentences(document.text)
+    found = _cue_prerequisites(document.text, text, spans)
+    labelled = [(task, normalize_label(task.title), normalize_label(text[task.span.start:task.span.end]))
+                for task in tasks] if found else []
     for prerequisite in found:
-        _resolve_tasks(prerequisite, text, tasks)
+        _resolve_tasks(prerequisite, labelled)
     found.extend(_table_order(tasks))
-    found.extend(_builds_relies_on(text, sentences, tasks, mentions))
+    found.extend(_builds_relies_on(text, spans, tasks, mentions))
     return found
 
 
@@ -164,6 +167,8 @@ def _cue_prerequisites(original: str, text: str, sentences: Sentences) -> list[P
         sentence_text = text[sentence.start:sentence.end]
         taken: list[Span] = []  # one reading per cue position: 以X为支撑 is not also X为支撑的Y
         for cue in CUES:
+            if cue.anchor not in sentence_text:
+                continue
             for match in cue.pattern.finditer(sentence_text):
                 cue_span = Span(match.start(), match.end())
                 if any(t.start < cue_span.end and cue_span.start < t.end for t in taken):
@@ -300,21 +305,21 @@ def _printed(original: str, offset: int, span: Span) -> str:
     return original[offset + span.start:offset + span.end]
 
 
-def _resolve_tasks(prerequisite: Prerequisite, text: str, tasks: list[Task]) -> None:
+def _resolve_tasks(prerequisite: Prerequisite, labelled: list[tuple[Task, str, str]]) -> None:
     """The dependent is the innermost task holding the evidence; the prerequisite is a task that builds or names
-    the prerequisite phrase (建设数字法治系统 for 依托数字法治系统)."""
-    holders = [task for task in tasks if task.span.contains(prerequisite.evidence)]
+    the prerequisite phrase (建设数字法治系统 for 依托数字法治系统). ``labelled``: each task with the
+    ``normalize_label`` of its title and of its text, computed once per document."""
+    holders = [task for task, _, _ in labelled if task.span.contains(prerequisite.evidence)]
     if holders:
         prerequisite.dependent_task = min(holders, key=lambda task: len(task.span)).id
     label = normalize_label(prerequisite.prerequisite)
     if len(label) < 4:
         return
-    for task in tasks:
+    builds = re.compile(_BUILD_VERBS + re.escape(label))
+    for task, title, body in labelled:
         if task.id == prerequisite.dependent_task:
             continue
-        title = normalize_label(task.title)
-        body = normalize_label(text[task.span.start:task.span.end])
-        if label == title or re.search(_BUILD_VERBS + re.escape(label), body):
+        if label == title or (label in body and builds.search(body)):
             prerequisite.prerequisite_task = task.id
             return
 

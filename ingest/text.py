@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 
 from plankg.ingest.facts import Span
 from plankg.ingest.traditional import SIMPLIFIED, TRADITIONAL
@@ -42,9 +43,21 @@ _SIMPLIFIED = dict(zip(TRADITIONAL, SIMPLIFIED))
 _TABLE = _FoldTable()
 
 
+# Texts at least this long are whole documents (or large parts): every stage normalizes the same document, so
+# their normalized form is remembered; short strings are cheaper to translate than to look up.
+_REMEMBERED_LENGTH = 2000
+
+
 def normalize(text: str) -> str:
     """Same-length matching form of ``text``: full-width to half-width, quotes to ASCII, spaces to ' ',
     traditional characters with one simplified form to that form."""
+    if len(text) >= _REMEMBERED_LENGTH:
+        return _normalize_document(text)
+    return text.translate(_TABLE)
+
+
+@lru_cache(maxsize=4)
+def _normalize_document(text: str) -> str:
     return text.translate(_TABLE)
 
 
@@ -60,7 +73,10 @@ _SENTENCE_END = re.compile(r"[。！？!?;；]+[”’\"』」)）]*|\n+")
 
 
 class Sentences:
-    """Sentence boundaries of a text, for looking up the sentence around a span in O(log n)."""
+    """Sentence boundaries of a text, for looking up the sentence around a span in O(log n).
+
+    Treat an instance as read-only: ``sentences(text)`` hands the same one to every stage of a document.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -88,6 +104,12 @@ class Sentences:
         """The smallest run of whole sentences that covers ``span``."""
         first, last = self.at(span.start), self.at(max(span.end - 1, span.start))
         return Span(first.start, max(last.end, span.end))
+
+
+@lru_cache(maxsize=4)
+def sentences(text: str) -> Sentences:
+    """The ``Sentences`` of ``text``, split once per document however many stages ask."""
+    return Sentences(text)
 
 
 def _strip(text: str, start: int, end: int) -> Span:
