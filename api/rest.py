@@ -402,7 +402,9 @@ def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset:
         SELECT ?sense ?component ?label ?index ?p ?o WHERE {{ ?sense pk:senseOf <{iri}> .
           {{ ?sense pk:component ?component OPTIONAL {{ ?component skos:prefLabel ?label }}
              OPTIONAL {{ ?component pk:index ?index }} }}
-          UNION {{ ?sense ?p ?o FILTER(?p IN (skos:altLabel, skos:exactMatch, skos:broader)) }} }}""")
+          UNION {{ ?sense ?p ?o FILTER(?p IN (skos:altLabel, skos:broader)) }}
+          UNION {{ ?sense skos:exactMatch ?meaning . ?o skos:exactMatch ?meaning FILTER(?o != ?sense)
+                   BIND(skos:exactMatch AS ?p) }} }}""")
     components: dict[str, list[dict[str, Any]]] = defaultdict(list)
     extra: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for row in parts:

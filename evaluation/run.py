@@ -9,8 +9,10 @@ from __future__ import annotations
 import importlib
 import json
 from pathlib import Path
+from typing import Iterable
 
 from plankg.evaluation.score import Score
+from plankg.ingest.crossdoc import cross_document_mentions, document_labels
 from plankg.ingest.facts import DocumentFacts
 from plankg.ingest.pipeline import extract
 
@@ -36,11 +38,20 @@ def find_documents(gold: dict, corpus_dirs: list[Path]) -> dict[str, Path]:
 def evaluate(gold_path: Path, corpus_dirs: list[Path]) -> dict[str, Score]:
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     facts: dict[str, DocumentFacts] = {name: extract(path) for name, path in find_documents(gold, corpus_dirs).items()}
+    add_cross_document_mentions(facts.values())
     scores: dict[str, Score] = {}
     for module_name in CATEGORY_MODULES:
         module = importlib.import_module(f"plankg.evaluation.{module_name}")
         scores.update(module.score(gold, facts))
     return scores
+
+
+def add_cross_document_mentions(facts: Iterable[DocumentFacts]) -> None:
+    """Give each document the mentions of labels other documents define, quote or name, as the build's links do."""
+    facts = list(facts)
+    extra = cross_document_mentions([document_labels(doc) for doc in facts])
+    for doc in facts:
+        doc.mentions = sorted(doc.mentions + extra[doc.document.id], key=lambda m: (m.span.start, m.span.end, m.kind))
 
 
 def format_table(scores: dict[str, Score]) -> str:

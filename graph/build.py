@@ -26,15 +26,19 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 from tqdm import tqdm
 
 from plankg import __version__
-from plankg.graph.rdf import cross_document_pairs, facts_to_nquads, link_statements
+from plankg.graph.rdf import ORG, PROV, SKOS, SenseRow, facts_to_nquads, meaning_statements, mention_statements
 from plankg.graph.store import LOADING, QuerySyntaxError, Store, drop_unfinished, insert_data, open_store
-from plankg.graph.vocab import LINKS_GRAPH, MANIFEST_GRAPH, PK, document_graph
+from plankg.graph.vocab import ID, LINKS_GRAPH, MANIFEST_GRAPH, OA, PK, document_graph
+from plankg.ingest.crossdoc import DocumentLabels, Found, cross_document_mentions
+from plankg.ingest.facts import Document, Span
 from plankg.ingest.read import document_id
+from plankg.ingest.text import normalize_label
 
 SUPPORTED_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 BATCH_BYTES = 48_000_000  # N-Quads per write: bounds memory; bulk loads of 50 MB ran 10% faster than of 17 MB
@@ -213,20 +217,68 @@ def drop_documents(store: Store, doc_ids: Iterable[str]) -> int:
 
 
 def refresh_links(store: Store) -> None:
-    """Bring the links graph up to date, writing only the links that changed, in one transaction.
+    """Bring the links graph up to date, writing only the statements that changed, in one transaction.
 
-    A store without links yet (a first build) has no previous links graph to keep: there they are bulk-loaded,
-    and a killed load leaves no links graph, which the next build computes again.
+    The links graph holds what needs the whole corpus: the shared meaning nodes of expansions that several plans
+    give, and the mentions each plan makes of labels other plans define, quote or name (``ingest.crossdoc``). It is
+    computed from the store, so documents a build skipped take part. A store without links yet (a first build) has
+    no previous links graph to keep: there they are bulk-loaded, and a killed load leaves no links graph, which the
+    next build computes again.
     """
-    new = cross_document_pairs(store)
-    old = {(quad.subject.value, quad.object.value) for quad in store.quads(LINKS_GRAPH)}
+    new = link_triples(store)
+    old = {quad.triple for quad in store.quads(LINKS_GRAPH)}
     if not old and new and hasattr(store, "bulk_add_quads"):
-        suffix = f" <{LINKS_GRAPH}> .\n"
-        _bulk_load(store, [LINKS_GRAPH], link_statements(new).replace(" .\n", suffix).encode("utf-8"), "")
+        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(LINKS_GRAPH)) for t in new]
+        _bulk_load(store, [LINKS_GRAPH], ox.serialize(quads, format=ox.RdfFormat.N_QUADS), "")
     elif old != new:
         store.update(" ;\n".join(
-            f"{operation} {{ GRAPH <{LINKS_GRAPH}> {{\n{link_statements(pairs)}}} }}"
-            for operation, pairs in (("DELETE DATA", old - new), ("INSERT DATA", new - old)) if pairs))
+            f"{operation} {{ GRAPH <{LINKS_GRAPH}> {{\n{ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()}}} }}"
+            for operation, triples in (("DELETE DATA", old - new), ("INSERT DATA", new - old)) if triples))
+
+
+def link_triples(store: Store) -> set[ox.Triple]:
+    """The links graph as the documents in the store call for it: meaning nodes and cross-document mentions."""
+    senses = store.select(f"""
+        SELECT ?sense ?plan ?label ?kind ?key WHERE {{ GRAPH ?g {{ ?sense a <{PK}TermSense> ;
+          <{PROV}wasDerivedFrom> ?plan ; <{SKOS}prefLabel> ?label ; <{PK}termKind> ?kind
+          OPTIONAL {{ ?sense <{PK}expansionKey> ?key }} }} FILTER(?g != <{LINKS_GRAPH}>) }}""")
+    statements = meaning_statements(SenseRow(str(r["sense"]), str(r["plan"]), str(r["label"]), str(r["key"]))
+                                    for r in senses if r["key"] is not None)
+    documents = _documents(store, senses)
+    found = cross_document_mentions(list(documents.values()))
+    for doc, mentions in found.items():
+        if mentions:
+            statements += mention_statements(Document(doc, "", "", "", documents[doc].text), mentions)
+    ntriples = "".join(f"{statement} .\n" for statement in dict.fromkeys(statements))
+    return {quad.triple for quad in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)}
+
+
+def _documents(store: Store, senses: list[dict]) -> dict[str, DocumentLabels]:
+    """Every plan in the store as the cross-document pass reads it: text, senses and mentions (links excluded)."""
+    documents: dict[str, DocumentLabels] = {}
+    by_plan: dict[str, DocumentLabels] = {}
+    for row in store.select(f"""SELECT ?plan ?text WHERE {{ GRAPH ?g {{ ?plan a <{PK}Plan> ; <{PK}fullText> ?text }}
+                                FILTER(?g != <{LINKS_GRAPH}>) }}"""):
+        plan = str(row["plan"])
+        doc = unquote(plan.removeprefix(f"{ID}plan/"))
+        by_plan[plan] = documents[doc] = DocumentLabels(doc, str(row["text"]))
+    for row in senses:
+        if str(row["plan"]) in by_plan:
+            by_plan[str(row["plan"])].found.append(
+                Found(normalize_label(str(row["label"])), "term", defined=str(row["kind"]) != "undefined"))
+    kinds = {f"{PK}Term": "term", f"{PK}NamedSystem": "system", f"{ORG}Organization": "agency"}
+    for row in store.select(f"""
+        SELECT ?plan ?label ?type ?systemKind ?start ?end WHERE {{ GRAPH ?g {{
+          ?mention a <{PK}Mention> ; <{PK}mentionOf> ?of ; <{PROV}wasDerivedFrom> ?plan ; <{PK}evidence> ?evidence .
+          ?evidence <{OA}start> ?start ; <{OA}end> ?end . ?of a ?type ; <{SKOS}prefLabel> ?label
+          OPTIONAL {{ ?of <{PK}systemKind> ?systemKind }} }}
+          FILTER(?g != <{LINKS_GRAPH}> && ?type IN (<{PK}Term>, <{PK}NamedSystem>, <{ORG}Organization>)) }}"""):
+        if str(row["plan"]) in by_plan:
+            kind = kinds[str(row["type"])]
+            by_plan[str(row["plan"])].found.append(Found(
+                normalize_label(str(row["label"])), kind, span=Span(int(row["start"]), int(row["end"])),
+                system_kind=str(row["systemKind"]) if row["systemKind"] is not None else None))
+    return documents
 
 
 def _extract_all(paths: list[str], workers: int) -> Iterator[Extracted]:

@@ -13,17 +13,18 @@ object per term cost more than all other mapping work together. ``facts_to_nquad
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from plankg.graph.store import Store
 from plankg.graph.vocab import (
     ID, OA, PK, PPLAN, agency_iri, cited_iri, evidence_iri, in_plan, plan_iri, short_hash, system_iri, term_iri,
 )
-from plankg.ingest.facts import DocumentFacts, Span
+from plankg.ingest.facts import Document, DocumentFacts, Mention, PlanMeta, Span
 from plankg.ingest.text import normalize_label
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -68,7 +69,6 @@ PREF, ALT, DEFINITION, IN_SCHEME, BROADER, CONCEPT, SCHEME, EXACT_MATCH = (
                             "ConceptScheme", "exactMatch"))
 DERIVED = _iri(PROV, "wasDerivedFrom")
 PART_OF, TITLE = _iri(DCT, "isPartOf"), _iri(DCT, "title")
-EXACT_MATCH_NODE = ox.NamedNode(_value(EXACT_MATCH))
 
 
 @cache
@@ -370,30 +370,49 @@ def _targets(w: _Writer) -> None:
         w.add(node, pk("task"), w.task(target.task))
 
 
-def cross_document_pairs(store: Store) -> set[tuple[str, str]]:
-    """(a, b) IRIs of senses of different plans that share an expansion, both ways round: the links graph's edges.
+def meaning_iri(key: str) -> str:
+    """The shared meaning node of an expansion key: ``id/meaning/{sha1(key)}``."""
+    return f"{ID}meaning/{short_hash(key)}"
 
-    Read as one linear list of senses and paired here: a SPARQL self-join on the key took a minute on 1,000 plans.
+
+@dataclass(frozen=True)
+class SenseRow:
+    """What the links need to know of one sense in the store."""
+
+    sense: str  # IRI
+    plan: str  # IRI
+    label: str
+    key: str  # expansion key
+
+
+def meaning_statements(senses: Iterable[SenseRow]) -> list[str]:
+    """One ``skos:Concept`` per expansion that senses of two or more plans share, each sense ``skos:exactMatch`` it.
+
+    Linear in the senses: pairing them (A exactMatch B for every two plans) grew with the square of the plans that
+    share an expansion. ``skos:exactMatch`` is transitive and symmetric, so the pairs still follow by inference.
+    The meaning's ``skos:prefLabel`` is the shorthand with its expansion, so it never takes a term's label in the
+    shared scheme; ``rdfs:label`` is the shorthand most of its senses use.
     """
-    rows = store.select(f"SELECT ?sense ?key ?plan WHERE {{ ?sense <{PK}expansionKey> ?key ; "
-                        f"<{PROV}wasDerivedFrom> ?plan }}")
-    by_key: dict[str, list[tuple[str, str]]] = {}
-    for row in rows:
-        by_key.setdefault(str(row["key"]), []).append((str(row["sense"]), str(row["plan"])))
-    pairs = set()
-    for senses in by_key.values():
-        for a, plan_a in senses:
-            for b, plan_b in senses:
-                if plan_a != plan_b and a != b:
-                    pairs.add((a, b))
-    return pairs
+    by_key: dict[str, list[SenseRow]] = {}
+    for row in senses:
+        by_key.setdefault(row.key, []).append(row)
+    statements = []
+    for key, rows in sorted(by_key.items()):
+        if len({row.plan for row in rows}) < 2:
+            continue
+        labels = Counter(normalize_label(row.label) for row in rows)
+        label = min(labels, key=lambda item: (-labels[item], len(item), item))
+        node = _node(meaning_iri(key))
+        readable = label + "（" + "、".join(key.split("|")) + "）"  # 三同步（依法处理、舆情引导、社会面管控）
+        statements += [f"{node} {A} {CONCEPT}", f"{node} {A} {pk('Meaning')}", f"{node} {IN_SCHEME} <{GLOSSARY}>",
+                       f"{node} {PREF} {text(readable)}",
+                       f"{node} {LABEL} {text(label)}", f"{node} {pk('expansionKey')} {plain(key)}"]
+        statements += [f"<{row.sense}> {EXACT_MATCH} {node}" for row in sorted(rows, key=lambda r: r.sense)]
+    return statements
 
 
-def link_statements(pairs: Iterable[tuple[str, str]]) -> str:
-    """The ``skos:exactMatch`` statements of ``pairs`` as N-Triples."""
-    return "".join(f"<{a}> {EXACT_MATCH} <{b}> .\n" for a, b in pairs)
-
-
-def cross_document_links(store: Store) -> list[ox.Triple]:
-    """``skos:exactMatch`` between senses of different plans that share an expansion: the links graph."""
-    return [ox.Triple(ox.NamedNode(a), EXACT_MATCH_NODE, ox.NamedNode(b)) for a, b in cross_document_pairs(store)]
+def mention_statements(document: Document, mentions: list[Mention]) -> list[str]:
+    """The triples of mentions found in ``document`` by the corpus-level pass, as they would be in its own graph."""
+    writer = _Writer(DocumentFacts(document, PlanMeta(title=""), mentions=mentions))
+    _mentions(writer)
+    return list(dict.fromkeys(writer.triples))

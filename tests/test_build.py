@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from plankg.cli import main
-from plankg.graph.build import PARALLEL_FROM, build_graph, extractor_version, read_manifest
+from plankg.graph.build import PARALLEL_FROM, build_graph, extractor_version, link_triples, read_manifest
 from plankg.graph.embedded import EmbeddedStore
-from plankg.graph.rdf import cross_document_links, facts_to_triples
+from plankg.graph.rdf import facts_to_triples, meaning_iri
 from plankg.graph.vocab import document_graph
 from plankg.settings import SAMPLE_CORPUS
 
@@ -101,9 +101,9 @@ def test_links_connect_senses_with_the_same_expansion_across_plans():
     store = EmbeddedStore(":memory:")
     facts = {"a": make_facts("a"), "b": make_facts("b"), "c": make_facts("c", ["联防", "联控"])}
     store.replace_graphs({document_graph(doc): list(facts_to_triples(f)) for doc, f in facts.items()})
-    links = cross_document_links(store)
-    pairs = {(t.subject.value.split("/plan/")[1][0], t.object.value.split("/plan/")[1][0]) for t in links}
-    assert pairs == {("a", "b"), ("b", "a")}
+    matches = {(t.subject.value.split("/plan/")[1][0], t.object.value) for t in link_triples(store)
+               if t.predicate.value.endswith("#exactMatch")}
+    assert matches == {("a", meaning_iri("联排|联劝|联管")), ("b", meaning_iri("联排|联劝|联管"))}
 
 
 def test_cli_build_prints_summary_and_fails_on_bad_file(tmp_path):
