@@ -6,19 +6,20 @@ extraction found, and returns the extra ``Mention``s each document gets from the
 
 A label is *known* (looked for elsewhere) when its plan
 
-| gives it a meaning   | a glossary-section or inline sense (any length, 两网 too)                 |
-| puts it in quotes    | “雪亮工程”; two characters only when two plans quote them (“智安”)     |
-| names it as a system | a system mention of three or more characters (执法办案管理中心)         |
+| gives it a meaning   | a glossary-section or inline sense, of any length                    |
+| puts it in quotes    | “城市大脑”; two or three characters only when two plans quote them (“护苗”) |
+| names it as a system | a system mention of three or more characters (应急指挥中心)             |
 
-Unquoted, most two-character strings are plain words, and one plan quoting two characters often only sets off a
-word (“预警”, “增量”): a name that two plans quote independently is a name.
-Labels are matched on the normalized text with quotes, brackets and spaces removed (“1+5”中心 is 1+5中心), all
+Unquoted, most two-character strings are plain words, and one plan quoting two or three characters often only
+sets off a word (“难点”, “短板”, “金钥匙”): a short name that two plans quote independently is a name. A quoted
+quality (“一体化”) is emphasis, never a name.
+Labels are matched on the normalized text with quotes, brackets and spaces removed (“3+2”机制 is 3+2机制), all
 at once by one Aho-Corasick automaton. A match is dropped when
 
-* a longer known label covers it (反诈 inside a known 反诈骗中心), leftmost-longest among overlapping matches;
+* a longer known label covers it (禁毒 inside a known 禁毒宣传中心), leftmost-longest among overlapping matches;
 * the document's own mention covers or crosses it (its own extraction already read that place);
-* it cuts a number (三联 in 十三联, 123456 in 1234567);
-* the label is a numeral and one character (两级, 三级) and the match is not in quotes: unquoted, that is a count
+* it cuts a number (三联 in 十三联, 12 in 123);
+* the label is a numeral and one character (两级) and the match is not in quotes: unquoted, that is a count
   (市、县两级), not the shorthand;
 * the document's own extraction found the label (within-plan mentions are the extractor's job, with its own
   rules); a two-character name that two plans quote is the pass's own find, so it is looked for there too.
@@ -39,8 +40,10 @@ from plankg.ingest.text import Sentences, normalize, normalize_label
 
 _SQUEEZED = re.compile(r"[\"'\s\[\]《》<>]")  # what ``normalize_label`` drops from a label
 _NUMBER_CHARS = set(NUMERAL_CHARS + "0123456789")
-# Two characters in quotes: a name when two plans quote it (“净网”), else mostly a word set off (“预警”, “增量”).
-_SHORT_QUOTED = re.compile(r'"([\u4e00-\u9fff]{2})"')
+# Two or three characters in quotes: a name when two plans quote them, else mostly a word set off (“难点”, “短板”).
+_SHORT_QUOTED = re.compile(r'"([\u4e00-\u9fff]{2})"')  # three quoted characters come in as the extractor's mentions
+# A quality in quotes (“一体化”, “网格化”) is emphasis, not a name.
+_QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{1,2}化)+")
 
 
 @dataclass(frozen=True)
@@ -94,10 +97,10 @@ def known_labels(documents: Iterable[DocumentLabels]) -> dict[str, _Label]:
         for item in document.found:
             if item.kind == "agency" or len(item.label) < 2:
                 continue
-            quoted = f'"{item.label}"' in norm
-            if item.defined or (len(item.label) > 2 and (quoted or item.kind == "system")):
+            quoted = f'"{item.label}"' in norm and not _QUALITY.fullmatch(item.label)
+            if item.defined or (item.kind == "system" and len(item.label) >= 3) or (quoted and len(item.label) > 3):
                 add(item.label, item.kind, item.system_kind, document.doc)
-            elif len(item.label) == 2 and quoted:
+            elif quoted:
                 short_quoted.setdefault(item.label, set()).add(document.doc)
         for match in _SHORT_QUOTED.finditer(norm):
             short_quoted.setdefault(match.group(1), set()).add(document.doc)
