@@ -83,6 +83,14 @@ _PARTY_DEPARTMENTS = re.compile(r"政法委|宣传部|组织部|统战部|政法
 _PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区)(?![市县区]))?(?:{_BODY}{{1,5}}?(?:市|自治州|州|盟)(?![市县区]))?"
                            rf"(?:{_BODY}{{1,5}}?(?:县|区|旗)(?![市县区]))?")
 
+# The cues of a clause (see the module's table); each regular expression runs only on clauses holding its words.
+_HOLDER = re.compile(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$")
+_DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|按照职(?:责|能)分工")
+_BY = re.compile(rf"由(?P<x>[^由]+?){_MODAL}$")  # 由X牵头 / 由X负责, searched in the words before the cue
+_ADVERBIAL_OR_MODAL = re.compile(rf"^{_ADVERBIAL}|{_MODAL}$")
+_SUPPORTING_WORDS = ("配合", "协助", "参与")
+_SUPPORTING = re.compile(rf"(?P<x>[^,]+?)(?:{'|'.join(_SUPPORTING_WORDS)})$")
+
 _GROUP = re.compile(rf"(?:成立|组建|设立|成立了|的)(?P<name>[^,;:。的]{{2,40}}?领导小组)")
 # 领导小组下设办公室, 领导小组设置“十三五”规划实施办公室, 领导小组办公室设在县卫生健康局.
 _OFFICE = re.compile(r"领导小组(?:(?:下设|设置|设立)(?P<office>[^,;:。]{0,30}?办公室)|(?P<seat>办公室)(?=设在))")
@@ -237,18 +245,18 @@ class _StatementReader:
 
     def _clause(self, sentence: Span, start: int, end: int, leading, subject, stop: int) -> None:
         clause = self.folded[start:end]
-        holder = re.match(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$", clause)
+        holder = _HOLDER.match(clause) if "责任人" in clause or "负责人" in clause else None
         if holder and _ROLE_RE.fullmatch(holder["x"]) or holder and is_agency(holder["x"]):
             self._add([(start, start + holder.end("x"))], "X为…责任人", start + holder.end("x"), end, sentence)
             return
-        for cue in re.finditer(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|按照职(?:责|能)分工", clause):
+        for cue in _DUTY_CUE.finditer(clause):
             position = start + cue.start()
-            by = re.search(rf"由(?P<x>[^由]+?){_MODAL}$", clause[: cue.start()])
+            by = _BY.search(clause, 0, cue.start()) if "由" in clause else None
             if by:  # 由X牵头 / 由X负责
                 agents = self._agents(start + by.start("x"), start + by.end("x"))
                 pattern = f"由X{cue.group()}"
             else:
-                before = re.sub(rf"^{_ADVERBIAL}|{_MODAL}$", "", clause[: cue.start()])
+                before = _ADVERBIAL_OR_MODAL.sub("", clause[: cue.start()])
                 agents = self._agents(start, start + len(before)) if before else []
                 if not agents and before:
                     agents = self._agents_ending_at(start, start + len(before))
@@ -260,7 +268,7 @@ class _StatementReader:
                 role = "lead" if "牵头" in pattern else "responsible"
                 self._add(agents, pattern, position + len(cue.group()), stop, sentence, role)
                 return
-        if re.search(r"发挥牵头作用", clause) and subject:
+        if "发挥牵头作用" in clause and subject:
             self._add([subject], "X发挥牵头作用", start, stop, sentence, "lead")
             return
         if clause.startswith("由"):  # 由X完善考核指标: the agency is whoever stands after 由
@@ -269,7 +277,7 @@ class _StatementReader:
                 stop = start + found[0][1]
                 self._add([(start + 1, stop)], "由X", stop, end, sentence)
                 return
-        supporting = re.search(r"(?P<x>[^,]+?)(?:配合|协助|参与)$", clause)
+        supporting = _SUPPORTING.search(clause) if any(word in clause for word in _SUPPORTING_WORDS) else None
         if supporting:
             agents = self._agents(start + supporting.start("x"), start + supporting.end("x"))
             if agents:

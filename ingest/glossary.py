@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plankg.ingest.facts import Document, Heading, Span, TermSense
 from plankg.ingest.numerals import NUMERAL_CHARS, count_options, declared_count, is_per_unit, is_quantity
@@ -44,6 +45,7 @@ _NUMBER_STYLES = (r"第[一二三四五六七八九十\d]+\s*[章节部分]", r"
 # The header of a glossary table: a name column and an explanation column, perhaps a 序号 column.
 _HEADER_NAME = {"名词", "术语", "名称", "简称", "缩略语", "词条", "提法"}
 _HEADER_MEANING = {"解释", "释义", "含义", "内涵", "说明", "定义", "具体内容", "主要内容"}
+_HEADER_WORDS = _HEADER_NAME | _HEADER_MEANING | {"序号"}
 _CELL_SEPARATOR = re.compile(r"\s*(?:\||\t|\s{2,})\s*")
 _NEXT_ANNEX = re.compile(r"^附件\s*\d+")
 # 一、 / (一) / 1. / 1、 before an entry's label.
@@ -119,6 +121,7 @@ class _Context:
 
 
 _OPENING, _CLOSING = "“「『", "”」』"
+_QUOTE_MARK = re.compile(f"[{_OPENING}{_CLOSING}\"＂]")
 
 
 def _paired_normalize(text: str) -> str:
@@ -129,8 +132,8 @@ def _paired_normalize(text: str) -> str:
     for line in text.split("\n"):
         opened: list[int] = []
         unpaired: list[int] = []
-        for offset, char in enumerate(line):
-            position = line_start + offset
+        for mark in _QUOTE_MARK.finditer(line):  # only quote marks matter, and most lines have none
+            char, position = mark.group(), line_start + mark.start()
             if char in _OPENING or (char in '"＂' and not opened):
                 opened.append(position)
             elif char in _CLOSING or char in '"＂':
@@ -148,18 +151,19 @@ def glossary_sections(text: str) -> list[Span]:
     """Where the 名词解释 sections of ``text`` are: from the title line (or the header of a glossary table) to
     the end of their last entry."""
     norm = normalize(text)
+    tabbed = _with_tabs(text, norm)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", norm)]
     sections: list[Span] = []
     index = 0
     while index < len(lines):
         start, end = lines[index]
         title = _SECTION_TITLE.match(norm[start:end].strip())
-        header = _table_header(_with_tabs(text, norm), lines, index + 1 if title else index)
+        header = _table_header(tabbed, lines, index + 1 if title else index)
         if not title and not header:
             index += 1
             continue
         if header:
-            _, last_line = _table_rows(_with_tabs(text, norm), lines, header)
+            _, last_line = _table_rows(tabbed, lines, header)
             last = lines[last_line][1]
         else:
             last_line, last = _section_end(norm, lines, index, _sibling_heading(title.group("number")))
@@ -220,6 +224,8 @@ def _table_header(norm: str, lines: list[tuple[int, int]], index: int) -> _Table
         return 2 <= len(cells) <= 3 and len(words) == 2 and bool(words & _HEADER_NAME) and bool(words & _HEADER_MEANING)
 
     first = norm[lines[index][0]:lines[index][1]].strip().strip("|")
+    if not any(word in first for word in _HEADER_WORDS):
+        return None  # a header's first line (or first cell) holds one of the header words
     cells = [c.strip() for c in _CELL_SEPARATOR.split(first) if c.strip()]
     if is_header(cells):
         return _TableHeader(cells, [index])
@@ -1041,6 +1047,7 @@ def _cut_inside_quotation(norm: str, span: Span, quotations: list[re.Match[str]]
     return any(q.start(1) <= span.start and span.end < q.end(1) and norm[span.end] != "、" for q in quotations)
 
 
+@lru_cache(maxsize=8192)  # a pure test of a label, asked again for every use of it
 def _is_named_shorthand(label: str) -> bool:
     """A quoted label that abbreviates without a count of its own (see the table above ``_TOPIC_COUNT``)."""
     topic = _TOPIC_COUNT.match(label)
@@ -1067,6 +1074,7 @@ def _abbreviation_lists(norm: str, quoted: list[Span]) -> list[tuple[int, int, s
     return found
 
 
+@lru_cache(maxsize=8192)  # a pure test of a label, asked again for every use of it
 def _is_shorthand(label: str) -> bool:
     """A label that promises a count of at least two (一体化, 一把手 promise none) or is a digit formula;
     十九大, 二十大 are ordinals of a congress, and a number above thirty counts no items."""

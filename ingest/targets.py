@@ -51,6 +51,10 @@ _QUANTITY = re.compile(
     rf"|(?P<cncount>{_CN_NUMBER})(?P<cnunit>{_COUNT_UNITS})"
 )
 
+# What every _QUANTITY match holds (a digit, 百分之, or a Chinese numeral with its unit): a clause without it has
+# no quantity, and most clauses of a plan have none.
+_MAY_HOLD_QUANTITY = re.compile(rf"\d|百分之|{_CN_NUMBER}(?:{_COUNT_UNITS})")
+
 # A ratio is a quantity only where the words say so, before it or shortly after (else 8:30 is a time):
 # 医护比达1:1.25 / 配比达1:50 / 比例为3:1 / 按照600:1比例配齐 / 按1:1的比例配套.
 _RATIO_BEFORE = re.compile(r"(?:比|比例|比值)(?P<word>不低于|不高于|不少于|不超过|控制在|保持在|达到|达|为|是|按)?\s*$")
@@ -239,6 +243,8 @@ class _Context:
 def _clause_targets(text: str, original: str, clause: Span, sentence: Span, context: _Context) -> list[Target]:
     """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed."""
     clause_text, printed = text[clause.start:clause.end], original[clause.start:clause.end]
+    if not _MAY_HOLD_QUANTITY.search(clause_text):
+        return []
     for enclosed in _ENCLOSED_NUMBER.finditer(printed):
         clause_text = clause_text[:enclosed.start()] + " " + clause_text[enclosed.end():]
     quoted = [Span(m.start(), m.end()) for m in _QUOTED.finditer(clause_text)]
