@@ -6,7 +6,7 @@
 | glossary.expansions   | … and that sense's expansion equals the gold's item by item (normalized labels)          |
 | glossary.undefined    | an ``undefined`` sense of its document has its label (one per label and document)       |
 | mentions              | a term mention of its label overlaps the gold evidence (outside the 名词解释 section)     |
-| mentions.cross_doc    | the label is mentioned in every document the gold lists (recall only: no false positives) |
+| mentions.cross_doc    | the label is mentioned in every document the gold lists, the cross-document pass included (recall only) |
 
 Labels compare with ``normalize_label``; a gold label may name alternatives ("7+X / 4+X", "一室/两队"), and its
 ``full_label`` counts too. Predicted senses count as false positives only in documents the gold annotates.

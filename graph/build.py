@@ -32,11 +32,13 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from plankg import __version__
-from plankg.graph.rdf import ORG, PROV, SKOS, SenseRow, facts_to_nquads, meaning_statements, mention_statements
+from plankg.graph.rdf import (
+    PROV, SKOS, SenseRow, facts_to_nquads, meaning_statements, mention_place, mention_statements, target_label,
+)
 from plankg.graph.store import LOADING, QuerySyntaxError, Store, drop_unfinished, insert_data, open_store
-from plankg.graph.vocab import ID, LINKS_GRAPH, MANIFEST_GRAPH, OA, PK, document_graph
+from plankg.graph.vocab import ID, LINKS_GRAPH, MANIFEST_GRAPH, PK, document_graph
 from plankg.ingest.crossdoc import DocumentLabels, Found, cross_document_mentions
-from plankg.ingest.facts import Document, Span
+from plankg.ingest.facts import Document
 from plankg.ingest.read import document_id
 from plankg.ingest.text import normalize_label
 
@@ -266,18 +268,16 @@ def _documents(store: Store, senses: list[dict]) -> dict[str, DocumentLabels]:
         if str(row["plan"]) in by_plan:
             by_plan[str(row["plan"])].found.append(
                 Found(normalize_label(str(row["label"])), "term", defined=str(row["kind"]) != "undefined"))
-    kinds = {f"{PK}Term": "term", f"{PK}NamedSystem": "system", f"{ORG}Organization": "agency"}
-    for row in store.select(f"""
-        SELECT ?plan ?label ?type ?systemKind ?start ?end WHERE {{ GRAPH ?g {{
-          ?mention a <{PK}Mention> ; <{PK}mentionOf> ?of ; <{PROV}wasDerivedFrom> ?plan ; <{PK}evidence> ?evidence .
-          ?evidence <{OA}start> ?start ; <{OA}end> ?end . ?of a ?type ; <{SKOS}prefLabel> ?label
-          OPTIONAL {{ ?of <{PK}systemKind> ?systemKind }} }}
-          FILTER(?g != <{LINKS_GRAPH}> && ?type IN (<{PK}Term>, <{PK}NamedSystem>, <{ORG}Organization>)) }}"""):
-        if str(row["plan"]) in by_plan:
-            kind = kinds[str(row["type"])]
-            by_plan[str(row["plan"])].found.append(Found(
-                normalize_label(str(row["label"])), kind, span=Span(int(row["start"]), int(row["end"])),
-                system_kind=str(row["systemKind"]) if row["systemKind"] is not None else None))
+    system_kinds = {str(row["of"]): str(row["kind"]) for row in store.select(
+        f"SELECT DISTINCT ?of ?kind WHERE {{ ?of <{PK}systemKind> ?kind }}")}
+    # one triple pattern: the mention's IRI carries its plan and span, its target's IRI the label
+    for row in store.select(f"""SELECT ?mention ?of WHERE {{ GRAPH ?g {{ ?mention <{PK}mentionOf> ?of }}
+                                FILTER(?g != <{LINKS_GRAPH}>) }}"""):
+        plan, span = mention_place(str(row["mention"]))
+        target = str(row["of"])
+        kind, label = target_label(target)
+        if plan in by_plan and kind:
+            by_plan[plan].found.append(Found(label, kind, span=span, system_kind=system_kinds.get(target)))
     return documents
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Iterable, Iterator
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 
@@ -409,6 +410,27 @@ def meaning_statements(senses: Iterable[SenseRow]) -> list[str]:
                        f"{node} {LABEL} {text(label)}", f"{node} {pk('expansionKey')} {plain(key)}"]
         statements += [f"<{row.sense}> {EXACT_MATCH} {node}" for row in sorted(rows, key=lambda r: r.sense)]
     return statements
+
+
+_MENTION_IRI = re.compile(r"(?P<plan>.+)/(?:mention/[a-z]+-|agency-mention/)(?P<start>\d+)-(?P<end>\d+)")
+_TARGET_KINDS = {f"{ID}term/": "term", f"{ID}system/": "system", f"{ID}agency/": "agency"}
+
+
+def mention_place(iri: str) -> tuple[str, Span]:
+    """The plan IRI and span of a mention, read from the IRI ``_mentions`` and ``_agencies`` give it."""
+    match = _MENTION_IRI.fullmatch(iri)
+    if match is None:
+        raise ValueError(f"not a mention IRI of plankg: {iri}")
+    return match["plan"], Span(int(match["start"]), int(match["end"]))
+
+
+@cache
+def target_label(iri: str) -> tuple[str | None, str]:
+    """The kind (term, system, agency) and normalized label of a shared node, read from its IRI."""
+    for prefix, kind in _TARGET_KINDS.items():
+        if iri.startswith(prefix):
+            return kind, unquote(iri[len(prefix):])
+    return None, ""
 
 
 def mention_statements(document: Document, mentions: list[Mention]) -> list[str]:
