@@ -62,6 +62,7 @@ _ROLE = (
 _SUBJECT_ENDINGS = frozenset(
     word[-1] for word in re.findall(r"[\u4e00-\u9fff]+", "|".join([_SUFFIX, _UNIT.replace(_BODY, ""), *BARE_ORGANS]))
 ) | set("委门位关构要人志导")
+_SUBJECT_END = re.compile(f"[{''.join(sorted(_SUBJECT_ENDINGS))}]")
 _ORGAN_RE = re.compile(ORGAN)
 _BARE_RE = re.compile(_BARE)
 _ROLE_RE = re.compile(_ROLE)
@@ -88,8 +89,8 @@ _HOLDER = re.compile(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$"
 _DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|按照职(?:责|能)分工")
 _BY = re.compile(rf"由(?P<x>[^由]+?){_MODAL}$")  # 由X牵头 / 由X负责, searched in the words before the cue
 _ADVERBIAL_OR_MODAL = re.compile(rf"^{_ADVERBIAL}|{_MODAL}$")
-_SUPPORTING_WORDS = ("配合", "协助", "参与")
-_SUPPORTING = re.compile(rf"(?P<x>[^,]+?)(?:{'|'.join(_SUPPORTING_WORDS)})$")
+_SUPPORTING_WORD = re.compile("配合|协助|参与")
+_SUPPORTING = re.compile(rf"(?P<x>[^,]+?)(?:{_SUPPORTING_WORD.pattern})$")
 
 _GROUP = re.compile(rf"(?:成立|组建|设立|成立了|的)(?P<name>[^,;:。的]{{2,40}}?领导小组)")
 # 领导小组下设办公室, 领导小组设置“十三五”规划实施办公室, 领导小组办公室设在县卫生健康局.
@@ -277,7 +278,7 @@ class _StatementReader:
                 stop = start + found[0][1]
                 self._add([(start + 1, stop)], "由X", stop, end, sentence)
                 return
-        supporting = _SUPPORTING.search(clause) if any(word in clause for word in _SUPPORTING_WORDS) else None
+        supporting = _SUPPORTING.search(clause) if _SUPPORTING_WORD.search(clause) else None
         if supporting:
             agents = self._agents(start + supporting.start("x"), start + supporting.end("x"))
             if agents:
@@ -334,12 +335,12 @@ class _StatementReader:
         head = self.folded[start:min(end, start + 24)]
         if _SPACE.search(head):  # the slow, general form: each prefix stripped
             stops = (stop for stop in range(len(head), 1, -1) if _is_subject(head[:stop]))
-        else:  # _is_subject on each prefix without copying it: endpos reads as the end of the string
-            stops = (stop for stop in range(len(head), 1, -1)
-                     if head[stop - 1] in _SUBJECT_ENDINGS
-                     and (not _VERB_OPENING.match(head, 0, stop)
-                          and (_FULL_ORGAN_RE.fullmatch(head, 0, stop) or _BARE_RE.fullmatch(head, 0, stop))
-                          or _ROLE_RE.fullmatch(head, 0, stop)))
+        else:  # _is_subject on each prefix that ends like a subject, without copying it: endpos ends the string
+            ends = [match.end() for match in _SUBJECT_END.finditer(head, 1)]
+            stops = (stop for stop in reversed(ends)
+                     if not _VERB_OPENING.match(head, 0, stop)
+                     and (_FULL_ORGAN_RE.fullmatch(head, 0, stop) or _BARE_RE.fullmatch(head, 0, stop))
+                     or _ROLE_RE.fullmatch(head, 0, stop))
         stop = next(stops, None)
         return (start, start + stop) if stop else None
 

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from plankg.ingest import agencies, prerequisites
+from plankg.ingest.clean import INLINE_PATTERNS, clean_text
 from plankg.ingest.facts import PlanMeta, Span
 from plankg.ingest.numerals import count_options
 from plankg.ingest.text import Sentences, normalize, sentences
@@ -89,3 +90,19 @@ def test_sentences_of_one_text_are_split_once():
     text = "第一句。第二句!\n第三句"
     assert sentences(text) is sentences(text)
     assert [s.text(text) for s in sentences(text)] == ["第一句。", "第二句!", "第三句"]
+
+
+def test_clean_anchors_are_found_in_what_their_pattern_removes():
+    for pattern in INLINE_PATTERNS:
+        if pattern.anchor is not None:
+            removed = pattern.regex.search(normalize(pattern.example))
+            assert removed and pattern.anchor.search(removed.group()), pattern.name
+
+
+def test_text_without_spam_comes_through_cleaning_unchanged_and_spam_still_goes():
+    plain = "一、工作目标\n到2025年,建成平台3个,网址www.example.gov.cn。\n"
+    assert clean_text(plain).text == plain
+    spammed = "澳门金沙城中心:印发工作方案的通知\n注册送38元彩金 正文第一句。\n访问 www.amjs888.com 了解\n"
+    cleaned = clean_text(spammed)
+    assert "金沙" not in cleaned.text and "彩金" not in cleaned.text and "amjs888" not in cleaned.text
+    assert "正文第一句。" in cleaned.text
