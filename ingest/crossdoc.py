@@ -11,7 +11,8 @@ A label is *known* (looked for elsewhere) when its plan
 | names it as a system | a system mention of three or more characters (应急指挥中心)             |
 
 Unquoted, most two-character strings are plain words, and one plan quoting two or three characters often only
-sets off a word (“难点”, “短板”, “金钥匙”): a short name that two plans quote independently is a name. A quoted
+sets off a word (“难点”, “短板”, “金钥匙”): a short name that two plans quote independently (in different words,
+not in a paragraph one copied from the other) is a name. A quoted
 quality (“一体化”) is emphasis, never a name.
 Labels are matched on the normalized text with quotes, brackets and spaces removed (“3+2”机制 is 3+2机制), all
 at once by one Aho-Corasick automaton. A match is dropped when
@@ -84,7 +85,7 @@ class _Label:
 def known_labels(documents: Iterable[DocumentLabels]) -> dict[str, _Label]:
     """Every label that some document defines, quotes or names as a system, with the documents that do."""
     known: dict[str, _Label] = {}
-    short_quoted: dict[str, set[str]] = {}  # undefined two-character labels: the documents that quote them
+    short_quoted: dict[str, dict[str, frozenset[str]]] = {}  # short quoted label -> doc -> the places it is quoted
 
     def add(label: str, kind: str, system_kind: str | None, doc: str) -> None:
         entry = known.setdefault(label, _Label(kind, system_kind, set()))
@@ -101,14 +102,30 @@ def known_labels(documents: Iterable[DocumentLabels]) -> dict[str, _Label]:
             if item.defined or (item.kind == "system" and len(item.label) >= 3) or (quoted and len(item.label) > 3):
                 add(item.label, item.kind, item.system_kind, document.doc)
             elif quoted:
-                short_quoted.setdefault(item.label, set()).add(document.doc)
+                short_quoted.setdefault(item.label, {})[document.doc] = _quoted_places(norm, item.label)
         for match in _SHORT_QUOTED.finditer(norm):
-            short_quoted.setdefault(match.group(1), set()).add(document.doc)
+            short_quoted.setdefault(match.group(1), {})[document.doc] = _quoted_places(norm, match.group(1))
     for label, docs in short_quoted.items():
-        if len(docs) >= 2:
+        if _quoted_independently(docs.values()):
             for doc in docs:
                 add(label, "term", None, doc)
     return known
+
+
+def _quoted_places(norm: str, label: str, reach: int = 4) -> frozenset[str]:
+    """The text around each quoted occurrence of ``label``: what tells two plans' quotes apart from a copied one."""
+    quoted = f'"{label}"'
+    places, start = set(), norm.find(quoted)
+    while start >= 0:
+        places.add(norm[max(0, start - reach):start + len(quoted) + reach])
+        start = norm.find(quoted, start + 1)
+    return frozenset(places)
+
+
+def _quoted_independently(places: Iterable[frozenset[str]]) -> bool:
+    """Two plans quote the label in different words: not one paragraph copied from plan to plan."""
+    distinct = list(set(places))
+    return any(not a & b for i, a in enumerate(distinct) for b in distinct[i + 1:])
 
 
 def cross_document_mentions(documents: list[DocumentLabels]) -> dict[str, list[Mention]]:

@@ -97,3 +97,9 @@ def test_the_plans_own_mentions_and_labels_are_left_to_its_extractor():
     assert run(a, own)["b"] == []
     inside = doc("b", "推进雪亮工程。", Found("雪亮", "agency", span=Span(2, 4)))
     assert found_in(run(a, inside), "b") == [("雪亮工程", "term", "雪亮工程")]  # the name is longer than the own one
+
+
+def test_a_short_name_quoted_in_a_paragraph_two_plans_copied_is_not_quoted_independently():
+    copied = "各地要做好“预警”工作。"
+    result = run(doc("a", copied), doc("c", "通知:" + copied), doc("b", "完善预警机制。"))
+    assert result["b"] == []
