@@ -67,7 +67,7 @@ _HEADED_CLAUSE = re.compile(r"^([^,;:。、\"]{2,14}):(.+)$")
 _QUOTED = re.compile(r'"([^"\n]*)"')  # every pair, so that a long quotation does not shift the pairing
 # An unquoted numeral shorthand: 三警, 六大领域, 4个重点建设大项, 三级监督责任.
 _NUMERAL_HEAD = re.compile(rf"(?:[{NUMERAL_CHARS}]+|\d+)(?:个|大|项|类|种|条|级|位|支|张|层|方|者)?")
-_CLAUSE_BOUNDARY = re.compile(r"[,;。:!?\n]")
+_CLAUSE_MARKS = ",;。:!?\n"  # what ends the clause a list stands in
 # Verbs and adverbs that lead into a list: stripped from its first item (做强情报预警、… -> 情报预警). One token is
 # an optional adverb and a verb; a run of tokens is the lead-in.
 _LEAD_TOKEN = (
@@ -836,9 +836,8 @@ def _list_before(context: _Context, label_start: int, floor: int, label: str) ->
             return open_quote, list(context.text[inner.start:inner.end])  # “家校社政”四位一体: a character each
         if open_quote >= floor and count_options(inner_text):
             return None  # “3个目标”“6大体系”“5项机制”: sibling shorthands, not a list of items
-    clause_start = end
-    while clause_start > floor and end - clause_start < 150 and not _CLAUSE_BOUNDARY.match(norm[clause_start - 1]):
-        clause_start -= 1
+    reach = max(floor, end - 150)  # the clause before, at most 150 characters back
+    clause_start = max(reach, max(norm.rfind(mark, reach, end) for mark in _CLAUSE_MARKS) + 1)
     clause = Span(clause_start, end)
     spans = _enumeration(context, clause, split_and=True)
     if options and len(spans) > options[0] > 1:

@@ -40,7 +40,8 @@ _LEFT_EDGE = re.compile(
 _QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{2}化)+")
 # Look-alikes of a head: 队伍/队员 (people), 网站/一站式, 中心工作 (central task), 系统谋划 (systematically).
 _NOT_A_SYSTEM = re.compile(r".(?:队[伍员]|站[式点])|网站|一站|.中心(?:工作|任务|城区|城市)|.系统(?:观念|思维|治理|谋划|推进|集成)")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+\"()]")
+# Searched up to a head (endpos): the run of name characters right before it.
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+\"()]*\Z")
 _MAX_NAME = 14
 # Names that are only the head with a generic modifier: no particular system.
 _GENERIC = {"工作机制", "长效机制", "运行机制", "体制机制", "工作体系", "管理体系", "制度体系", "工作室", "指挥室",
@@ -130,9 +131,7 @@ def _system_mentions(norm: str, sentences: Sentences) -> list[Mention]:
 
 def _left_edge(norm: str, head_start: int) -> int:
     """Where the name that ends at ``head_start`` begins: after the last left-edge word within reach."""
-    start = head_start
-    while start > 0 and head_start - start < _MAX_NAME and _NAME_CHARS.match(norm[start - 1]):
-        start -= 1
+    start = _NAME_RUN.search(norm, max(0, head_start - _MAX_NAME), head_start).start()
     reach = max(0, start - 3)  # a verb cut in half by the reach limit (推|进新一代…) still ends the name
     edges = [reach + m.end() for m in _LEFT_EDGE.finditer(norm[reach:head_start]) if reach + m.end() > start]
     if edges:

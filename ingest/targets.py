@@ -205,6 +205,8 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
     targets: list[Target] = []
     for sentence in _spans(text, _SENTENCE_END):
         sentence_text = text[sentence.start:sentence.end]
+        if not _MAY_HOLD_QUANTITY.search(sentence_text):
+            continue  # none of its clauses can hold one either
         if any(g.contains(sentence) for g in glossaries) or _DEFINITION.search(sentence_text):
             continue
         context = _Context(

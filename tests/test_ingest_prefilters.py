@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from plankg.ingest import agencies, prerequisites
+from plankg.ingest import agencies, mentions, prerequisites
 from plankg.ingest.clean import INLINE_PATTERNS, clean_text
 from plankg.ingest.facts import PlanMeta, Span
 from plankg.ingest.numerals import count_options
@@ -106,3 +106,12 @@ def test_text_without_spam_comes_through_cleaning_unchanged_and_spam_still_goes(
     cleaned = clean_text(spammed)
     assert "金沙" not in cleaned.text and "彩金" not in cleaned.text and "amjs888" not in cleaned.text
     assert "正文第一句。" in cleaned.text
+
+
+@pytest.mark.parametrize("text, head, start", [
+    ("加强市级指挥中心", 6, 2),  # after the verb 加强
+    ("建设系统\n中心建设", 5, 5),  # a line break ends the name: nothing before the head
+    ("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳中心", 16, 2),  # at most 14 characters back
+])
+def test_a_system_name_starts_after_the_left_edge(text, head, start):
+    assert mentions._left_edge(text, head) == start
