@@ -99,6 +99,8 @@ _QUOTED_NAME_AT_END = re.compile(r'(?<=[\u4e00-\u9fff])"([^"]{2,12})"$')
 _TAIL_HEAD = re.compile(r"(?:行动|策略|工作|的|等|等等)$")
 # Words after an unquoted shorthand that are not part of its name: 三警合力 -> 三警.
 _NAME_TAIL = re.compile(r"(?:合力|力量|建设|工作|格局|的|为|和|与|及|等)$")
+_UNITY = re.compile(r".{1,3}?(?:位一体|合一)")
+_DIGIT = re.compile(r"\d")
 _STOP_AFTER_NAME = re.compile(r"[,;。:!?、\"()\s的为和与及等在中是获被]")
 # The words that open a definition; a bare 指 or 即 only when it is not the start of another word (指导, 即日).
 _DEFINES = r"(?:是指|指的是|系指|即(?![日将可使便时刻])|指(?![导挥出定示标引南派令明向数尖纹针]))"
@@ -777,16 +779,14 @@ def _inline_candidates(context: _Context, area: Span):
         previous = norm[start - 1]
         if previous in NUMERAL_CHARS or previous.isdigit() or previous in '第、,;。:\n双' or head[0] in "双二":
             continue  # counts of items say 两, not 二 (二代, 二维码 are no counts)
-            continue
         if head.isdigit() or (head[-1].isdigit() is False and head[0].isdigit() and len(head) == len(head.rstrip("个大项类种方"))):
             continue  # 88.73%, 4.2万: a digit counts only with a measure word (4个重点建设大项, 3方资源)
-        name_end = start + len(head)
-        while name_end < area.end and name_end - start - len(head) < 7 and not _STOP_AFTER_NAME.match(norm[name_end]):
-            name_end += 1
-        label = _NAME_TAIL.sub("", norm[start:name_end])
-        unity = re.match(r".{1,3}?(?:位一体|合一)", label)
+        name_limit = min(area.end, start + len(head) + 7)  # the name: up to 7 characters after the count
+        stop = _STOP_AFTER_NAME.search(norm, start + len(head), name_limit)
+        label = _NAME_TAIL.sub("", norm[start:stop.start() if stop else name_limit])
+        unity = _UNITY.match(label)
         label = unity.group() if unity else label  # 四位一体校园安全 -> 四位一体
-        if len(label) <= len(head) or re.search(r"\d", label[len(head):]) or not count_options(label):
+        if len(label) <= len(head) or _DIGIT.search(label, len(head)) or not count_options(label):
             continue
         if head.endswith("个") and len(label) - len(head) <= 2:
             continue  # 四个应用, 两个方面: 个 counting a bare noun is arithmetic, not the name of a set

@@ -159,6 +159,8 @@ def _with_run_ins(text: str, folded: str, candidates: list[_Candidate]) -> list[
     line_starts = {c.start for c in candidates}
     for style, pattern in RUN_IN_STYLES:
         source = text if style == "circled-run-in" else folded
+        if not pattern.search(source):
+            continue  # a match inside a paragraph is one in the whole text: most styles are absent from a document
         for paragraph in re.finditer(r"[^\n]+", folded):
             expected = 1
             matches = list(pattern.finditer(source, paragraph.start(), paragraph.end()))
