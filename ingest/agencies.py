@@ -85,6 +85,8 @@ _PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区)(?![市县区])
                            rf"(?:{_BODY}{{1,5}}?(?:县|区|旗)(?![市县区]))?")
 
 # The cues of a clause (see the module's table); each regular expression runs only on clauses holding its words.
+# A sentence without any of these words holds no statement (each cue below, 由X…, and a 领导小组 as subject).
+_STATEMENT_WORD = re.compile("负责|责任人|牵头|组织协调|按照职|由|配合|协助|参与|领导小组")
 _HOLDER = re.compile(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$")
 _DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|按照职(?:责|能)分工")
 _BY = re.compile(rf"由(?P<x>[^由]+?){_MODAL}$")  # 由X牵头 / 由X负责, searched in the words before the cue
@@ -226,6 +228,8 @@ class _StatementReader:
     def read(self, sentence: Span) -> None:
         folded = self.folded[sentence.start:sentence.end]
         office = self._leadership(sentence, folded)
+        if not _STATEMENT_WORD.search(folded):
+            return  # no clause of it can state a duty or name a group (and there is no office: it needs 领导小组)
         limit = sentence.start + office.start() if office else sentence.end
         clauses = [(sentence.start + c.start(), sentence.start + c.end()) for c in _CLAUSE.finditer(folded)
                    if sentence.start + c.end() <= limit]

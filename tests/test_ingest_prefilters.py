@@ -115,3 +115,11 @@ def test_text_without_spam_comes_through_cleaning_unchanged_and_spam_still_goes(
 ])
 def test_a_system_name_starts_after_the_left_edge(text, head, start):
     assert mentions._left_edge(text, head) == start
+
+
+def test_a_group_named_as_subject_without_a_duty_cue_still_names_its_office():
+    text = "县防汛抗旱领导小组统筹调度。领导小组下设办公室,办公室设在县水利局。"
+    reader = agencies._StatementReader(text, PlanMeta(title="某县防汛工作方案"))
+    for sentence in Sentences(text):
+        reader.read(sentence)
+    assert [duty.agency.name for duty in reader.responsibilities] == ["县防汛抗旱领导小组办公室"]
