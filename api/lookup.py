@@ -3,7 +3,7 @@
 Oxigraph has no text index, and trigram indexes cannot match the one- and two-character queries most Chinese
 shorthand searches are; a per-character inverted index over normalized labels answers both in microseconds.
 Lookup forgives what users type: quotes, full-/half-width forms, spaces, 〇/零, and a known term embedded in a
-longer phrase (“1+5”中心 finds 1+5 when only 1+5 is known).
+longer phrase (“1+6”中心 finds 1+6 when only 1+6 is known).
 """
 
 from __future__ import annotations

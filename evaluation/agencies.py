@@ -1,7 +1,7 @@
 """Scores agency responsibilities against the gold annotation ("agency.responsibilities").
 
 A prediction matches a gold item of the same document when their evidence overlaps and they name the same agency:
-the gold's normalized name where it gives one (渭南市财政局), else its printed name, compared with the
+the gold's normalized name where it gives one (临江市财政局), else its printed name, compared with the
 prediction's normalized or printed name. Gold items of low salience (slogans such as 党委领导、政府负责) are
 optional: predicting them is neither rewarded nor counted as a false positive.
 """

@@ -66,7 +66,7 @@ _SUBJECT_END = re.compile(f"[{''.join(sorted(_SUBJECT_ENDINGS))}]")
 _ORGAN_RE = re.compile(ORGAN)
 _BARE_RE = re.compile(_BARE)
 _ROLE_RE = re.compile(_ROLE)
-# An organ with its full jurisdiction (临江市教育局, 天津市静海区人民政府) or a one-character one (市教育局).
+# An organ with its full jurisdiction (临江市教育局, 北岭市南坪区人民政府) or a one-character one (市教育局).
 FULL_ORGAN = rf"(?:(?:{_PLACE}){{1,2}}|[省市县区镇乡]){_BODY}{{0,12}}?{_SUFFIX}{_UNIT}?"
 _FULL_ORGAN_RE = re.compile(FULL_ORGAN)
 
@@ -106,7 +106,7 @@ _MEMBERS = re.compile(r"(?P<list>[^,;:。]*?)(?:主要)?负责(?:同志|人)为�
 
 
 def jurisdiction(plan: PlanMeta) -> dict[str, str]:
-    """The plan's places by level, from its issuer or title: 渭南市人民政府办公室 -> {'市': '渭南市'}."""
+    """The plan's places by level, from its issuer or title: 临江市人民政府办公室 -> {'市': '临江市'}."""
     for source in (plan.issuer or "", plan.title or ""):
         if source.startswith("关于"):
             continue
@@ -117,7 +117,7 @@ def jurisdiction(plan: PlanMeta) -> dict[str, str]:
 
 
 def _levels(place: str) -> dict[str, str]:
-    """天津市静海区 -> {'市': '天津市', '区': '天津市静海区'}; each level's name includes the levels above it."""
+    """北岭市南坪区 -> {'市': '北岭市', '区': '北岭市南坪区'}; each level's name includes the levels above it."""
     levels: dict[str, str] = {}
     for match in re.finditer(r".+?(自治区|自治州|省|市|州|盟|县|区|旗)(?![市县区])", normalize(place)):
         level = {"自治区": "省", "自治州": "市", "州": "市", "盟": "市", "旗": "县"}.get(match[1], match[1])
@@ -126,7 +126,7 @@ def _levels(place: str) -> dict[str, str]:
 
 
 def resolve_agency(printed: str, plan: PlanMeta) -> str:
-    """The full name of an agency as printed (市财政局) within the plan's jurisdiction (渭南市财政局)."""
+    """The full name of an agency as printed (市财政局) within the plan's jurisdiction (临江市财政局)."""
     name = re.sub(r"\s+", "", printed)
     name = re.sub(r"(?<!人民)政府", "人民政府", name)  # 市政府 -> 市人民政府
     places = jurisdiction(plan)
@@ -159,7 +159,7 @@ _VERB_OPENING = re.compile(r"成立|组建|设立|建立|健全|推动|推进|�
 
 
 def is_agency(text: str) -> bool:
-    """Whether ``text`` as a whole names an organ (渭南市人民政府办公室, 市财政局, 政法委)."""
+    """Whether ``text`` as a whole names an organ (临江市人民政府办公室, 市财政局, 政法委)."""
     return _is_folded_agency(normalize(text).strip())
 
 

@@ -55,12 +55,12 @@ LINE_PATTERNS: list[Pattern] = [
     _p(
         "footer-site",
         r"[^。;]*(?:网站标识码|ICP备|公网安备|网安备|备案证?编号|版权所有|copyright|©|技术支持\s*:)[^。;]*",
-        "浙江网安备 33068302000392号 浙ICP备11041973号-1",
+        "京公网安备 11010502000001号 京ICP备12345678号-1",
     ),
     _p(
         "footer-site",
         r"[^。;,]{2,40}(?:网|政府|中心|办公室)\s*(?:主办|承办)(?:\s.*)?",
-        "嵊州市人民政府主办 嵊州市大数据发展管理中心承办",
+        "云溪县人民政府主办 云溪县大数据发展管理中心承办",
     ),
     _p("friend-links", r"(?:友情链接|相关链接|网站链接|政府网站|部门网站|兄弟网站)\s*:.*", "友情链接: 国家政务服务平台"),
     _p("page-number", r"[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4}",
@@ -84,14 +84,14 @@ _PROMO_STRONG = r"(?:官网|官方网站|网址|开户|注册(?:送)?|登录|下
 _PROMO_BARE = r"(?:最高)?返水(?:\d+(?:\.\d+)?%)?|(?:注册|首存|充值)(?:即|就)?送\d+(?:\.\d+)?元?(?:彩金)?|\d+元?彩金"
 
 INLINE_PATTERNS: list[Pattern] = [
-    _p("casino", rf"{_REGION}{_BRAND}{_PROMO}*", "澳门金沙城中心 (pasted into a title in place of 关于)"),
+    _p("casino", rf"{_REGION}{_BRAND}{_PROMO}*", "澳门威尼斯人娱乐城 (pasted into a title in place of 关于)"),
     _p("casino", rf"{_BRAND}{_PROMO}+", "新葡京娱乐场官网"),
     _p("gambling-promo", rf"{_REGION}?{_GAMBLING}{_PROMO_STRONG}+", "百家乐官网开户"),
     _p("gambling-promo", _PROMO_BARE, "最高返水 注册送38元彩金", anchor=r"返水|送\d|彩金"),
     _p("casino-url", r"(?:www\.)?[a-z0-9-]*(?:casino|bet|bo(?:cai)?|yule|amjs|pj|vns)\d*\.(?:com|net|cc|vip|me)\b",
        "www.amjs888.com", anchor=r"\.(?:com|net|cc|vip|me)\b"),
 ]
-# An injected token often brings its own separator (澳门金沙城中心:印发…); it goes with it.
+# An injected token often brings its own separator (澳门威尼斯人娱乐城:印发…); it goes with it.
 _INLINE_TAIL = re.compile(r"[^\S\n]*:?")
 
 # Header fields that carry metadata, as printed on government pages; the label may be spaced (索 引 号).

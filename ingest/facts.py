@@ -94,7 +94,7 @@ class Due:
 class AgencyRef:
     """An organization named in the text, normalized and resolved within the plan's jurisdiction."""
 
-    name: str  # normalized full name: 渭南市财政局
+    name: str  # normalized full name: 临江市财政局
     printed: str  # as printed: 市财政局
     span: Span
     role: str = "responsible"  # lead | responsible | supporting | member
@@ -151,13 +151,13 @@ class TermSense:
     """One sense of a shorthand in one document: a 名词解释 entry, an inline definition or an undefined use."""
 
     id: str  # unique within the document, e.g. "g3"
-    label: str  # the shorthand as printed, without quotes: 四联三防
+    label: str  # the shorthand as printed, without quotes: 三联两防
     kind: str  # glossary-section | inline | undefined
     definition: str | None  # the defining text as printed
     expansion: list[str]  # component items in order
     evidence: Span
     sentence: Span
-    declared_count: int | None = None  # what the numerals promise (四联三防 -> 7), None if not a numeral term
+    declared_count: int | None = None  # what the numerals promise (三联两防 -> 5), None if not a numeral term
     count_agrees: bool | None = None  # len(expansion) == declared_count, None when not checkable
     parent: str | None = None  # TermSense.id of an enclosing entry (七大警务 inside 1234567)
     alt_labels: list[str] = field(default_factory=list)  # variant spellings seen for this sense

@@ -50,7 +50,7 @@ _CELL_SEPARATOR = re.compile(r"\s*(?:\||\t|\s{2,})\s*")
 _NEXT_ANNEX = re.compile(r"^附件\s*\d+")
 # 一、 / (一) / 1. / 1、 before an entry's label.
 _ENTRY_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[、.])\s*")
-# Generic head nouns after a shorthand in an entry title: 五必机制 -> 五必.
+# Generic head nouns after a shorthand in an entry title: 五查机制 -> 五查.
 _TITLE_HEAD = re.compile(r"(?:工作)?(?:机制|体系|工程|模式|思路|评选|行动|建设|制度)$")
 
 # --- parts inside a definition ---------------------------------------------------------------------------------
@@ -402,8 +402,8 @@ def _read_entry(context: _Context, title: Span, body: Span, senses: list[TermSen
 
 
 def _entry_label(title: str) -> str:
-    """The shorthand of an entry title: the quoted part (反恐怖“四联三防” -> 四联三防), else the title less its head
-    noun when what is left is still a numeral shorthand (五必机制 -> 五必)."""
+    """The shorthand of an entry title: the quoted part (禁毒“三联两防” -> 三联两防), else the title less its head
+    noun when what is left is still a numeral shorthand (五查机制 -> 五查)."""
     quoted = _QUOTED.search(title)
     if quoted:
         return quoted.group(1).strip()

@@ -2,7 +2,7 @@
 
 Two kinds, both matched on the normalized text so that quotes and full-/half-width forms do not matter:
 
-* ``term``: every occurrence of a sense label of this document (四联三防, “1+5”中心 -> 1+5), except inside a
+* ``term``: every occurrence of a sense label of this document (三联两防, “1+6”中心 -> 1+6), except inside a
   longer numeral (123456 inside 1234567) and except a part's label inside its parent's (两层 inside 两层三级);
   and of every quoted name (“公安大脑”, “枫桥经验”, “雪亮工程”): what a plan puts in quotes it names, so two plans
   quoting the same name meet on one concept even when neither defines it;

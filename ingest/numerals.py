@@ -4,11 +4,11 @@ A numeral shorthand counts what it abbreviates, which gives a free consistency c
 
 | shorthand shape                     | example           | counts                     |
 |-------------------------------------|-------------------|----------------------------|
-| numeral + word, repeated            | 四联三防, 两队一室 | 4 + 3 = 7, 2 + 1 = 3       |
+| numeral + word, repeated            | 三联两防, 两站一中心 | 3 + 2 = 5, 2 + 1 = 3     |
 | numeral + measure word + noun       | 六大机制, 十三类人员 | 6, 13                     |
 | N位一体, N合一 (idioms of unity)      | 三位一体, 四侦合一 | 3, 4 (the 一 is not a count) |
-| a run of numerals only              | 四三二一, 123456   | one part per numeral: 4, 6 |
-| digit formula                       | 1+5, 1+N+X        | 1 + 5 = 6 or 2 parts; 3 parts |
+| a run of numerals only              | 三二一, 12345      | one part per numeral: 3, 5 |
+| digit formula                       | 1+6, 1+N+X        | 1 + 6 = 7 or 2 parts; 3 parts |
 | list of counted parts               | 3个目标、6大体系   | 2 parts (or 3 + 6)         |
 | N个 + anything: N of that thing     | 三个一, 三个一体化  | 3, 3                       |
 | equal numerals pair up              | 四查四改, 两站两员  | 8 or 4 pairs               |
@@ -149,7 +149,7 @@ def is_quantity(label: str) -> bool:
 
 
 def is_numeral_shorthand(label: str) -> bool:
-    """Whether ``label`` is a counting shorthand (四联三防, 五必, 1+5, 123456)."""
+    """Whether ``label`` is a counting shorthand (三联两防, 五查, 1+6, 12345)."""
     return bool(count_options(label))
 
 

@@ -65,7 +65,7 @@ _LABEL_NOISE = re.compile(r"[\"'\s\[\]《》<>]")
 
 
 def normalize_label(label: str) -> str:
-    """Key for comparing labels: normalized, without quotes, brackets and spaces (“1+5”中心 -> 1+5中心)."""
+    """Key for comparing labels: normalized, without quotes, brackets and spaces (“1+6”中心 -> 1+6中心)."""
     return _LABEL_NOISE.sub("", normalize(label))
 
 
