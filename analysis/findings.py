@@ -6,13 +6,16 @@ the graph's size (betweenness is sampled above ``EXACT_LIMIT`` nodes), so they s
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict, deque
+import heapq
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
 
 import networkx as nx
 
+from plankg.analysis.compact import dependency_index
 from plankg.analysis.durations import due_of
+from plankg.analysis.intgraph import descendant_count, strongly_connected, topological_order
 from plankg.analysis.projection import DEPENDENCY_KINDS, dependency_view, load_evidence
 from plankg.analysis.queries import Edge, edge_between
 
@@ -78,14 +81,21 @@ def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:
     When either deadline gives only a year, only the years are compared (到2025年 does not contradict
     2025年6月底前).
     """
+    index = dependency_index(graph)
+    nodes = graph.nodes
+    due = [_due_key(nodes[node]) for node in index.nodes]
     late_pairs = []
-    for u, v in dict.fromkeys((u, v) for u, v, kind in graph.edges(data="kind") if kind in DEPENDENCY_KINDS):
-        before, after = _due_key(graph.nodes[u]), _due_key(graph.nodes[v])
-        if not before or not after or u == v:
+    for u, targets in enumerate(index.successors):
+        before = due[u]
+        if before is None:
             continue
-        coarse = before[1] or after[1]
-        if before[0].year > after[0].year if coarse else before[0] > after[0]:
-            late_pairs.append((u, v, before, after))
+        for v in targets:
+            after = due[v]
+            if after is None or u == v:
+                continue
+            coarse = before[1] or after[1]
+            if before[0].year > after[0].year if coarse else before[0] > after[0]:
+                late_pairs.append((index.nodes[u], index.nodes[v], before, after))
     load_evidence(graph, ((u, v) for u, v, _, _ in late_pairs))
     return [Conflict(prerequisite=_summary(graph, u), dependent=_summary(graph, v),
                      prerequisite_due=str(before[0].year if before[1] else before[0]),
@@ -94,56 +104,58 @@ def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:
 
 
 def cycles(graph: nx.MultiDiGraph) -> list[Cycle]:
-    """Strongly connected components of the dependency edges (and self-loops), each with its inner edges."""
-    view = dependency_view(graph)
+    """Strongly connected components of the dependency edges (and self-loops), each with its inner edges.
+
+    Kahn's order first removes every node that is on no cycle and after none; the components are searched only
+    among the nodes it leaves, which on a plan without cycles is none.
+    """
+    index = dependency_index(graph)
+    count, successors, names = len(index.nodes), index.successors, index.nodes
+    ordered = bytearray(count)
+    for i in topological_order(count, successors):
+        ordered[i] = 1
+    left = [i for i in range(count) if not ordered[i]]
     found = []
-    for component in nx.strongly_connected_components(view):
-        if len(component) == 1 and not view.has_edge(next(iter(component)), next(iter(component))):
+    for component in strongly_connected(count, successors, left):
+        if len(component) == 1 and component[0] not in successors[component[0]]:
             continue
-        members = sorted(component)
-        pairs = [(u, v) for u in members for v in view.successors(u) if v in component]
+        inside = set(component)
+        members = sorted(names[i] for i in component)
+        pairs = sorted((names[u], names[v]) for u in component for v in successors[u] if v in inside)
         load_evidence(graph, pairs)
-        inner = [edge_between(graph, u, v) for u, v in pairs]
-        found.append(Cycle(nodes=[_summary(graph, n) for n in members], edges=inner))
-    return found
-
-
-def _descendant_count(view: nx.DiGraph, node: str) -> int:
-    successors = view.succ  # one lookup per node: ``view.successors`` makes an iterator call per node
-    seen = {node}
-    queue = deque([node])
-    while queue:
-        for other in successors[queue.popleft()]:
-            if other not in seen:
-                seen.add(other)
-                queue.append(other)
-    return len(seen) - 1
+        found.append(Cycle(nodes=[_summary(graph, n) for n in members], edges=[edge_between(graph, u, v)
+                                                                             for u, v in pairs]))
+    return sorted(found, key=lambda cycle: cycle.nodes[0]["id"])
 
 
 def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bottleneck]:
     """Tasks and systems ranked by how much waits on them: all dependents, then direct ones, then betweenness.
 
     Counting every node's dependents is quadratic, so above ``EXACT_LIMIT`` steps only the ``2 × top``
-    candidates with the most direct dependents and the highest (sampled) betweenness are counted.
+    candidates with the most direct dependents and the highest (sampled) betweenness are counted: a fixed
+    number of linear walks, over the integer form of the graph.
     """
-    view = dependency_view(graph)
-    size = view.number_of_nodes()
+    index = dependency_index(graph)
+    size = len(index.nodes)
     if size == 0:
         return []
-    approximate = size * max(1, view.number_of_edges()) > EXACT_LIMIT
-    betweenness = nx.betweenness_centrality(view, k=SAMPLES if approximate else None, seed=seed)
-    direct = {n: view.out_degree(n) for n in view}
+    names, successors = index.nodes, index.successors
+    edges = sum(map(len, successors))
+    approximate = size * max(1, edges) > EXACT_LIMIT
+    betweenness = nx.betweenness_centrality(dependency_view(graph), k=SAMPLES if approximate else None, seed=seed)
+    direct = [len(targets) for targets in successors]
     if approximate:
         width = 2 * top
-        candidates = set(sorted(view, key=lambda n: -direct[n])[:width])
-        candidates |= set(sorted(view, key=lambda n: -betweenness[n])[:width])
+        candidates = set(heapq.nlargest(width, range(size), key=direct.__getitem__))
+        candidates.update(heapq.nlargest(width, range(size), key=lambda i: betweenness[names[i]]))
     else:
-        candidates = set(view)
-    everything = {n: _descendant_count(view, n) for n in candidates}
-    ranked = sorted(candidates, key=lambda n: (-everything[n], -direct[n], -betweenness[n], n))
-    return [Bottleneck(node=_summary(graph, n), direct_dependents=direct[n], all_dependents=everything[n],
-                       betweenness=round(betweenness[n], 6), approximate=approximate)
-            for n in ranked[:top] if direct[n] > 0]
+        candidates = set(range(size))
+    seen = bytearray(size)
+    everything = {i: descendant_count(successors, i, seen) for i in candidates}
+    ranked = sorted(candidates, key=lambda i: (-everything[i], -direct[i], -betweenness[names[i]], names[i]))
+    return [Bottleneck(node=_summary(graph, names[i]), direct_dependents=direct[i], all_dependents=everything[i],
+                       betweenness=round(betweenness[names[i]], 6), approximate=approximate)
+            for i in ranked[:top] if direct[i] > 0]
 
 
 def agency_load(graph: nx.MultiDiGraph, plans: list[str] | None = None) -> list[dict]:

@@ -17,12 +17,11 @@ Each block is reported so the caller can show the cycle as a finding.
 from __future__ import annotations
 
 import gc
-from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Iterator, Mapping
 
-import networkx as nx
+from plankg.analysis.intgraph import strongly_connected, topological_order
 
 EPSILON = 1e-9
 """Relative tolerance for "zero" slack, so float durations (0.1 + 0.2) still compare equal."""
@@ -52,32 +51,11 @@ class Schedule:
     cycles: list[list[Hashable]] = field(default_factory=list)  # condensed cycles, each a list of members
 
 
-def _topological_order(count: int, successors: list[list[int]]) -> list[int]:
-    """Kahn's algorithm; shorter than ``count`` exactly when the graph has a cycle."""
-    indegree = [0] * count
-    for targets in successors:
-        for t in targets:
-            indegree[t] += 1
-    queue = deque(i for i in range(count) if indegree[i] == 0)
-    order = []
-    while queue:
-        i = queue.popleft()
-        order.append(i)
-        for t in successors[i]:
-            indegree[t] -= 1
-            if indegree[t] == 0:
-                queue.append(t)
-    return order
-
-
 def _condense(count: int, successors: list[list[int]]) -> tuple[list[int], list[list[int]]]:
     """Block of each node and the members of each block, via strongly connected components."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(range(count))
-    graph.add_edges_from((i, t) for i, targets in enumerate(successors) for t in targets)
     block_of = [0] * count
     members: list[list[int]] = []
-    for b, component in enumerate(nx.strongly_connected_components(graph)):
+    for b, component in enumerate(strongly_connected(count, successors)):
         members.append(sorted(component))
         for i in component:
             block_of[i] = b
@@ -127,7 +105,7 @@ def _critical_path(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Ha
     durations = [float(duration.get(node, 0.0)) for node in nodes]
     releases = [float(release.get(node, 0.0)) for node in nodes] if release else [0.0] * count
 
-    order = _topological_order(count, successors)
+    order = topological_order(count, successors)
     if len(order) == count:
         block_of, members = list(range(count)), [[i] for i in range(count)]
         block_successors = successors
@@ -140,7 +118,7 @@ def _critical_path(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Ha
                             for b, m in enumerate(members)]
         block_duration = [max(durations[i] for i in m) for m in members]
         block_release = [max(releases[i] for i in m) for m in members]
-        block_order = _topological_order(len(members), block_successors)
+        block_order = topological_order(len(members), block_successors)
 
     blocks = len(members)
     es = list(block_release)

@@ -5,7 +5,7 @@ an evidence selector, as docs/DESIGN.md maps them; fixed seed, so every run sees
 into a fresh embedded store, then times, side by side: projection (store → NetworkX), CPM + slack
 (``schedule.critical_path`` on the dependency edges), the whole ``plan_schedule`` (selection, durations from dates,
 CPM, rows), conflicts, cycles, bottlenecks, a transitive prerequisites walk and evidence fetched on demand.
-Prints the median wall time per query and size, and the growth exponent k fitted over all sizes by least squares
+Prints the median CPU time of the process per query and size, and the growth exponent k fitted over all sizes by least squares
 (time ∝ size^k; k ≈ 1 is linear).
 
     .venv/bin/python bench/analysis.py                       # 2k, 10k, 30k and 100k tasks, about 3 minutes
@@ -84,11 +84,22 @@ def generate(tasks: int, edges_per_task: int = 3, seed: int = 1) -> Iterator[str
 
 
 def median_time(run: Callable[[], object], repeat: int) -> float:
+    """Median CPU time of this process over ``repeat`` runs, with the cyclic garbage collector paused.
+
+    CPU time rather than wall time: the machine's cores are shared, and other processes' load would bend the fit.
+    The collector is paused so that its full rescans of everything alive (which grow with the graph) do not land
+    at random in one query's time.
+    """
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            run()
+            times.append(time.process_time() - start)
+        finally:
+            gc.enable()
     return statistics.median(times)
 
 

@@ -1,0 +1,102 @@
+"""Findings on the integer form of the graph against brute force (reachability by NetworkX) on random graphs."""
+
+from __future__ import annotations
+
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plankg.analysis import findings
+from plankg.analysis.compact import dependency_index
+from plankg.analysis.intgraph import descendant_count, strongly_connected, topological_order
+
+KINDS = ["prerequisite", "builds", "relies_on", "part_of"]
+
+
+@st.composite
+def multigraphs(draw) -> nx.MultiDiGraph:
+    """Small graphs with cycles, self-loops, parallel edges of several kinds, and ``part_of`` (not an order)."""
+    size = draw(st.integers(1, 9))
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((f"n{i}", {"label": f"任务{i}", "kind": "task"}) for i in range(size))
+    edges = draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1), st.sampled_from(KINDS)),
+                          max_size=3 * size))
+    for u, v, kind in edges:
+        graph.add_edge(f"n{u}", f"n{v}", key=kind, kind=kind)
+    return graph
+
+
+def waits_on(graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """The reference: dependency edges only, by NetworkX's own calls."""
+    view = nx.DiGraph()
+    view.add_nodes_from(graph)
+    view.add_edges_from((u, v) for u, v, kind in graph.edges(data="kind") if kind != "part_of")
+    return view
+
+
+@settings(max_examples=200, deadline=None)
+@given(multigraphs())
+def test_cycles_are_exactly_the_nontrivial_components(graph):
+    view = waits_on(graph)
+    expected = {frozenset(c) for c in nx.strongly_connected_components(view)
+                if len(c) > 1 or view.has_edge(next(iter(c)), next(iter(c)))}
+    found = findings.cycles(graph)
+    assert {frozenset(n["id"] for n in cycle.nodes) for cycle in found} == expected
+    for cycle in found:
+        members = {n["id"] for n in cycle.nodes}
+        assert {(e.prerequisite, e.dependent) for e in cycle.edges} == {
+            (u, v) for u, v in view.edges if u in members and v in members}
+
+
+@settings(max_examples=200, deadline=None)
+@given(multigraphs())
+def test_bottleneck_counts_match_descendants(graph):
+    view = waits_on(graph)
+    for bottleneck in findings.bottlenecks(graph, top=len(graph)):
+        node = bottleneck.node["id"]
+        assert bottleneck.all_dependents == len(nx.descendants(view, node) - {node})
+        assert bottleneck.direct_dependents == view.out_degree(node) > 0
+    ranked = [b.all_dependents for b in findings.bottlenecks(graph, top=len(graph))]
+    assert ranked == sorted(ranked, reverse=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(multigraphs())
+def test_index_order_and_components_agree_with_networkx(graph):
+    index = dependency_index(graph)
+    view = waits_on(graph)
+    count = len(index.nodes)
+    assert {(index.nodes[u], index.nodes[v]) for u, targets in enumerate(index.successors) for v in targets} \
+        == set(view.edges)
+    components = strongly_connected(count, index.successors)
+    assert sorted(sorted(index.nodes[i] for i in c) for c in components) \
+        == sorted(sorted(c) for c in nx.strongly_connected_components(view))
+    order = topological_order(count, index.successors)
+    position = {index.nodes[i]: p for p, i in enumerate(order)}
+    assert all(position[u] < position[v] for u, v in view.edges if u in position and v in position)
+    assert (len(order) == count) == nx.is_directed_acyclic_graph(view)
+    seen = bytearray(count)
+    for i, node in enumerate(index.nodes):
+        assert descendant_count(index.successors, i, seen) == len(nx.descendants(view, node) - {node})
+        assert not any(seen)
+
+
+def test_long_chain_and_one_long_cycle_need_no_recursion():
+    size = 50_000
+    successors = [[i + 1] for i in range(size - 1)] + [[0]]
+    (component,) = strongly_connected(size, successors)
+    assert sorted(component) == list(range(size))
+    successors[-1] = []
+    assert len(strongly_connected(size, successors)) == size
+    assert topological_order(size, successors) == list(range(size))
+
+
+def test_index_is_cached_on_a_projection_but_not_shared_with_its_views():
+    graph = nx.MultiDiGraph(generation="1")
+    graph.add_edge("a", "b", key="prerequisite", kind="prerequisite")
+    graph.add_edge("b", "c", key="part_of", kind="part_of")
+    assert dependency_index(graph) is dependency_index(graph)
+    view = graph.subgraph(["b", "c"])
+    assert dependency_index(view).nodes == ["b", "c"]
+    assert dependency_index(view).successors == [[], []]
+    assert dependency_index(graph).nodes == ["a", "b", "c"]
