@@ -16,7 +16,7 @@ import networkx as nx
 from plankg.analysis.compact import dependency_index
 from plankg.analysis.durations import due_of
 from plankg.analysis.intgraph import descendant_count, strongly_connected, topological_order
-from plankg.analysis.projection import DEPENDENCY_KINDS, dependency_view, load_evidence
+from plankg.analysis.projection import load_evidence
 from plankg.analysis.queries import Edge, edge_between
 
 EXACT_LIMIT = 2_000_000
@@ -128,6 +128,18 @@ def cycles(graph: nx.MultiDiGraph) -> list[Cycle]:
     return sorted(found, key=lambda cycle: cycle.nodes[0]["id"])
 
 
+def _integer_graph(successors: list[list[int]]) -> nx.DiGraph:
+    """A DiGraph on nodes 0…n-1 for NetworkX's betweenness: ints hash faster than IRIs, and the node order (hence
+    the sampled sources for a given seed) is that of the projection. Filled straight into its adjacency dicts."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(successors)))
+    succ, pred = graph._succ, graph._pred
+    for u, targets in enumerate(successors):
+        for v in targets:
+            succ[u][v] = pred[v][u] = {}
+    return graph
+
+
 def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bottleneck]:
     """Tasks and systems ranked by how much waits on them: all dependents, then direct ones, then betweenness.
 
@@ -142,7 +154,8 @@ def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bo
     names, successors = index.nodes, index.successors
     edges = sum(map(len, successors))
     approximate = size * max(1, edges) > EXACT_LIMIT
-    betweenness = nx.betweenness_centrality(dependency_view(graph), k=SAMPLES if approximate else None, seed=seed)
+    scores = nx.betweenness_centrality(_integer_graph(successors), k=SAMPLES if approximate else None, seed=seed)
+    betweenness = {names[i]: score for i, score in scores.items()}
     direct = [len(targets) for targets in successors]
     if approximate:
         width = 2 * top

@@ -4,7 +4,7 @@ Generates, for each size, one plan of N tasks with about three reified prerequis
 an evidence selector, as docs/DESIGN.md maps them; fixed seed, so every run sees the same graphs), bulk-loads it
 into a fresh embedded store, then times, side by side: projection (store → NetworkX), CPM + slack
 (``schedule.critical_path`` on the dependency edges), the whole ``plan_schedule`` (selection, durations from dates,
-CPM, rows), conflicts, cycles, bottlenecks, a transitive prerequisites walk and evidence fetched on demand.
+CPM, rows), the integer index of the dependency edges the findings share, conflicts, cycles, bottlenecks, a transitive prerequisites walk and evidence fetched on demand.
 Prints the median CPU time of the process per query and size, and the growth exponent k fitted over all sizes by least squares
 (time ∝ size^k; k ≈ 1 is linear).
 
@@ -28,6 +28,7 @@ from typing import Callable, Iterator
 import pyoxigraph as ox
 
 from plankg.analysis import findings, queries
+from plankg.analysis.compact import dependency_index
 from plankg.analysis.projection import DEPENDENCY_KINDS, load_evidence, project
 from plankg.analysis.schedule import critical_path
 from plankg.analysis.timeline import plan_schedule
@@ -129,7 +130,12 @@ def measure(tasks: int, repeat: int) -> dict[str, float]:
         # (the evidence of every edge it reaches would be one store query per 500 edges).
         results["evidence of 100 edges (on demand)"] = median_time(lambda: load_evidence(graph, edges[:100]), 1)
         fetch = graph.graph.pop("fetch_evidence")
+        def index_afresh() -> None:
+            graph.graph.pop("dependency_index", None)
+            dependency_index(graph)
+
         results.update({
+            "dependency index (once per projection, cached)": median_time(index_afresh, repeat),
             "CPM + slack (critical_path)": median_time(lambda: critical_path(nodes, edges, durations), repeat),
             "plan_schedule (dates → CPM → rows)": median_time(lambda: plan_schedule(graph, [f"bench-{tasks}"]),
                                                               repeat),

@@ -56,6 +56,7 @@ def test_bottleneck_counts_match_descendants(graph):
         node = bottleneck.node["id"]
         assert bottleneck.all_dependents == len(nx.descendants(view, node) - {node})
         assert bottleneck.direct_dependents == view.out_degree(node) > 0
+        assert bottleneck.betweenness == round(nx.betweenness_centrality(view)[node], 6)
     ranked = [b.all_dependents for b in findings.bottlenecks(graph, top=len(graph))]
     assert ranked == sorted(ranked, reverse=True)
 
