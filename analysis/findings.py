@@ -15,7 +15,7 @@ import networkx as nx
 
 from plankg.analysis.compact import dependency_index
 from plankg.analysis.durations import due_of
-from plankg.analysis.intgraph import descendant_count, strongly_connected, topological_order
+from plankg.analysis import intgraph
 from plankg.analysis.projection import load_evidence
 from plankg.analysis.queries import Edge, edge_between
 
@@ -23,7 +23,7 @@ EXACT_LIMIT = 2_000_000
 """Up to this many node × edge steps, betweenness and dependent counts are exact; above it, sampled or limited
 to candidates."""
 SAMPLES = 16
-"""Sources sampled for approximate betweenness (``k`` of ``nx.betweenness_centrality``): each costs a full pass."""
+"""Sources sampled for approximate betweenness (``k`` of ``nx.betweenness_centrality``): each costs one pass."""
 
 
 @dataclass
@@ -112,11 +112,11 @@ def cycles(graph: nx.MultiDiGraph) -> list[Cycle]:
     index = dependency_index(graph)
     count, successors, names = len(index.nodes), index.successors, index.nodes
     ordered = bytearray(count)
-    for i in topological_order(count, successors):
+    for i in intgraph.topological_order(count, successors):
         ordered[i] = 1
     left = [i for i in range(count) if not ordered[i]]
     found = []
-    for component in strongly_connected(count, successors, left):
+    for component in intgraph.strongly_connected(count, successors, left):
         if len(component) == 1 and component[0] not in successors[component[0]]:
             continue
         inside = set(component)
@@ -126,18 +126,6 @@ def cycles(graph: nx.MultiDiGraph) -> list[Cycle]:
         found.append(Cycle(nodes=[_summary(graph, n) for n in members], edges=[edge_between(graph, u, v)
                                                                              for u, v in pairs]))
     return sorted(found, key=lambda cycle: cycle.nodes[0]["id"])
-
-
-def _integer_graph(successors: list[list[int]]) -> nx.DiGraph:
-    """A DiGraph on nodes 0…n-1 for NetworkX's betweenness: ints hash faster than IRIs, and the node order (hence
-    the sampled sources for a given seed) is that of the projection. Filled straight into its adjacency dicts."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(range(len(successors)))
-    succ, pred = graph._succ, graph._pred
-    for u, targets in enumerate(successors):
-        for v in targets:
-            succ[u][v] = pred[v][u] = {}
-    return graph
 
 
 def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bottleneck]:
@@ -154,8 +142,7 @@ def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bo
     names, successors = index.nodes, index.successors
     edges = sum(map(len, successors))
     approximate = size * max(1, edges) > EXACT_LIMIT
-    scores = nx.betweenness_centrality(_integer_graph(successors), k=SAMPLES if approximate else None, seed=seed)
-    betweenness = {names[i]: score for i, score in scores.items()}
+    betweenness = dict(zip(names, intgraph.betweenness(successors, SAMPLES if approximate else None, seed)))
     direct = [len(targets) for targets in successors]
     if approximate:
         width = 2 * top
@@ -164,7 +151,7 @@ def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bo
     else:
         candidates = set(range(size))
     seen = bytearray(size)
-    everything = {i: descendant_count(successors, i, seen) for i in candidates}
+    everything = {i: intgraph.descendant_count(successors, i, seen) for i in candidates}
     ranked = sorted(candidates, key=lambda i: (-everything[i], -direct[i], -betweenness[names[i]], names[i]))
     return [Bottleneck(node=_summary(graph, names[i]), direct_dependents=direct[i], all_dependents=everything[i],
                        betweenness=round(betweenness[names[i]], 6), approximate=approximate)

@@ -4,9 +4,9 @@ Generates, for each size, one plan of N tasks with about three reified prerequis
 an evidence selector, as docs/DESIGN.md maps them; fixed seed, so every run sees the same graphs), bulk-loads it
 into a fresh embedded store, then times, side by side: projection (store → NetworkX), CPM + slack
 (``schedule.critical_path`` on the dependency edges), the whole ``plan_schedule`` (selection, durations from dates,
-CPM, rows), the integer index of the dependency edges the findings share, conflicts, cycles, bottlenecks, a transitive prerequisites walk and evidence fetched on demand.
-Prints the median CPU time of the process per query and size, and the growth exponent k fitted over all sizes by least squares
-(time ∝ size^k; k ≈ 1 is linear).
+CPM, rows), the integer index of the dependency edges the findings share, conflicts, cycles, bottlenecks, a
+transitive prerequisites walk and evidence fetched on demand. Prints the median CPU time of the process per query
+and size, and the growth exponent k fitted over all sizes by least squares (time ∝ size^k; k ≈ 1 is linear).
 
     .venv/bin/python bench/analysis.py                       # 2k, 10k, 30k and 100k tasks, about 3 minutes
     .venv/bin/python bench/analysis.py --sizes 2000 20000 --repeat 5

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plankg.analysis import findings
 from plankg.analysis.compact import dependency_index
-from plankg.analysis.intgraph import descendant_count, strongly_connected, topological_order
+from plankg.analysis.intgraph import betweenness, descendant_count, strongly_connected, topological_order
 
 KINDS = ["prerequisite", "builds", "relies_on", "part_of"]
 
@@ -56,7 +57,7 @@ def test_bottleneck_counts_match_descendants(graph):
         node = bottleneck.node["id"]
         assert bottleneck.all_dependents == len(nx.descendants(view, node) - {node})
         assert bottleneck.direct_dependents == view.out_degree(node) > 0
-        assert bottleneck.betweenness == round(nx.betweenness_centrality(view)[node], 6)
+        assert bottleneck.betweenness == pytest.approx(nx.betweenness_centrality(view)[node], abs=1e-6)
     ranked = [b.all_dependents for b in findings.bottlenecks(graph, top=len(graph))]
     assert ranked == sorted(ranked, reverse=True)
 
@@ -80,6 +81,18 @@ def test_index_order_and_components_agree_with_networkx(graph):
     for i, node in enumerate(index.nodes):
         assert descendant_count(index.successors, i, seen) == len(nx.descendants(view, node) - {node})
         assert not any(seen)
+
+
+@settings(max_examples=200, deadline=None)
+@given(multigraphs(), st.integers(1, 4), st.integers(0, 3))
+def test_betweenness_exact_and_sampled_equals_networkx(graph, samples, seed):
+    index = dependency_index(graph)
+    view = waits_on(graph)
+    exact = nx.betweenness_centrality(view)
+    sampled = nx.betweenness_centrality(view, k=min(samples, len(view)), seed=seed)
+    for mine, theirs in ((betweenness(index.successors), exact),
+                         (betweenness(index.successors, samples, seed), sampled)):
+        assert mine == pytest.approx([theirs[node] for node in index.nodes], abs=1e-9, nan_ok=True)
 
 
 def test_long_chain_and_one_long_cycle_need_no_recursion():
