@@ -74,12 +74,16 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 
 @dataclass
 class Extracted:
-    """One document's result from a worker: its graph as N-Quads (in its document graph), or why it failed."""
+    """One document's result from a worker: its graph as UTF-8 N-Quads (in its document graph), or why it failed.
+
+    Bytes, not str: they cross the process boundary and reach the bulk loader without being decoded and encoded
+    again in the parent, which does all the store writing.
+    """
 
     path: str
     doc_id: str
     sha256: str
-    nquads: str = ""
+    nquads: bytes = b""
     triples: int = 0
     error: str | None = None
 
@@ -87,7 +91,7 @@ class Extracted:
     def ntriples(self) -> str:
         """The same statements without their graph, for ``INSERT DATA { GRAPH <g> { … } }``."""
         suffix = f" <{document_graph(self.doc_id)}> .\n"
-        return self.nquads.replace(suffix, " .\n")
+        return self.nquads.decode("utf-8").replace(suffix, " .\n")
 
 
 @dataclass
@@ -112,7 +116,7 @@ def extract_file(path: str) -> Extracted:
     try:
         facts = extract(path)
         nquads, count = facts_to_nquads(facts, document_graph(facts.document.id))
-        return Extracted(path, facts.document.id, facts.document.sha256, nquads, count)
+        return Extracted(path, facts.document.id, facts.document.sha256, nquads.encode("utf-8"), count)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the build
         return Extracted(path, doc_id, sha256, error=f"{type(error).__name__}: {error}")
 
@@ -150,7 +154,7 @@ def _add_new(store: Store, docs: list[Extracted], version: str) -> list[tuple[Ex
     A batch the store cannot parse is loaded again document by document, so one bad document fails alone; the
     documents that failed are returned with the reason.
     """
-    body = "".join(doc.nquads for doc in docs).encode("utf-8")
+    body = b"".join(doc.nquads for doc in docs)
     entries = [t for doc in docs for t in _manifest_entry(doc, version)]
     if not hasattr(store, "bulk_add_quads"):
         manifest = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(MANIFEST_GRAPH))

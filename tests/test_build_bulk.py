@@ -97,7 +97,7 @@ def test_worker_output_is_n_quads_in_the_document_graph(tmp_path):
     [path] = write_docs(tmp_path / "docs", 1)
     doc = extract_file(str(path))
     graph = document_graph(doc.doc_id)
-    lines = doc.nquads.splitlines()
+    lines = doc.nquads.decode("utf-8").splitlines()
     assert doc.error is None and len(lines) == doc.triples > 0
     assert all(line.endswith(f" <{graph}> .") for line in lines)
     assert doc.ntriples.splitlines()[0] == lines[0][: -len(f" <{graph}> .")] + " ."
@@ -110,7 +110,7 @@ def test_a_document_the_store_cannot_parse_fails_alone(tmp_path, monkeypatch):
     def one_broken(path: str):
         doc = real(path)
         if path.endswith("plan-001.txt"):
-            doc.nquads = doc.nquads.replace(" .\n", " <urn:extra> .\n", 1)  # five terms: not N-Quads
+            doc.nquads = doc.nquads.replace(b" .\n", b" <urn:extra> .\n", 1)  # five terms: not N-Quads
         return doc
 
     monkeypatch.setattr("plankg.graph.build.extract_file", one_broken)
@@ -134,7 +134,7 @@ def test_a_changed_document_the_store_cannot_parse_fails_alone_and_stays_as_it_w
     def one_broken(path: str):
         doc = real(path)
         if path.endswith("plan-001.txt"):
-            doc.nquads = doc.nquads.replace(" .\n", " <urn:extra> .\n", 1)
+            doc.nquads = doc.nquads.replace(b" .\n", b" <urn:extra> .\n", 1)
         return doc
 
     monkeypatch.setattr("plankg.graph.build.extract_file", one_broken)
