@@ -128,6 +128,16 @@ def cycles(graph: nx.MultiDiGraph) -> list[Cycle]:
     return sorted(found, key=lambda cycle: cycle.nodes[0]["id"])
 
 
+def _dependents(successors: list[list[int]], nodes: list[int]) -> dict[int, int]:
+    """How many nodes wait on each of ``nodes``, directly or not: in one pass when the graph is acyclic, else one
+    walk per node."""
+    order = intgraph.topological_order(len(successors), successors)
+    if len(order) == len(successors):
+        return dict(zip(nodes, intgraph.descendant_counts(successors, order, nodes)))
+    seen = bytearray(len(successors))
+    return {i: intgraph.descendant_count(successors, i, seen) for i in nodes}
+
+
 def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bottleneck]:
     """Tasks and systems ranked by how much waits on them: all dependents, then direct ones, then betweenness.
 
@@ -150,8 +160,7 @@ def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bo
         candidates.update(heapq.nlargest(width, range(size), key=lambda i: betweenness[names[i]]))
     else:
         candidates = set(range(size))
-    seen = bytearray(size)
-    everything = {i: intgraph.descendant_count(successors, i, seen) for i in candidates}
+    everything = _dependents(successors, sorted(candidates))
     ranked = sorted(candidates, key=lambda i: (-everything[i], -direct[i], -betweenness[names[i]], names[i]))
     return [Bottleneck(node=_summary(graph, names[i]), direct_dependents=direct[i], all_dependents=everything[i],
                        betweenness=round(betweenness[names[i]], 6), approximate=approximate)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from plankg.analysis import findings
 from plankg.analysis.compact import dependency_index
-from plankg.analysis.intgraph import betweenness, descendant_count, strongly_connected, topological_order
+from plankg.analysis.intgraph import betweenness, descendant_count, descendant_counts, strongly_connected, topological_order
 
 KINDS = ["prerequisite", "builds", "relies_on", "part_of"]
 
@@ -81,6 +81,10 @@ def test_index_order_and_components_agree_with_networkx(graph):
     for i, node in enumerate(index.nodes):
         assert descendant_count(index.successors, i, seen) == len(nx.descendants(view, node) - {node})
         assert not any(seen)
+    if len(order) == count:
+        starts = list(range(count))[::2]
+        assert descendant_counts(index.successors, order, starts) == [
+            len(nx.descendants(view, index.nodes[i])) for i in starts]
 
 
 @settings(max_examples=200, deadline=None)
