@@ -595,12 +595,18 @@ def plans(request: Request, limit: int = Query(100, ge=1, le=1000), offset: int 
     return json_response(page(cache.get("plans", lambda: plan_list(cache.store)), limit, offset))
 
 
-@router.get("/plans/{doc}", summary="A plan: metadata, outline tree, tasks and glossary")
-def plan(request: Request, doc: str) -> Response:
-    cache = cache_of(request)
+def _known_plan(cache, doc: str) -> str:
+    """The IRI of plan ``doc``, or a 404 that says where the plans are listed."""
     iri = plan_iri(doc)
     if kind_of(cache.store, iri) != "plan":
         raise HTTPException(404, f"No plan {doc!r}. GET /api/plans lists the plans.")
+    return iri
+
+
+@router.get("/plans/{doc}", summary="A plan: metadata, outline tree, tasks and glossary")
+def plan(request: Request, doc: str) -> Response:
+    cache = cache_of(request)
+    iri = _known_plan(cache, doc)
     return json_response(cache.get(("plan", iri), lambda: plan_detail(cache.store, iri)))
 
 
@@ -608,9 +614,7 @@ def plan(request: Request, doc: str) -> Response:
 def plan_analysis_route(request: Request, doc: str) -> Response:
     """What the plan page shows: the analysis package's schedule and findings for this plan, with evidence."""
     cache = cache_of(request)
-    iri = plan_iri(doc)
-    if kind_of(cache.store, iri) != "plan":
-        raise HTTPException(404, f"No plan {doc!r}. GET /api/plans lists the plans.")
+    iri = _known_plan(cache, doc)
     return json_response(cache.get(("plan-analysis", iri), lambda: plan_analysis(cache, iri)))
 
 
