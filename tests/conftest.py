@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
+import pyoxigraph as ox
 import pytest
 
 from plankg.settings import SAMPLE_CORPUS
@@ -18,3 +20,24 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     report = build_graph([SAMPLE_CORPUS], str(location), progress=False)
     assert not report.failed, report.failed
     return str(location)
+
+
+WEB_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "web" / "plans.trig"
+
+
+@pytest.fixture(scope="session")
+def make_web_store(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], str]:
+    """Factory: each call loads the web fixture (fixtures/web/plans.trig) into a fresh embedded store directory.
+
+    A fresh directory per caller, because an Oxigraph directory is open in one process at a time (a test that
+    serves the store from a subprocess needs one of its own)."""
+
+    def make() -> str:
+        location = tmp_path_factory.mktemp("web-store")
+        store = ox.Store(str(location))
+        store.load(path=str(WEB_FIXTURE), format=ox.RdfFormat.TRIG)
+        store.flush()
+        del store
+        return str(location)
+
+    return make

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
 from plankg.api.app import create_app
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "web" / "plans.trig"
 ID = "https://w3id.org/plankg/id/"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    location = tmp_path_factory.mktemp("web-store")
-    store = ox.Store(str(location))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    return TestClient(create_app(str(location)))
+def client(make_web_store) -> TestClient:
+    return TestClient(create_app(make_web_store()))
 
 
 @pytest.mark.parametrize("typed", ["1+5", "“1+5”中心", "１＋５", "1 + 5"])

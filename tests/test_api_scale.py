@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
@@ -18,7 +16,6 @@ from plankg.api.app import create_app
 from plankg.api.lookup import GenerationCache
 from plankg.viz.views import DEFAULT_CAP
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "web" / "plans.trig"
 ID = "https://w3id.org/plankg/id/"
 
 
@@ -83,12 +80,8 @@ def test_a_value_asked_for_by_several_threads_at_once_is_computed_once() -> None
 
 
 @pytest.fixture()
-def location(tmp_path: Path) -> str:
-    store = ox.Store(str(tmp_path / "store"))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    return str(tmp_path / "store")
+def location(make_web_store) -> str:
+    return make_web_store()
 
 
 def test_warm_up_renders_the_plan_views_the_first_visitor_would_wait_for(location: str) -> None:

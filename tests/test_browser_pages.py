@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
-import pyoxigraph as ox
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -23,7 +22,6 @@ from selenium.webdriver.support.ui import WebDriverWait
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 ROOT = Path(__file__).resolve().parent
-FIXTURE = ROOT / "fixtures" / "web" / "plans.trig"
 ARTIFACTS = ROOT / "artifacts" / "browser"
 ID = "https://w3id.org/plankg/id/"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -38,12 +36,8 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory):
-    location = tmp_path_factory.mktemp("web-store")
-    store = ox.Store(str(location))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
+def server(make_web_store):
+    location = make_web_store()
     port = free_port()
     command = Path(sys.executable).parent / "plankg"
     process = subprocess.Popen([str(command), "serve", "--store", str(location), "--port", str(port)])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -13,7 +12,6 @@ from fastapi.testclient import TestClient
 
 from plankg.api.app import create_app
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "web" / "plans.trig"
 
 
 class Tags(HTMLParser):
@@ -29,13 +27,8 @@ class Tags(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    location = tmp_path_factory.mktemp("web-store")
-    store = ox.Store(str(location))
-    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    return TestClient(create_app(str(location)))
+def client(make_web_store) -> TestClient:
+    return TestClient(create_app(make_web_store()))
 
 
 PAGES = ["/", "/search?q=%E4%B8%AD%E5%BF%83", "/id/plan/alpha", "/id/plan/hostile", "/id/term/1%2B5",
