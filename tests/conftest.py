@@ -11,6 +11,18 @@ import pytest
 from plankg.settings import SAMPLE_CORPUS
 
 
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def gold_scores() -> dict:
+    """`plankg evaluate` of the sample corpus against ../shared/gold/seeds.json, computed once per session: the gold
+    tests hold the figures the README reports, each category from the same full pipeline."""
+    from plankg.evaluation.run import evaluate
+
+    return evaluate(SHARED / "gold" / "seeds.json", [SHARED / "corpus"])
+
+
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Path of an embedded store holding the bundled sample corpus, built once per test session (read-only use)."""

@@ -1,29 +1,11 @@
 """Glossary and mentions against the gold annotation of the sample corpus: keeps the measured figures."""
 
-import json
-from pathlib import Path
-
 import pytest
-
-from plankg.evaluation import glossary
-from plankg.evaluation.run import find_documents
-from plankg.ingest.facts import DocumentFacts, PlanMeta
-from plankg.ingest.glossary import extract_terms
-from plankg.ingest.mentions import extract_mentions
-from plankg.ingest.read import read_document
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(scope="module")
-def scores():
-    gold = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))
-    facts = {}
-    for name, path in find_documents(gold, [SHARED / "corpus"]).items():
-        document = read_document(path)
-        terms = extract_terms(document, [])
-        facts[name] = DocumentFacts(document, PlanMeta(title=name), terms=terms, mentions=extract_mentions(document, terms))
-    return glossary.score(gold, facts)
+def scores(gold_scores):
+    return gold_scores
 
 
 @pytest.mark.gold

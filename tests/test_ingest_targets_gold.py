@@ -1,22 +1,11 @@
 """Targets against the gold annotation of the sample corpus: keeps the measured figures from regressing."""
 
-import json
-from pathlib import Path
-
 import pytest
-
-from plankg.evaluation import targets
-from plankg.evaluation.run import find_documents
-from plankg.ingest.pipeline import extract
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(scope="module")
-def scores():
-    gold = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))
-    facts = {name: extract(path) for name, path in find_documents(gold, [SHARED / "corpus"]).items()}
-    return targets.score(gold, facts)
+def scores(gold_scores):
+    return gold_scores
 
 
 @pytest.mark.gold
