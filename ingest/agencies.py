@@ -94,7 +94,7 @@ _ADVERBIAL_OR_MODAL = re.compile(rf"^{_ADVERBIAL}|{_MODAL}$")
 _SUPPORTING_WORD = re.compile("配合|协助|参与")
 _SUPPORTING = re.compile(rf"(?P<x>[^,]+?)(?:{_SUPPORTING_WORD.pattern})$")
 
-_GROUP = re.compile(rf"(?:成立|组建|设立|成立了|的)(?P<name>[^,;:。的]{{2,40}}?领导小组)")
+_GROUP = re.compile(r"(?:成立|组建|设立|成立了|的)(?P<name>[^,;:。的]{2,40}?领导小组)")
 # 领导小组下设办公室, 领导小组设置“十三五”规划实施办公室, 领导小组办公室设在县卫生健康局.
 _OFFICE = re.compile(r"领导小组(?:(?:下设|设置|设立)(?P<office>[^,;:。]{0,30}?办公室)|(?P<seat>办公室)(?=设在))")
 # A person's post in a group is no duty of the organ before it: 由县政府分管副县长任组长.

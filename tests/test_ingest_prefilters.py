@@ -8,7 +8,7 @@ import pytest
 
 from plankg.ingest import agencies, mentions, prerequisites
 from plankg.ingest.clean import INLINE_PATTERNS, clean_text
-from plankg.ingest.facts import PlanMeta, Span
+from plankg.ingest.facts import PlanMeta
 from plankg.ingest.numerals import count_options
 from plankg.ingest.text import Sentences, normalize, sentences
 
