@@ -49,6 +49,8 @@ def _cue(name: str, cue_class: str, anchor: str, pattern: str, dependent: str = 
     return Cue(name, cue_class, re.compile(pattern), dependent, prerequisite, anchor)
 
 
+# Verbs that finish a piece of work (建成, 完工, 投用 …), as in 待X完成后 and X建成后.
+_FINISHED = r"建成|建设完成|部署完成|完成|完工|竣工|投用|投入使用|投入运行|上线运行|上线"
 _SUPPORT_MODIFIER = r"(?:[^,;。为]{0,10}?)"  # 提供[强大的软硬件]支撑, 提供[有力数据]支撑
 CUES = [
     # 以“两库一平台”为基础,固化服务模式 / 以省级系统为依托,建设市级系统
@@ -75,6 +77,10 @@ CUES = [
     _cue("依靠X", "extended", "依靠", rf"{_RELIANCE_OPENING}依靠(?P<x>{_P}{{2,60}})"),
     _cue("利用X", "extended", "利用", rf"{_RELIANCE_OPENING}利用(?!率)(?P<x>{_P}{{2,60}})"),
     _cue("基于X", "extended", "基于", rf"{_OPENING}基于(?P<x>{_P}{{2,60}})"),
+    # Work that waits for a thing to be finished: 待燃气管网普查完成后,实施管道更新 / 待枢纽主体工程完工后,启动片区开发
+    _cue("待X后", "extended", "待", rf"{_OPENING}待(?!遇|办|岗|业|命)(?P<x>{_P}{{2,40}}?)(?:{_FINISHED})?(?:之)?后"),
+    # A clause that names a thing and its completion: 监测平台建成后,实现数据共享 / 水库扩容工程完工后,联网供水
+    _cue("X建成后", "extended", "后", rf"{_OPENING}(?P<x>{_P}{{2,40}}?)(?:{_FINISHED})(?:之)?后"),
     # 建设基于5G技术的视频图传系统
     _cue("基于X的Y", "extended", "基于", rf"(?<=[建设研发构建打造开发])基于(?P<x>{_P}{{2,20}}?)的(?P<y>{_P}{{2,20}})", "y"),
     # 形成数据资源库,为研判分析提供数据支撑 / 用智慧警务方式为城市建设提供基础保障
@@ -232,8 +238,8 @@ def _sides(cue: Cue, match: re.Match, sentence: str) -> tuple[Span, Span] | None
 def _split_open_reliance(sentence: str, match: re.Match, x: Span) -> tuple[Span, Span] | None:
     """(X, Y) of 依托X做Y when the cue's X is open-ended (依托X, 借助X: it runs on to the clause's end) and a work
     verb starts inside it; else None."""
-    if match.end("x") != match.end():
-        return None
+    if match.end("x") != match.end() or sentence.endswith("建设", x.start, x.end):
+        return None  # 通过X建设 is closed: its X ends with the building (通过工程建设项目审批系统建设)
     for verb in _WORK_VERB.finditer(sentence, x.start + 2, x.end - 2):
         prerequisite = Span(x.start, verb.start())
         if _open_quote(sentence, prerequisite):
