@@ -24,6 +24,11 @@ who does the work before them, not the work: their text is that task's title, or
 task. Labels give the role: 牵头 lead, 配合/协办/协助/参与 supporting, others responsible.
 
 Principles without an agency (属地负责, 谁主管、谁负责) and roles (发挥骨干作用) are not responsibilities.
+
+A collective subject (各区县政府负责落实…, 市级各有关部门按职责分工负责, (X牵头，区级各有关部门按职责分工负责)) does
+hold a responsibility: it names who answers for the work, as the gold's 各相关部门 and 各牵头单位 do. Its agency is
+marked ``collective`` (``is_collective``), since it stands for every organ of a kind, not for one organ; the
+collective keeps its printed name (各街道办事处 is not resolved to one place's offices).
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ from plankg.ingest.text import normalize, sentences
 _CJK = "\u4e00-\u9fff"
 # Characters that never sit inside an organ's name: particles and prepositions that end or start a phrase.
 _STOP = "的在对由为是要了将把被向从按以与及等并或各全负、,;:。\"'()《》"
-_BODY = rf"(?:[{_CJK}](?<![{_STOP}]))"
+# 安全 is one word of a name (安全生产委员会, 食品安全办公室) although 全 alone opens a phrase (全市, 全面).
+_BODY = rf"(?:安全|[{_CJK}](?<![{_STOP}]))"
 # A place name does not end right before another level (the 市 of 某市县区 is no place), but a city's market
 # regulator follows its name: 某市市场监督管理局 is 某市 + 市场监督管理局.
 _NOT_PLACE_END = r"(?![县区]|市(?!场))"
@@ -59,8 +65,10 @@ BARE_ORGANS = [
 ]
 _BARE = rf"(?:{'|'.join(BARE_ORGANS)})|(?<![{_CJK}]){_BODY}{{2}}委"
 # Collective subjects that take duties: 各相关部门, 公安机关, 牵头单位主要负责同志, 市、县两级党政领导.
+# A level may lead a collective: 市级各有关部门, 区直各单位, 区内各银行机构.
+_LEVEL = r"(?:[省市县区乡镇](?:级|直|内))?"
 _ROLE = (
-    rf"(?:各|相关|有关|各相关|各有关|各级)?{_BODY}{{0,4}}?(?:部门|单位|机关|机构)(?:主要)?(?:负责人|负责同志)?"
+    rf"{_LEVEL}(?:各|相关|有关|各相关|各有关|各级)?{_BODY}{{0,4}}?(?:部门|单位|机关|机构)(?:主要)?(?:负责人|负责同志)?"
     r"|各?(?:[省市县区乡镇]、)*[省市县区乡镇]+(?:[两三四五]级)?[\u4e00-\u9fff]{0,4}?(?:领导|负责人|负责同志)"
     # the organs of every lower jurisdiction: 各县区政府, 各乡镇人民政府, 各街道办事处, 各县(市、区)教育局
     rf"|各(?:{_BODY}|\([^()]{{1,8}}\)){{1,8}}?{_SUFFIX}"
@@ -94,7 +102,7 @@ _LABEL_ROLES = (("牵头", "lead"), ("配合", "supporting"), ("协办", "suppor
                 ("参与", "supporting"), ("", "responsible"))  # the first word in the label gives its role
 # A unit listed under a label or in a parenthesis naming owners, also where its form is no organ's: 经济开发区,
 # 各街道, 经济运行专班, 税务局, 县教育局(体育局).
-_LISTED_UNIT = re.compile(rf"[^,;:。、]{{1,20}}?(?:区|县|专班|街道|乡镇|镇|乡|单位|部门|公司|集团|协会|站|队|{_SUFFIX})"
+_LISTED_UNIT = re.compile(rf"[^,;:。、]{{1,20}}?(?:区|县|专班|街道|乡镇|镇|乡|单位|部门|公司|集团|协会|站|队|股|{_SUFFIX})"
                           r"(?:\([^()]*\))?")
 # A parenthesis naming owners: (县生态环境局牵头，县自然资源局配合), (市编办负责); cut by a sentence end, only its
 # opening or its closing half is in the sentence.
@@ -116,11 +124,13 @@ _PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区){_NOT_PLACE_END
 
 # The cues of a clause (see the module's table); each regular expression runs only on clauses holding its words.
 # A sentence without any of these words holds no statement (each cue below, 由X…, and a 领导小组 as subject).
-_STATEMENT_WORD = re.compile("负责|责任人|牵头|组织协调|按照职|由|配合|协助|参与|领导小组")
+_STATEMENT_WORD = re.compile("负责|责任人|牵头|组织协调|按照?职|由|配合|协助|参与|领导小组")
 _HOLDER = re.compile(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$")
-_DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|按照职(?:责|能)分工")
+_DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|按照?职(?:责|能)分工(?:负责)?")
 _BY = re.compile(rf"由(?P<x>[^由]+?){_MODAL}$")  # 由X牵头 / 由X负责, searched in the words before the cue
-_ADVERBIAL_OR_MODAL = re.compile(rf"^{_ADVERBIAL}|{_MODAL}$")
+# How a subject takes its part, between it and the cue: 各有关部门按职责分工负责 / 根据各自职责负责.
+_MANNER = r"(?:按照?|根据|依据)(?:各自)?职(?:责|能)(?:分工)?"
+_ADVERBIAL_OR_MODAL = re.compile(rf"^{_ADVERBIAL}|(?:{_MODAL}{_MANNER})?{_MODAL}$")
 _SUPPORTING_WORD = re.compile("配合|协助|参与")
 _SUPPORTING = re.compile(rf"(?P<x>[^,]+?)(?:{_SUPPORTING_WORD.pattern})$")
 
@@ -132,8 +142,9 @@ _OFFICE = re.compile(r"(?:领导小组|专班|指挥部)(?:(?:下设|设置|设�
                      r"|(?P<seat>办公室)(?=设在))")
 # A person's post in a group is no duty of the organ before it: 由县政府分管副县长任组长.
 _POST = re.compile(r"[^,;:。]{0,12}?(?:担任|兼任|任)(?:副?组长|召集人|总指挥|副?指挥长|副?主任|成员)")
-# A department's own offices, named without the department in the plans it issues: 局办公室, 督察处, 食品安全协调科.
-_OWN_UNIT = re.compile(rf"(?:局|委|厅)(?:办公室|机关)|{_BODY}{{2,10}}?(?:处|科)")
+# A department's own offices, named without the department in the plans it issues: 局办公室, 督察处, 食品安全协调科,
+# a county bureau's 人事股.
+_OWN_UNIT = re.compile(rf"(?:局|委|厅)(?:办公室|机关)|{_BODY}{{2,10}}?(?:处|科|股)")
 _DEPARTMENT_END = ("局", "委", "厅")
 _MEMBERS = re.compile(r"(?P<list>[^,;:。]*?)(?:主要)?负责(?:同志|人)为成员")
 
@@ -211,6 +222,17 @@ def _is_subject(folded: str) -> bool:
     return _is_folded_agency(folded.strip()) or bool(_ROLE_RE.fullmatch(folded))
 
 
+# A collective names every organ of a kind (各街道办事处, 相关街道办事处, 有关部门, 市级各有关部门, 区内各银行机构):
+# it holds duties like an organ, but is no one organ, and is marked so (``AgencyRef.collective``).
+_COLLECTIVE = re.compile(rf"{_LEVEL}(?:各|相关|有关)")
+
+
+def is_collective(printed: str) -> bool:
+    """Whether ``printed`` names a set of organs rather than one (各区县人民政府, 市级各有关部门, 公安机关)."""
+    folded = normalize(printed).strip()
+    return bool(_COLLECTIVE.match(folded)) or bool(_ROLE_RE.fullmatch(folded)) and not _is_folded_agency(folded)
+
+
 def find_agencies(text: str, plan: PlanMeta) -> list[tuple[int, int]]:
     """Spans of organs named in ``text``: short forms (市公安局), bare organs (政法委) and the plan's own places."""
     patterns = [_ORGAN_RE, _BARE_RE]
@@ -234,7 +256,8 @@ def extract_agencies(
 ) -> tuple[list[AgencyRef], list[Responsibility]]:
     """Every organ mentioned, and every explicit responsibility statement; tasks get the agencies stated in them."""
     text = document.text
-    mentions = [AgencyRef(name=resolve_agency(text[s:e], plan), printed=text[s:e], span=Span(s, e), role="mentioned")
+    mentions = [AgencyRef(name=resolve_agency(text[s:e], plan), printed=text[s:e], span=Span(s, e), role="mentioned",
+                          collective=is_collective(text[s:e]))
                 for s, e in find_agencies(text, plan)]
     reader = _StatementReader(text, plan)
     for sentence in sentences(text):
@@ -471,7 +494,8 @@ class _StatementReader:
         for s, e in agents:
             printed = self.text[s:e] if e > s else self.speaker or ""
             name = self._resolve(printed)
-            self._add_ref(AgencyRef(name=name, printed=printed, span=Span(s, e), role=role), pattern, start, end,
+            self._add_ref(AgencyRef(name=name, printed=printed, span=Span(s, e), role=role,
+                                    collective=is_collective(printed)), pattern, start, end,
                           sentence)
 
     def _add_ref(self, agency: AgencyRef, pattern: str, start: int, end: int, sentence: Span) -> None:

@@ -98,6 +98,7 @@ class AgencyRef:
     printed: str  # as printed: 市财政局
     span: Span
     role: str = "responsible"  # lead | responsible | supporting | member
+    collective: bool = False  # a set of organs (各街道办事处, 市级各有关部门, 各区县人民政府), not one organ
 
 
 @dataclass

@@ -212,16 +212,38 @@ def _paired(matches: list[re.Match]) -> list[re.Match]:
 
 
 def _plausible(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Drop numbers out of sequence: a style starts at 1 and goes on by one (a gap of two is forgiven)."""
+    """Drop numbers out of sequence: a style starts at 1 and goes on by one (a gap of two is forgiven).
+
+    A list may also start above 1 right under a heading of another style, when its next number follows:
+    ``二、重点行动`` then ``(四)…`` ``(五)…`` goes on with a numbering whose first items were not line headings
+    (run together in one paragraph, or in a part left out), or numbers its items across sections."""
     last: dict[str, int] = {}
     kept = []
-    for candidate in candidates:
+    for index, candidate in enumerate(candidates):
         previous = last.get(candidate.style)
         in_sequence = candidate.value == 1 or (previous is not None and previous < candidate.value <= previous + 3)
-        if candidate.style == "annex" or in_sequence:
+        if candidate.style == "annex" or in_sequence or _starts_run(candidates, index):
             kept.append(candidate)
             last[candidate.style] = candidate.value
     return kept
+
+
+def _starts_run(candidates: list[_Candidate], index: int) -> bool:
+    """Whether candidate ``index`` follows a heading of another style and the next one of its style is its
+    successor: the start of a list numbered from above 1."""
+    candidate = candidates[index]
+    if index == 0 or candidates[index - 1].style == candidate.style or candidate.style in _RUN_IN_STYLE_KEYS:
+        return False
+    above = candidates[index - 1].style
+    for following in candidates[index + 1:]:
+        if following.style == candidate.style:
+            return following.value == candidate.value + 1
+        if following.style == above:  # the heading above has a sibling: the list under it ended with one item
+            return False
+    return False
+
+
+_RUN_IN_STYLE_KEYS = {style for style, _ in RUN_IN_STYLES}
 
 
 def _build(text: str, candidates: list[_Candidate]) -> list[Heading]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from plankg.ingest.agencies import resolve_agency
+from plankg.ingest.agencies import is_collective, resolve_agency
 from plankg.ingest.dates import parse_due
 from plankg.ingest.facts import AgencyRef, Document, Due, PlanMeta, Span, Task
 from plankg.ingest.outline import LINE_STYLES
@@ -419,7 +419,7 @@ def _agencies(groups: list[Group], plan: PlanMeta) -> list[AgencyRef]:
             pending: list[AgencyRef] = []
             for match in _AGENCY.finditer(_agency_text(cell.text)):
                 printed = cell.text[match.start():match.end()]
-                ref = AgencyRef(name=resolve_agency(printed, plan), printed=printed,
+                ref = AgencyRef(name=resolve_agency(printed, plan), printed=printed, collective=is_collective(printed),
                                 span=_within(cell, match.start(), match.end()), role=column_role)
                 refs.append(ref)
                 pending.append(ref)

@@ -48,6 +48,9 @@ CONTAINER = re.compile(
     r"|(?:主要|重点|具体)(?:举措|措施)|工作重点|(?:重点|主要|专项)行动"
     r"|工作(?:计划|打算|思路|部署)|下一步|(?:工作|主要|实施|建设)内容|建设任务|重点项目"
 )
+# The announcement ends the heading, or only the form of its list follows (重点任务分工表, 重点项目清单, 主要任务及分工):
+# a task whose words hold a container word (保障重点项目用地, 完成年度任务) announces nothing.
+_ANNOUNCES = re.compile(rf"(?:{CONTAINER.pattern})(?:(?:及|和|与)?(?:责任)?(?:任务)?(?:分解|分工|清单|一览)?表?)$")
 # Top-level actions of a work plan: 一、实施…提升行动 / 二、开展…专项行动 / 三、推进…工程.
 ACTION = re.compile(r"^(?:实施|开展|推进|推动|深化|打好|打赢|组织)\S{2,30}(?:行动|攻坚战|工程|计划)$")
 # Sections that describe rather than assign: achievements, situation, principles, goals, safeguards, requirements.
@@ -133,7 +136,7 @@ def _containers(headings: list[Heading], plan: PlanMeta) -> set[str]:
     for heading in headings:
         if heading.id in background or _under(heading, by_id, found | background):
             continue
-        if CONTAINER.search(titles[heading.id]):
+        if _ANNOUNCES.search(titles[heading.id]):
             announced.add(heading.id)
             found.add(heading.id)
         elif heading.parent is None and ACTION.match(titles[heading.id]):

@@ -11,11 +11,30 @@ scored against facts written down from the documents BEFORE the extractor was ru
 | luquan    | a 局's 工作计划: (一)… restarting per section, each ending in (责任单位：…；完成时限：…) naming its own 股 |
 | yanchuan  | 工作总结及工作打算: achievements (no tasks), tasks only in the plan part, 一是…二是… inside a task |
 
-Figures (precision / recall over all six; ``python tests/test_blind_unseen3_tasks.py`` prints them):
+Figures (precision / recall over all six; ``python tests/test_blind_unseen3_tasks.py [name]`` prints them). The
+first run used the expectations as first written; none was changed afterwards.
 
 | category                | blind, first run | after the fixes |
 |-------------------------|------------------|-----------------|
-| (filled in after the first run) | | |
+| metadata (fields)       | 1.00 / 0.97      | 1.00 / 1.00     |
+| tasks                   | 1.00 / 0.74      | 1.00 / 1.00     |
+| tasks.parent            | 1.00 / 0.92      | 1.00 / 1.00     |
+| tasks.due               | 0.97 / 1.00      | 1.00 / 1.00     |
+| tasks.agencies          | 1.00 / 0.68      | 1.00 / 1.00     |
+| agency.responsibilities | 0.80 / 0.64      | 1.00 / 1.00     |
+
+What the first run missed, and the general rule that fixed it:
+
+- tinglan, no task at all: ``（六）保障重点项目用地`` holds the container word 重点项目, so it was taken for the one
+  heading that announces tasks and its siblings were none. A heading announces tasks only when the container word
+  ends its title, or the form of its list follows (重点任务分工表, 重点项目清单) (``tasks._ANNOUNCES``).
+- qingwu, (四)(五)(六) and their order: the (一)(二)(三) before them are run together in one paragraph, so the
+  list starts at (四) and every number was out of sequence. A list may start above one right under a heading of
+  another style when its next number follows (``outline._starts_run``).
+- tangxi, issuer: 安全生产委员会 was no organ, 全 ending a name's body (全市, 全面); 安全 is now one word of a name.
+- tinglan and tangxi, collectives: 区级各有关部门按职责分工负责 / 市级各有关部门按职责分工负责 named no subject (a level
+  before 各有关部门, the manner 按职责分工 between subject and cue), nor did 区内各银行机构 (a level word and 内).
+- luquan, 股: a county bureau's own 股 (医政医管股, 人事股) ended the list under 责任单位：, losing the units after it.
 """
 
 from __future__ import annotations
@@ -382,12 +401,12 @@ def table(tallies: dict[str, Score]) -> str:
 
 # (precision, recall) each category must keep: the figures after the fixes, minus a small margin.
 THRESHOLDS = {
-    "metadata": (0.0, 0.0),
-    "tasks": (0.0, 0.0),
-    "tasks.parent": (0.0, 0.0),
-    "tasks.due": (0.0, 0.0),
-    "tasks.agencies": (0.0, 0.0),
-    "agency.responsibilities": (0.0, 0.0),
+    "metadata": (0.95, 0.95),
+    "tasks": (0.95, 0.95),
+    "tasks.parent": (0.95, 0.95),
+    "tasks.due": (0.95, 0.95),
+    "tasks.agencies": (0.95, 0.95),
+    "agency.responsibilities": (0.95, 0.95),
 }
 
 
