@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from plankg.ingest.facts import Document, PlanMeta, Span, Target, Task
 from plankg.ingest.glossary import glossary_sections
 from plankg.ingest.numerals import fold_years
-from plankg.ingest.text import normalize, normalize_label
+from plankg.ingest.text import lines, normalize, normalize_label
 
 # Plan kinds that cover one year: a target without its own year belongs to the plan's year.
 ANNUAL_KINDS = ("工作计划", "工作要点", "工作总结", "年度计划", "工作安排")
@@ -121,15 +121,20 @@ _ROUTINE = re.compile(r"每(?:年|半年|季度|季|月|旬|周|日|天)")
 _OUTLINE_NUMBER = r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}[、.](?!\d)|[一二三四五六七八九十]{1,3}、"
 # Enclosed numbers (① ⑴ ⒈) number run-in items; normalize turns them into plain digits, which would read as values.
 _ENCLOSED_NUMBER = re.compile("[\u2460-\u249b]")
+# Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
+_DELIVERY_VERBS = (
+    r"新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
+    r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展|开发|推出|认定|争创|设立|增设|举办|开设|加固"
+)
+# Adverbs that make the value a total (共建成…30个, 全市共有…35家, 发放…总计2000万元): they belong to the value's
+# sense, never to the indicator's name, wherever they stand around it. A bare 共 only before a verb of delivery or
+# 有, so 共享, 共同, 共建共治 keep theirs.
+_QUANTITY_ADVERBS = rf"累计|共计|合计|总计|总共|一共|共有|共(?={_DELIVERY_VERBS})"
 _LEAD_WORDS = re.compile(
     rf"^(?:{_OUTLINE_NUMBER}|[,;:、\s]|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
-    r"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|累计|已经|已|规模(?!以上|以下|化)|达到)+"
+    rf"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|{_QUANTITY_ADVERBS}|已经|已|规模(?!以上|以下|化)|达到)+"
 )
-# Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
-_COUNT_VERBS = re.compile(
-    r"^(?:累计|共)?新?(?:新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
-    r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展|开发|推出|认定|争创|设立|增设|举办|开设)+"
-)
+_COUNT_VERBS = re.compile(rf"^(?:{_QUANTITY_ADVERBS})?新?(?:{_DELIVERY_VERBS})+")
 # An agency as the subject of the work is not part of what is counted: 县财政局每年安排专项资金3000万元 ->
 # 每年安排专项资金 (a recurrence stays, as in 每年评选10佳社区民警).
 _AGENCY_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:局|委员会|委|办公室|政府|部门)(?=每|安排|投入|统筹|筹集|下达|落实)")
@@ -142,7 +147,9 @@ _STANDARD_FOR = re.compile(
     r"^(?:以上|以下)?的(?:标准|比例|要求)(?:配齐|配备|配置|配套|建设|设置|安排|落实|增加)*(?P<noun>[^,;。、等的]{2,16})"
 )
 # Adverbs between the indicator and the comparator: 准确率动态保持在95% -> 准确率.
-_TRAIL_WORDS = re.compile(r"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|共|累计|最高|最多)+$")
+_TRAIL_WORDS = re.compile(
+    rf"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|{_QUANTITY_ADVERBS}|共|最高|最多)+$"
+)
 # A year or deadline inside the indicator phrase: 2021年底前实现覆盖率 -> 覆盖率.
 _DATE_WORDS = re.compile(
     r"(?:到|至|在|比|较|相比)?\d{4}年(?:底|末|初)?(?:\d{1,2}月(?:底|末|份)?)?(?:前|以前|开始|起|内)?"
@@ -210,6 +217,7 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
     reviews = _sections(text, _REVIEW_HEADING)
     ahead = _sections(text, _FORWARD_HEADING) if reports else []
     glossaries = glossary_sections(document.text)  # a 名词解释 section counts components, it sets no targets
+    tables = indicator_tables(document, plan)
     targets: list[Target] = []
     for sentence in _spans(text, _SENTENCE_END):
         sentence_text = text[sentence.start:sentence.end]
@@ -217,6 +225,8 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
             continue  # none of its clauses can hold one either
         if any(g.contains(sentence) for g in glossaries) or _DEFINITION.search(sentence_text):
             continue
+        if any(table.span.start <= sentence.start < table.span.end for table in tables):
+            continue  # read below, cell by cell
         context = _Context(
             looks_back=bool(_PAST_SENTENCE.match(sentence_text)) or any(r.contains(sentence) for r in reviews),
             reporting=reports and not any(a.contains(sentence) for a in ahead),
@@ -228,6 +238,8 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
             found = _clause_targets(text, document.text, clause, sentence, context, earlier)
             earlier.extend(found)
             targets.extend(found)
+    targets.extend(target for table in tables for target in table.targets)
+    targets.sort(key=lambda target: target.evidence.start)
     dated_sections = _dated_sections(text)
     for target in targets:
         target.task = _task_at(tasks, target.evidence)
@@ -595,8 +607,12 @@ def _fallback_year(target: Target, tasks: list[Task], plan: PlanMeta, dated: lis
 
 
 def _is_annual(plan: PlanMeta) -> bool:
+    """A plan of one year: of an annual kind (工作计划, 年度…), or whose title names that one year whatever its kind
+    (2024年稳就业实施方案); a 实施方案 dated only by its issue is no year's plan."""
+    one_year = plan.period_start is not None and plan.period_start == (plan.period_end or plan.period_start)
     annual = plan.kind in ANNUAL_KINDS or (plan.kind is not None and "年度" in plan.kind)
-    return annual and plan.period_start is not None and plan.period_start == (plan.period_end or plan.period_start)
+    titled = {int(year) for year in _YEAR.findall(normalize(plan.title or ""))} == {plan.period_start}
+    return one_year and (annual or titled)
 
 
 def _is_report(plan: PlanMeta) -> bool:
@@ -661,3 +677,211 @@ def _chinese_number(printed: str) -> float | None:
             total += (section + (digit or 0)) * _CN_UNITS[char]
             section, digit = 0, None
     return float(total + section + (digit or 0))
+
+
+# --- main-indicator tables ---------------------------------------------------------------------------------------
+# A plan's table of main indicators (主要指标) lists one measure per row with its unit, its value at the start of
+# the period and the value to reach, often with the indicator's nature (预期性/约束性):
+#   序号 | 指标 | 单位 | 2020年基期值 | 2025年目标值 | 属性
+#   类别 | 指标名称 | 计量单位 | 现状值 | 规划目标值 | 指标属性
+# written one row per line (cells between tabs, | or wide spaces) or one cell per line. Each target-value cell is a
+# target of the column's year (else the period's end); each base-value cell a figure achieved in the column's year
+# (else the year before the period). A value cell prints its comparator (≥98, ≤1, 95以上) or none (=); [500] and
+# 〔16〕 are totals over the period, still = 500.
+_INDICATOR_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("number", re.compile(r"^(?:序号|编号)$")),
+    ("category", re.compile(r"^(?:类别|分类|领域|维度|类型)$")),
+    ("attribute", re.compile(r"属性|性质")),
+    ("unit", re.compile(r"^(?:计量)?单位$")),
+    ("base", re.compile(r"基期|基准|基数|现状|现值|实际值|完成值")),
+    ("target", re.compile(r"目标|预期值|规划值")),
+    ("year", re.compile(r"^(?:19|20)\d{2}年?(?:值|底|末)?$")),  # a bare year: base before the period, else target
+    ("indicator", re.compile(r"^(?:主要|具体|核心)?指标(?:名称|内容|项)?$")),
+]
+_INDICATOR_ROW_SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000\u00a0]{2,}")
+_VALUE_CELL = re.compile(
+    r"^(?P<before>≥|≤|>|<|≈|约|不低于|不少于|不高于|不超过)?\s*[\[〔【(]?\s*(?P<number>-?\d+(?:\.\d+)?)\s*[\]〕】)]?"
+    r"\s*(?P<unit>%|‰)?\s*(?P<after>以上|以下|以内|左右)?$"
+)
+_CELL_COMPARATORS = {"≥": "≥", "不低于": "≥", "不少于": "≥", "以上": "≥", "≤": "≤", "不高于": "≤", "不超过": "≤",
+                     "以下": "≤", "以内": "≤", ">": ">", "<": "<", "≈": "≈", "约": "≈", "左右": "≈"}
+_NO_UNIT = {"", "-", "—", "--", "——", "/", "无", "－"}  # a cell left empty
+_TABLE_STOP = re.compile(r"^(?:注|说明|备注|资料来源)\s*[:：]|^第[一二三四五六七八九十]+[章节]|^[一二三四五六七八九十]+、")
+
+
+@dataclass
+class _IndicatorTable:
+    span: Span  # header to last row
+    targets: list[Target]
+
+
+def indicator_tables(document: Document, plan: PlanMeta) -> list[_IndicatorTable]:
+    """The main-indicator tables of ``document`` with their figures."""
+    text = fold_years(normalize(document.text))
+    spans = lines(document.text)
+    tables, index = [], 0
+    while index < len(spans):
+        table, index = _read_indicator_table(document.text, text, spans, index, plan)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _column_of(cell: str) -> str | None:
+    cell = re.sub(r"\s+", "", cell)
+    return next((kind for kind, pattern in _INDICATOR_COLUMNS if pattern.search(cell)), None) if len(cell) <= 12 else None
+
+
+def _is_indicator_header(columns: list[str | None]) -> bool:
+    return None not in columns and columns.count("indicator") == 1 and bool({"target", "base", "year"} & set(columns))
+
+
+def _read_indicator_table(original: str, text: str, spans: list[Span], index: int,
+                          plan: PlanMeta) -> tuple[_IndicatorTable | None, int]:
+    """The table whose header starts at line ``index``, and the line after it; (None, index + 1) for other lines."""
+    line = text[spans[index].start:spans[index].end]
+    cells = [c for c in _INDICATOR_ROW_SEPARATOR.split(original[spans[index].start:spans[index].end]) if c.strip()]
+    if len(cells) >= 3 and _is_indicator_header([_column_of(c) for c in cells]):  # one row per line
+        header = [normalize(c) for c in cells]
+        rows, end = [], index + 1
+        while end < len(spans) and not _TABLE_STOP.match(text[spans[end].start:spans[end].end]):
+            row = _row_cells(original, spans[end])
+            if len(row) < 3:
+                break
+            rows.append(row)
+            end += 1
+        return _indicator_figures(original, header, rows, plan, spans[index].start), end
+    if _column_of(line) is None:
+        return None, index + 1
+    end = index  # one cell per line: the header is the run of lines that name columns
+    while end < len(spans) and _column_of(text[spans[end].start:spans[end].end]) is not None:
+        end += 1
+    header = [text[s.start:s.end] for s in spans[index:end]]
+    if not _is_indicator_header([_column_of(c) for c in header]):
+        return None, index + 1
+    # A numbered table's rows start at the next 序号 (1, 2, 3 …); else every len(header) cells make a row.
+    rows, row, numbered, next_number = [], [], _column_of(header[0]) == "number", 1
+    while end < len(spans):
+        cell_text = text[spans[end].start:spans[end].end]
+        if _TABLE_STOP.match(cell_text) or len(cell_text) > 40:
+            break
+        if numbered and cell_text == str(next_number) and (not row or len(row) >= len(header) - 1):
+            next_number += 1
+            if row:
+                rows.append(row)
+                row = []
+        row.append(spans[end])
+        if not numbered and len(row) == len(header):
+            rows.append(row)
+            row = []
+        end += 1
+    if row:
+        rows.append(row)
+    return _indicator_figures(original, header, rows, plan, spans[index].start), end
+
+
+def _row_cells(original: str, line: Span) -> list[Span]:
+    """The cells of a row line as spans of the original text."""
+    cells, start = [], line.start
+    for separator in _INDICATOR_ROW_SEPARATOR.finditer(original, line.start, line.end):
+        if separator.start() > start:
+            cells.append(Span(start, separator.start()))
+        start = separator.end()
+    if start < line.end:
+        cells.append(Span(start, line.end))
+    return cells
+
+
+def _indicator_figures(original: str, header: list[str], rows: list[list[Span]], plan: PlanMeta,
+                       start: int) -> _IndicatorTable:
+    columns = [_column_of(cell) for cell in header]
+    years = [_header_year(cell, kind, plan) for cell, kind in zip(header, columns)]
+    columns = [("base" if plan.period_start is not None and year is not None and year < plan.period_start else "target")
+               if kind == "year" else kind for kind, year in zip(columns, years)]
+    targets: list[Target] = []
+    end = start
+    for row in rows:
+        end = max(end, row[-1].end)
+        cells = _aligned(original, columns, row)
+        if "indicator" not in cells:
+            continue
+        indicator = _cell_text(original, cells["indicator"])
+        unit = _cell_text(original, cells["unit"]) if "unit" in cells else ""
+        row_span = Span(row[0].start, row[-1].end)
+        for position, kind in enumerate(columns):
+            cell = cells.get((kind, position)) if kind in ("target", "base") else None
+            if cell is None:
+                continue
+            printed = _cell_text(original, cell)
+            value = _VALUE_CELL.match(normalize(printed))
+            if value is None:
+                continue  # — : no value
+            comparator = _CELL_COMPARATORS.get(value.group("before") or value.group("after") or "", "=")
+            targets.append(Target(
+                indicator=indicator, comparator=comparator if kind == "target" else "=",
+                value=float(value.group("number")),
+                unit=value.group("unit") or (None if normalize(unit) in _NO_UNIT else unit),
+                year=years[position], value_text=printed, evidence=cell, sentence=row_span,
+                kind="target" if kind == "target" else "achieved",
+            ))
+    return _IndicatorTable(Span(start, end), targets)
+
+
+def _cell_text(original: str, cell: Span) -> str:
+    return original[cell.start:cell.end].strip()
+
+
+def _is_value(original: str, cell: Span) -> bool:
+    """A value cell: a number with its comparator, or the dash of a value not given."""
+    printed = normalize(_cell_text(original, cell))
+    return bool(_VALUE_CELL.match(printed)) or printed in _NO_UNIT
+
+
+def _aligned(original: str, columns: list[str | None], row: list[Span]) -> dict:
+    """The row's cells by column: ``{kind: cell}`` for the text columns, ``{(kind, position): cell}`` for the value
+    columns. Rows often print fewer cells than the header names: a category spanning several rows, an empty value
+    (— for a new indicator) or unit that the page dropped. So the text columns before the values are matched from
+    the right (the category is what goes missing; a short cell at the end is the unit), the values from the right
+    (the base value is what goes missing) and the columns after them (属性) from the left."""
+    value_positions = [i for i, kind in enumerate(columns) if kind in ("target", "base")]
+    if not value_positions:
+        return {}
+    first_value = next((i for i, cell in enumerate(row) if _is_value(original, cell)
+                        and not (i == 0 and columns[0] == "number")), len(row))
+    last_value = first_value
+    while last_value < len(row) and _is_value(original, row[last_value]):
+        last_value += 1
+    lead, values, tail = row[:first_value], row[first_value:last_value], row[last_value:]
+    cells: dict = {}
+    lead_columns = columns[:value_positions[0]]
+    if lead and lead_columns and lead_columns[0] == "number" and re.fullmatch(r"\d{1,3}", _cell_text(original, lead[0])):
+        lead = lead[1:]
+    text_columns = [kind for kind in lead_columns if kind in ("category", "indicator", "unit")]
+    if "unit" in text_columns and len(lead) < len(text_columns) and lead and not _looks_like_unit(original, lead[-1]):
+        text_columns.remove("unit")  # the unit cell is the one missing
+    for kind, cell in zip(reversed(text_columns), reversed(lead)):
+        cells[kind] = cell
+    for position, cell in zip(reversed(value_positions), reversed(values)):
+        cells[(columns[position], position)] = cell
+    for kind, cell in zip(columns[value_positions[-1] + 1:], tail):
+        cells.setdefault(kind, cell)
+    return cells
+
+
+def _looks_like_unit(original: str, cell: Span) -> bool:
+    """万条, 工作日, 年一遇, %, 微克/立方米: short, and no name of a measure (…率, …量, …数, …时间)."""
+    printed = normalize(_cell_text(original, cell))
+    return len(printed) <= 6 and not re.search(r"(?:率|量|数|时间|比例|比重|占比|指数|系数|面积|总额|总值)$", printed)
+
+
+def _header_year(cell: str, kind: str | None, plan: PlanMeta) -> int | None:
+    """The year a value column is for: printed in its header (2025年目标值), else the period's end for targets and
+    the year before the period for base values."""
+    printed = re.search(r"(?:19|20)\d{2}", cell)
+    if printed:
+        return int(printed.group(0))
+    if kind in ("target", "year"):
+        return plan.period_end
+    if kind == "base" and plan.period_start is not None:
+        return plan.period_start - 1
+    return None
