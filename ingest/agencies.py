@@ -110,6 +110,10 @@ _OWNER_WORDS = "牵头|负责|配合|协助|协办|参与"
 _IN_PARENTHESIS = r"(?:[^()]|\([^()]*\))*?"  # 各县(市、区)政府配合: one level of parentheses inside
 _ATTRIBUTION = re.compile(
     rf"(?P<open>\(|^)(?P<inner>{_IN_PARENTHESIS}(?:{_OWNER_WORDS}){_IN_PARENTHESIS})(?P<close>\)|\s*$)")
+# A parenthesis of organs alone closing a task's sentence names its owners without a cue: …整治30条。(区城管局、
+# 各街道办事处) / 推进X(县发改局)。 Every item must be an organ or a collective (城区、开发区 are places, 公安、卫健
+# fields), and no owner word may be inside (those parentheses are read as clauses: (X牵头，Y配合)).
+_BARE_OWNERS = re.compile(r"\((?P<list>[^()]{2,80})\)[。;]*$")
 # A role marked on one unit of a labelled list: 责任单位：市发改委(牵头)、市财政局.
 _MARKED_ROLE = re.compile(rf"(?P<name>.+?)\s*\((?P<mark>{_OWNER_WORDS})\)")
 _LIST_ITEM = re.compile(r"(?:[^、,()]|\([^()]*\))+")
@@ -300,6 +304,9 @@ class _StatementReader:
         labels = list(_LABELLED.finditer(folded))
         for label in labels:
             self._labelled(sentence, label)
+        bare = _BARE_OWNERS.search(folded.rstrip()) if not labels and folded.rstrip().endswith((")", "。", ";")) else None
+        if bare and not re.search(_OWNER_WORDS, bare["list"]):
+            self._bare_owners(sentence, bare)
         words = self.text[sentence.start:sentence.start + labels[0].start() if labels else sentence.end]
         if not _STATEMENT_WORD.search(folded):
             self._remember(words)
@@ -354,6 +361,18 @@ class _StatementReader:
         for agent, agent_role in agents:
             self._add([agent], f"{name}:X", at, at, sentence, agent_role)
         self._attribute(self.responsibilities[found:], "")
+
+    def _bare_owners(self, sentence: Span, owners: re.Match) -> None:
+        """(X、Y) closing a sentence: X and Y are responsible for the work before it, when each is an organ."""
+        base = sentence.start + owners.start("list")
+        items = [(base + m.start() + len(m.group()) - len(m.group().lstrip()), base + m.start() + len(m.group().rstrip()))
+                 for m in _LIST_ITEM.finditer(owners["list"]) if m.group().strip()]
+        if not items or not all(_is_subject(self.folded[s:e].strip()) or self._is_own_unit(self.folded[s:e].strip())
+                                for s, e in items):
+            return
+        found = len(self.responsibilities)
+        self._add(items, "(X)", sentence.start + owners.start(), sentence.start + owners.start(), sentence)
+        self._attribute(self.responsibilities[found:], self.text[sentence.start:sentence.start + owners.start()].strip())
 
     def _attribute(self, duties: list[Responsibility], words: str) -> None:
         """Duties that name owners only: their work is the words before them (or the sentence before)."""

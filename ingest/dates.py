@@ -4,9 +4,10 @@ Two entry points for every extractor:
 
 * ``parse_due(cell, plan)``: a text that is *only* a deadline, such as a table's 完成时限 cell (``2021年``,
   ``2022年6月底前``, ``长期``); ``None`` when the text is anything else.
-* ``find_due(text, plan)``: the first deadline stated in running text (``确保到年底前…``, ``11月底前完成…``). Only
+* ``find_due(text, plan)``: the deadline stated in running text (``确保到年底前…``, ``11月底前完成…``). Only
   expressions marked as deadlines count (…前, 到…, 年内, 年底, a range's end); a bare year in a sentence is usually a
-  target's year, not a deadline. The span is relative to ``text``.
+  target's year, not a deadline. A label marks one too, and says it is the task's own: ``完成时限：2024年6月``
+  (read like a table cell) comes before the first marked expression. The span is relative to ``text``.
 
 Deadlines without a year (年底前, 6月底前, 上半年) take the plan's year when the plan covers one year (an annual
 work plan), else keep ``year=None``.
@@ -91,9 +92,21 @@ def parse_due(cell: str, plan: PlanMeta | None = None) -> Due | None:
     return None
 
 
+# A deadline under its label is one whatever its form: (责任单位：…；完成时限：2024年6月) / 时间节点：2024年10月.
+_LABELLED = re.compile(r"(?:(?:完成|办结)(?:时限|时间|期限)|时间节点|时限要求|截止(?:时间|日期))\s*:\s*(?P<value>[^;,。)\n]+)")
+
+
 def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
-    """The first marked deadline in running text (到年底前, 6月底前, 2023年至2025年), span relative to ``text``."""
+    """The deadline of running text, span relative to ``text``: a labelled one (完成时限：2024年6月) if dated, else
+    the first marked one (到年底前, 6月底前, 2023年至2025年), else a labelled open one (完成时限：长期)."""
     folded = _fold(text)
+    labelled = None
+    for label in _LABELLED.finditer(folded):
+        labelled = parse_due(text[label.start("value"):label.end("value")], plan)
+        if labelled is not None:
+            labelled.span = Span(label.start("value") + labelled.span.start, label.start("value") + labelled.span.end)
+            if labelled.year is not None:
+                return labelled
     found: list[tuple[int, Due]] = []
     for kind, pattern in _PATTERNS:
         if kind == "open":
@@ -102,7 +115,7 @@ def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
             if _MARKED.search(match.group()):
                 found.append((match.start(), _due(kind, match, text, plan)))
                 break
-    return min(found, key=lambda item: (item[0], -len(item[1].text)))[1] if found else None
+    return min(found, key=lambda item: (item[0], -len(item[1].text)))[1] if found else labelled
 
 
 def _due(kind: str, match: re.Match[str], text: str, plan: PlanMeta | None) -> Due:

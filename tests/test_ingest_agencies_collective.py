@@ -67,3 +67,14 @@ def test_a_county_bureau_names_its_own_gu_in_a_labelled_parenthesis():
         ("东岭县卫生健康局医政医管股", "responsible"), ("东岭县人民医院", "responsible")]
     assert [ref.printed for ref in tasks[1].agencies] == ["县爱卫办", "各乡镇人民政府"]
     assert tasks[0].due.date == "2024-09-30" and tasks[1].due is None
+
+
+def test_a_closing_parenthesis_of_organs_alone_names_the_owners():
+    text = ("一、提升市容环境\n1.推进背街小巷整治。完成整治30条。（区城管局、各街道办事处）\n"
+            "2.优化服务布局（城区、开发区）。\n3.建立联动机制（公安、卫健、交通）。\n")
+    tasks, duties = _facts(text, DISTRICT)
+    owners = {task.title: [(ref.name, ref.role) for ref in task.agencies] for task in tasks}
+    assert owners["推进背街小巷整治"] == [("南坪区城管局", "responsible"), ("各街道办事处", "responsible")]
+    assert not owners["优化服务布局（城区、开发区）"] and not owners["建立联动机制（公安、卫健、交通）"]
+    assert {(duty.agency.printed, duty.text, duty.pattern) for duty in duties} == {
+        ("区城管局", "推进背街小巷整治", "(X)"), ("各街道办事处", "推进背街小巷整治", "(X)")}
