@@ -8,6 +8,7 @@ A label is *known* (looked for elsewhere) when its plan
 
 | gives it a meaning   | a glossary-section or inline sense, of any length                    |
 | puts it in quotes    | “城市大脑”; two or three characters only when two plans quote them (“护苗”) |
+| quotes an enumeration| three or more items joined by 、 (“统一规划、分级负责、共建共享”): a named principle |
 | names it as a system | a system mention of three or more characters (应急指挥中心)             |
 
 Unquoted, most two-character strings are plain words, and one plan quoting two or three characters often only
@@ -43,6 +44,9 @@ _SQUEEZED = re.compile(r"[\"'\s\[\]《》<>]")  # what ``normalize_label`` drops
 _NUMBER_CHARS = set(NUMERAL_CHARS + "0123456789")
 # Two or three characters in quotes: a name when two plans quote them, else mostly a word set off (“难点”, “短板”).
 _SHORT_QUOTED = re.compile(r'"([\u4e00-\u9fff]{2})"')  # three quoted characters come in as the extractor's mentions
+# A quoted enumeration of three or more short items is a principle or formula the plan names as a whole
+# (“统一规划、分级负责、共建共享”); fewer items (“安全、高效”) are mostly qualities set off.
+_QUOTED_ENUMERATION = re.compile(r'"((?:[\u4e00-\u9fff]{2,8}、){2,7}[\u4e00-\u9fff]{2,8})"')
 # A quality in quotes (“一体化”, “网格化”) is emphasis, not a name.
 _QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{1,2}化)+")
 
@@ -103,6 +107,8 @@ def known_labels(documents: Iterable[DocumentLabels]) -> dict[str, _Label]:
                 add(item.label, item.kind, item.system_kind, document.doc)
             elif quoted:
                 short_quoted.setdefault(item.label, {})[document.doc] = _quoted_places(norm, item.label)
+        for match in _QUOTED_ENUMERATION.finditer(norm):
+            add(match.group(1), "term", None, document.doc)
         for match in _SHORT_QUOTED.finditer(norm):
             short_quoted.setdefault(match.group(1), {})[document.doc] = _quoted_places(norm, match.group(1))
     for label, docs in short_quoted.items():

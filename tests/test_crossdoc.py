@@ -103,3 +103,17 @@ def test_a_short_name_quoted_in_a_paragraph_two_plans_copied_is_not_quoted_indep
     copied = "各地要做好“预警”工作。"
     result = run(doc("a", copied), doc("c", "通知:" + copied), doc("b", "完善预警机制。"))
     assert result["b"] == []
+
+
+def test_a_quoted_enumeration_is_a_named_principle_found_quoted_or_not_in_every_plan():
+    a = doc("a", "按照“统一规划、分级负责、共建共享”的原则推进。")
+    b = doc("b", "坚持统一规划、分级负责、共建共享，加快建设。")
+    result = run(a, b)
+    assert found_in(result, "a") == [("统一规划、分级负责、共建共享", "term", "统一规划、分级负责、共建共享")]
+    assert found_in(result, "b") == [("统一规划、分级负责、共建共享", "term", "统一规划、分级负责、共建共享")]
+
+
+def test_a_quoted_pair_of_qualities_is_no_principle():
+    a = doc("a", "打造“安全、高效”的服务体系。")
+    b = doc("b", "提供安全、高效服务。")
+    assert run(a, b) == {"a": [], "b": []}
