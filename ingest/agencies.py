@@ -114,6 +114,7 @@ _ATTRIBUTION = re.compile(
 # 各街道办事处) / 推进X(县发改局)。 Every item must be an organ or a collective (城区、开发区 are places, 公安、卫健
 # fields), and no owner word may be inside (those parentheses are read as clauses: (X牵头，Y配合)).
 _BARE_OWNERS = re.compile(r"\((?P<list>[^()]{2,80})\)[。;]*$")
+_GENERIC_UNIT = re.compile(r"(?:部门|单位|机关|机构)")  # 责任科室（单位）: a header's alternative word, no owner
 # A role marked on one unit of a labelled list: 责任单位：市发改委(牵头)、市财政局.
 _MARKED_ROLE = re.compile(rf"(?P<name>.+?)\s*\((?P<mark>{_OWNER_WORDS})\)")
 _LIST_ITEM = re.compile(r"(?:[^、,()]|\([^()]*\))+")
@@ -367,8 +368,9 @@ class _StatementReader:
         base = sentence.start + owners.start("list")
         items = [(base + m.start() + len(m.group()) - len(m.group().lstrip()), base + m.start() + len(m.group().rstrip()))
                  for m in _LIST_ITEM.finditer(owners["list"]) if m.group().strip()]
-        if not items or not all(_is_subject(self.folded[s:e].strip()) or self._is_own_unit(self.folded[s:e].strip())
-                                for s, e in items):
+        named = [self.folded[s:e] for s, e in items]
+        if not named or not all((_is_subject(name) or self._is_own_unit(name)) and not _GENERIC_UNIT.fullmatch(name)
+                                for name in named):
             return
         found = len(self.responsibilities)
         self._add(items, "(X)", sentence.start + owners.start(), sentence.start + owners.start(), sentence)

@@ -71,7 +71,7 @@ def test_a_county_bureau_names_its_own_gu_in_a_labelled_parenthesis():
 
 def test_a_closing_parenthesis_of_organs_alone_names_the_owners():
     text = ("一、提升市容环境\n1.推进背街小巷整治。完成整治30条。（区城管局、各街道办事处）\n"
-            "2.优化服务布局（城区、开发区）。\n3.建立联动机制（公安、卫健、交通）。\n")
+            "2.优化服务布局（城区、开发区）。\n3.建立联动机制（公安、卫健、交通）。\n责任科室（单位）\n")
     tasks, duties = _facts(text, DISTRICT)
     owners = {task.title: [(ref.name, ref.role) for ref in task.agencies] for task in tasks}
     assert owners["推进背街小巷整治"] == [("南坪区城管局", "responsible"), ("各街道办事处", "responsible")]
