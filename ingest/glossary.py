@@ -77,6 +77,7 @@ _LEAD_TOKEN = (
     r"(?:(?:全面|积极|深入|持续|进一步|大力|严格|有效|协同|重点|切实|着力|加快|不断|共|主要|严厉|依法)?"
     r"(?:构建|打造|营造|实施|开展|建立|制定|推进|推动|推行|实行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|实现|"
     r"围绕|聚焦|汇聚|压实|发挥|包括|包含|涵盖|按照|坚持|启动|部署|确定了|确定|提升|提高|畅通|打击整治|夯实|筑牢|巩固|完善|健全|优化|"
+    r"编制|公布|发布|出台|印发|"
     r"内设|下设|设有|其中|即|以))"
 )
 _LEAD_IN = re.compile(rf"^{_LEAD_TOKEN}+")
@@ -113,7 +114,11 @@ _DEFINES = r"(?:是指|指的是|系指|即(?![日将可使便时刻])|指(?![�
 # | colon, then 即/是指          | “四下降”:即…, “三线一单”:是指…             |
 # | bare 指 (a note: 注:“X”指…)  | “一网通办”指…                             |
 # | head noun, comma, 即         | “两减速一停车”改造,即…, “六个到位”要求,即… |
-_EXPLAINED_BY = re.compile(rf'^(?:[\u4e00-\u9fff]{{1,4}}\s*,\s*(?=即)|\s*[:,]?\s*)(?:{_DEFINES})\s*[:,]?')
+# | head noun, 具体为/主要包括 …    | “技能提升”行动具体为:…, “双创”载体主要包括:… |
+_INCLUDES = r"(?:具体为|具体包括|具体是|主要包括|主要有|包括)"
+_EXPLAINED_BY = re.compile(
+    rf'^(?:(?:[\u4e00-\u9fff]{{1,4}}\s*,\s*(?=即)|\s*[:,]?\s*)(?:{_DEFINES})|[\u4e00-\u9fff]{{0,4}}?{_INCLUDES})\s*[:,]?'
+)
 # The definer at the start of an entry's body: 是指…, :指…
 _DEFINER = re.compile(rf"^\s*:?\s*{_DEFINES}\s*[:,]?\s*")
 
@@ -845,7 +850,7 @@ def _inline_candidates(context: _Context, area: Span):
         label = match.group(1).strip()
         if not 2 <= len(label) <= 14 or any(d.contains(Span(start, end)) for d in declared):
             continue
-        after = _explained_after(context, label, end, area.end)
+        after = _explained_after(context, label, end, area.end) or _keyed_after(context, label, end, area.end)
         if after:
             items, definition_end = after
             evidence = Span(start, definition_end)
@@ -887,8 +892,37 @@ def _inline_candidates(context: _Context, area: Span):
             evidence = Span(list_start, start + len(label))
             found.append((context.text[start:start + len(label)], context.text[list_start:start + len(label)],
                           items, evidence, False))
+    # 3. an unquoted term defined where its sentence or note begins: 注:1.零就业家庭,是指…; 困难人员主要包括:…
+    for match in _TERM_DEFINED.finditer(norm, area.start, area.end):
+        label = match.group("label")
+        if match.group("includes") and not _CATEGORY_NOUN.search(label):
+            continue  # 建设内容主要包括:… announces a list of work, not what a term means
+        sentence = context.sentences.at(match.end())
+        definition = Span(match.end(), _rstrip(norm, match.end(), min(sentence.end, area.end)))
+        if len(definition) < 2 or any(q.start < match.end("label") and match.start("label") < q.end for q in quoted_spans):
+            continue
+        items = _split_list(context, definition, label)
+        evidence = Span(match.start("label"), definition.end)
+        found.append((context.text[match.start("label"):match.end("label")], context.text[definition.start:definition.end],
+                      items if len(items) > 1 else [], evidence, False))
     found.sort(key=lambda f: (f[3].start, -f[3].end))
     return found
+
+
+# An unquoted term defined at the start of a sentence, a note or a numbered line, as a table of forms:
+# | form                                  | example                                         |
+# |---------------------------------------|-------------------------------------------------|
+# | X,是指… / X是指… / X指的是… / X系指…   | 注:1.零就业家庭,是指…; 2.新就业形态劳动者,是指…  |
+# | 本…所称X是指…                          | 本方案所称小微企业是指…                          |
+# | a category, then 主要包括: / 包括:      | 就业困难人员主要包括:大龄失业人员、残疾人…        |
+_TERM_DEFINED = re.compile(
+    r"(?:^|(?<=[。;:\n]))[ \t]*(?:\d{1,2}\s*[.、]?\s*|\(\d{1,2}\)\s*)?(?:本[\u4e00-\u9fff]{1,4}所称)?"
+    r"(?P<label>[\u4e00-\u9fffA-Za-z0-9]{2,14}?)\s*,?\s*"
+    r"(?:(?:是指|指的是|系指)(?![导挥出定示标引南派令明向数尖纹针])|(?P<includes>主要包括|具体包括|包括|主要有)\s*:)\s*:?",
+    re.MULTILINE,
+)
+# What a term that 包括 its members names: a group of people, bodies or things of one kind.
+_CATEGORY_NOUN = re.compile(r"(?:人|人员|人群|群体|群众|对象|家庭|主体|载体|机构|组织|企业|单位|设施)$")
 
 
 # A shorthand declared for the phrase right before it, in parentheses or after a comma:
@@ -956,13 +990,26 @@ def _alias_phrase(context: _Context, opening: int, floor: int) -> Span | None:
 def _alias_items(context: _Context, phrase: Span, label: str) -> list[str]:
     """The items of the phrase: split as the label's count asks (三线一单 = 4 items), or by 、 when the phrase is
     a list of two or more words (教育、卫健、民政部门); else none (市住房和城乡建设局 is one name)."""
-    if count_options(label):
+    options = count_options(label)
+    if options:
         items = _split_list(context, phrase, label)
-        return items if len(items) > 1 else []
+        if len(items) <= 1:  # “河湖长+检察长”“河湖长+警长”协作机制(以下简称“两长协作”)
+            items = _adjacent_quotes(context, phrase)
+        return items if len(items) > 1 and (len(items) in options or "、" in context.norm[phrase.start:phrase.end]) else []
     spans = _enumeration(context, phrase, split_and=True)
     if "、" not in context.norm[phrase.start:phrase.end] or any(len(s) < 2 for s in spans):
         return []
     return _clean_items(context, spans, None)
+
+
+def _adjacent_quotes(context: _Context, phrase: Span) -> list[str]:
+    """Items written as quotes side by side, perhaps followed by the head noun they share: “甲”“乙”协作机制."""
+    norm = context.norm
+    quotes = list(_QUOTED.finditer(norm, phrase.start, phrase.end))
+    gaps = [norm[a.end():b.start()] for a, b in zip(quotes, quotes[1:])]
+    if len(quotes) < 2 or not all(re.fullmatch(r"\s*[、和及与]?\s*", gap) for gap in gaps):
+        return []
+    return [context.text[q.start(1):q.end(1)] for q in quotes]
 
 
 def _abbreviated_phrase(norm: str, phrase: Span, label: str) -> Span:
@@ -1020,6 +1067,10 @@ def _list_before(context: _Context, label_start: int, floor: int, label: str) ->
             return None  # “2个目标”“4大体系”“3项制度”: sibling shorthands, not a list of items
     reach = max(floor, end - 150)  # the clause before, at most 150 characters back
     clause_start = max(reach, max(norm.rfind(mark, reach, end) for mark in _CLAUSE_MARKS) + 1)
+    opening = norm[clause_start:end]
+    number = _ENTRY_NUMBER.match(opening.lstrip())  # 三、推行“两个清单”: the heading's number is no list item
+    if number:
+        clause_start += len(opening) - len(opening.lstrip()) + number.end()
     clause = Span(clause_start, end)
     spans = _enumeration(context, clause, split_and=True)
     if options and len(spans) > options[0] > 1:
@@ -1081,7 +1132,7 @@ def _explained_after(context: _Context, label: str, quote_end: int, limit: int) 
             return None
         items = _keyed_items(context, inner, label) or _split_list(context, inner, label)
         return items, close_at + 1
-    explained = _EXPLAINED_BY.match(norm[quote_end:min(limit, quote_end + 8)])
+    explained = _EXPLAINED_BY.match(norm[quote_end:min(limit, quote_end + 10)])
     if explained and (count_options(label) or len(label) <= 8):
         start = quote_end + explained.end()
         sentence = context.sentences.at(start)
@@ -1091,6 +1142,27 @@ def _explained_after(context: _Context, label: str, quote_end: int, limit: int) 
             return None
         return _split_list(context, definition, label), definition.end
     return None
+
+
+def _keyed_after(context: _Context, label: str, quote_end: int, limit: int) -> tuple[list[str], int] | None:
+    """A formula explained part by part later in its sentence: “1+N+X”体系,其中,“1”是指…,“N”是指…,“X”是指….
+    Every part of the formula must be explained, in order; each explanation's first clause is its item."""
+    norm = context.norm
+    keys = normalize_label(label).split("+")
+    if len(keys) < 2:
+        return None
+    sentence = context.sentences.at(quote_end)
+    end = min(sentence.end, limit)
+    keyed = list(_KEYED_PART.finditer(norm, quote_end, end))
+    if [m.group(1).strip() for m in keyed] != keys:
+        return None
+    items = []
+    for index, match in enumerate(keyed):
+        part_end = keyed[index + 1].start() if index + 1 < len(keyed) else end
+        item = _first_clause(norm, Span(match.end(), _rstrip(norm, match.end(), part_end)))
+        items.append(context.text[item.start:item.end].strip())
+    last = _first_clause(norm, Span(keyed[-1].end(), _rstrip(norm, keyed[-1].end(), end)))
+    return items, last.end
 
 
 def _matching_paren(norm: str, open_at: int, limit: int) -> int | None:
