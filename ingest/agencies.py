@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.facts import AgencyRef, Document, Heading, PlanMeta, Responsibility, Span, Task
+from plankg.ingest.outline import LINE_STYLES
 from plankg.ingest.text import normalize, sentences
 
 _CJK = "\u4e00-\u9fff"
@@ -115,6 +116,8 @@ _ATTRIBUTION = re.compile(
 # fields), and no owner word may be inside (those parentheses are read as clauses: (X牵头，Y配合)).
 _BARE_OWNERS = re.compile(r"\((?P<list>[^()]{2,80})\)[。;]*$")
 _GENERIC_UNIT = re.compile(r"(?:部门|单位|机关|机构)")  # 责任科室（单位）: a header's alternative word, no owner
+# The number opening an item: 1. (一) 一、 (1).
+_ITEM_NUMBERS = [pattern for style, pattern in LINE_STYLES if style not in ("annex", "circled")]
 # A role marked on one unit of a labelled list: 责任单位：市发改委(牵头)、市财政局.
 _MARKED_ROLE = re.compile(rf"(?P<name>.+?)\s*\((?P<mark>{_OWNER_WORDS})\)")
 _LIST_ITEM = re.compile(r"(?:[^、,()]|\([^()]*\))+")
@@ -380,7 +383,7 @@ class _StatementReader:
         """Duties that name owners only: their work is the words before them (or the sentence before)."""
         for duty in duties:
             if not duty.text:
-                duty.text = words or self._previous
+                duty.text = words or _without_number(self._previous)
             self.attributions.append(duty)
 
     # -- one clause -----------------------------------------------------------------------------------------
@@ -530,6 +533,17 @@ class _StatementReader:
         self.responsibilities.append(
             Responsibility(agency=agency, text=duty, pattern=pattern, evidence=evidence, sentence=sentence)
         )
+
+
+def _without_number(words: str) -> str:
+    """An item's words without its number and full stop: 1.地区生产总值增长6%左右。 -> 地区生产总值增长6%左右."""
+    folded = normalize(words)
+    for pattern in _ITEM_NUMBERS:
+        number = pattern.match(folded)
+        if number:
+            words = words[number.end():].lstrip()
+            break
+    return words.rstrip("。;；")
 
 
 def _role_of(words: str) -> str:

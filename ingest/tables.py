@@ -410,7 +410,14 @@ def _agency_text(cell: str) -> str:
 
 def _agencies(groups: list[Group], plan: PlanMeta) -> list[AgencyRef]:
     """The agencies of the groups' cells; a role mark in the cell (X牵头，Y、Z配合) overrides the column's role for
-    the names before it."""
+    the names before it. An agency in the same role on several rows of one item is listed once (its first cell)."""
+    once: dict[tuple[str, str], AgencyRef] = {}
+    for ref in _cell_agencies(groups, plan):
+        once.setdefault((ref.name, ref.role), ref)
+    return list(once.values())
+
+
+def _cell_agencies(groups: list[Group], plan: PlanMeta) -> list[AgencyRef]:
     refs: list[AgencyRef] = []
     for group in groups:
         for kind, cell in group.agencies:

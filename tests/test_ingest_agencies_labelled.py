@@ -92,7 +92,7 @@ def test_a_parenthesis_with_leads_and_supporters():
 def test_a_parenthesis_outside_any_task_is_responsible_for_the_words_before_it():
     text = "全面公开财政预决算信息。（县财政局负责）\n"
     _, _, duties = _facts(text)
-    assert [(d.agency.name, d.text) for d in duties] == [("东岭县财政局", "全面公开财政预决算信息。")]
+    assert [(d.agency.name, d.text) for d in duties] == [("东岭县财政局", "全面公开财政预决算信息")]
 
 
 def test_no_agency_or_named_body_starts_with_an_opening_parenthesis():
@@ -130,3 +130,9 @@ def test_a_role_marked_on_one_unit_of_a_labelled_list():
 def test_a_parenthesis_naming_owners_may_hold_parentheses_of_its_own():
     tasks, _, _ = _facts("一、重点任务\n1.整治农村人居环境。年底前完成。(县农业农村局牵头,各乡(镇、街道)配合)\n")
     assert _owners(tasks["整治农村人居环境"]) == [("东岭县农业农村局", "lead"), ("各乡(镇、街道)", "supporting")]
+
+
+def test_owners_labelled_under_an_item_that_is_no_task_take_its_words_without_its_number():
+    text = "一、主要预期目标\n1.地区生产总值增长6%左右。\n牵头单位：县发改局\n二、重点工作任务\n2.推进园区扩能。\n"
+    _, _, duties = _facts(text)
+    assert [(d.agency.name, d.text) for d in duties] == [("东岭县发改局", "地区生产总值增长6%左右")]

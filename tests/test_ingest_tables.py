@@ -57,8 +57,8 @@ def test_flattened_items_get_dated_sub_tasks_with_agencies_by_role():
     assert [(t.number, t.title) for t in items] == [("１", "建设养老服务中心"), ("２", "推进老旧小区改造"), ("３", "升级视频监控平台")]
     first = items[0]
     assert first.due.date == "2023-12-31"  # the latest deadline of its rows
-    assert [(a.printed, a.role) for a in first.agencies] == [
-        ("县民政局", "lead"), ("县财政局", "supporting"), ("县卫健委", "supporting"), ("县民政局", "lead"),
+    assert [(a.printed, a.role) for a in first.agencies] == [  # 县民政局 leads both rows: listed once
+        ("县民政局", "lead"), ("县财政局", "supporting"), ("县卫健委", "supporting"),
     ]
     assert all(t.table == "附件２ 重点任务分工表" and t.source == "table" for t in tasks)
     assert items[2].due.text == "长期" and items[2].due.date is None
