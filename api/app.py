@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from plankg.api import analysis_routes, graph_store, pages, rest, sparql
+from plankg.api import analysis_routes, fulltext, graph_store, pages, rest, sparql
 from plankg.graph.store import open_store
 
 
@@ -20,7 +20,7 @@ def create_app(location: str, token: str | None = None, timeout_s: float = sparq
     app.state.token = token
     app.state.query_timeout_s = timeout_s
     app.state.max_rows = max_rows
-    for module in (sparql, graph_store, rest, analysis_routes, pages):
+    for module in (sparql, graph_store, rest, fulltext, analysis_routes, pages):
         app.include_router(module.router)
     app.add_middleware(sparql.AnswerCache)  # replays repeated /sparql queries without routing
     app.router.on_startup.append(lambda: pages.warm_in_background(app))  # non-blocking: the first visitor waits less

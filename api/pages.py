@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from rdflib import BNode, Graph, Literal, URIRef
 
+from plankg.api.fulltext import text_hits, text_index
 from plankg.api.lookup import GenerationCache
 from plankg.api.rest import (agency_detail, app_cache, cache_of, checked_iri, graph_view, kind_of, plan_analysis,
                              plan_detail, plan_list, ref, select, statistics, task_detail, term_detail)
@@ -98,7 +99,8 @@ def home(request: Request) -> HTMLResponse:
 def search_page(request: Request, q: str = "") -> HTMLResponse:
     """The search results without JavaScript (the home page's type-ahead uses /api/search)."""
     hits = [ref(h.iri, h.label, h.kind) for h in cache_of(request).index().search(q)[:100]] if q.strip() else []
-    return html("search.html", q=q, hits=hits)
+    said = text_hits(text_index(request), q, None, 50, 0) if q.strip() else None
+    return html("search.html", q=q, hits=hits, said=said)
 
 
 # ---------------------------------------------------------------- IRI resolution
