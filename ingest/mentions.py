@@ -33,7 +33,7 @@ _LEFT_EDGE = re.compile(
     r"组织|设置|印发|执行|严格|推行|实行|指导|增设|增配|理顺|突出|夯实|坚持|注重|挖掘|拓展|贯通|选树|加速|改造|"
     r"规范|引领|参与|一批|一系列|多个|"
     r"全市|全县|全区|全省|全国|各级|各地|本市|我市|"  # 全市|执法办案管理中心
-    r"[以和与及对在为的将把由向从等了着是到于其各]|"
+    r"[以和与及对在为的将把由向从等了着是到于其各]|(?<![接招款优厚善期对])待|"  # 待|集成服务系统部署完成后, not 接待中心
     rf"第[{NUMERAL_CHARS}\d]+[批期轮届]|"  # 第二批|社会治安防控体系
     # a count: 建成2家|街道综合养老服务中心, but not inside a numeral name (3个目标6大体系)
     r"\d+(?:家|个|座|处|所|支|条|批|类)(?![^\d,;。]{0,6}\d))(?!化)"  # 规范化 is a quality, not the verb 规范
@@ -135,9 +135,15 @@ def _left_edge(norm: str, head_start: int) -> int:
     """Where the name that ends at ``head_start`` begins: after the last left-edge word within reach."""
     start = _NAME_RUN.search(norm, max(0, head_start - _MAX_NAME), head_start).start()
     reach = max(0, start - 3)  # a verb cut in half by the reach limit (推|进新一代…) still ends the name
-    edges = [reach + m.end() for m in _LEFT_EDGE.finditer(norm[reach:head_start]) if reach + m.end() > start]
+    edges = [(reach + m.start(), reach + m.end()) for m in _LEFT_EDGE.finditer(norm[reach:head_start])
+             if reach + m.end() > start]
+    if len(edges) >= 2 and head_start - edges[-1][1] < 2 and edges[-1][1] - edges[-1][0] >= 2 \
+            and edges[-1][0] - edges[-2][1] >= 2:
+        # a verb right before the head, after a noun, is a word of the name: 实施|县城防洪提升工程,
+        # 推进|老旧小区改造工程 (but 全面|提升中心 and 建成2家|中心 name nothing)
+        edges.pop()
     if edges:
-        start = max(edges)
+        start = max(end for _, end in edges)
     quality = _QUALITY.match(norm, start, head_start)
     if quality and head_start - quality.end() >= 4:
         start = quality.end()
