@@ -94,10 +94,11 @@ _MODAL = r"(?:要|应|应当|须|必须|主要|具体|统一|共同|分别|积�
 _ADVERBIAL = r"(?:全年|今年|年内|同时|此外|另外|先后|累计|主动|积极|还|并|又|共)+"
 _CLAUSE = re.compile(r"[^,;:。!?]+")
 # Labelled lines after a task, or a labelled parenthesis closing it: 牵头单位：县发改局、县财政局 / 配合单位：… /
-# (责任单位：省能源局、省发展改革委). The label gives the role; a leader or contact person (责任领导：王某某) is no agency.
+# (责任单位：省能源局、省发展改革委) / 【牵头单位：X；配合单位：Y】. The label gives the role; a leader or contact person
+# (责任领导：王某某) is no agency.
 _LABELLED = re.compile(
-    r"\(?\s*(?P<label>(?:牵头|责任|主责|主办|承办|配合|协办|协助|参与)(?:单位|部门)|(?:牵头|责任|分管)领导|责任人|联系人)"
-    r"\s*:\s*(?P<list>(?:[^()\s;。:]|\([^()]*\)|\s+(?=[、,])|(?<=[、,])\s+)+)"
+    r"[(\[【]?\s*(?P<label>(?:牵头|责任|主责|主办|承办|配合|协办|协助|参与)(?:单位|部门)|(?:牵头|责任|分管)领导|责任人|联系人)"
+    r"\s*:\s*(?P<list>(?:[^()\[\]【】\s;。:]|\([^()]*\)|\s+(?=[、,])|(?<=[、,])\s+)+)"
 )
 _LABEL_ROLES = (("牵头", "lead"), ("配合", "supporting"), ("协办", "supporting"), ("协助", "supporting"),
                 ("参与", "supporting"), ("", "responsible"))  # the first word in the label gives its role
@@ -105,16 +106,17 @@ _LABEL_ROLES = (("牵头", "lead"), ("配合", "supporting"), ("协办", "suppor
 # 各街道, 经济运行专班, 税务局, 县教育局(体育局).
 _LISTED_UNIT = re.compile(rf"[^,;:。、]{{1,20}}?(?:区|县|专班|街道|乡镇|镇|乡|单位|部门|公司|集团|协会|站|队|股|{_SUFFIX})"
                           r"(?:\([^()]*\))?")
-# A parenthesis naming owners: (县生态环境局牵头，县自然资源局配合), (市编办负责); cut by a sentence end, only its
-# opening or its closing half is in the sentence.
+# A parenthesis naming owners: (县生态环境局牵头，县自然资源局配合), (市编办负责), 【区发改局牵头】; cut by a
+# sentence end, only its opening or its closing half is in the sentence.
 _OWNER_WORDS = "牵头|负责|配合|协助|协办|参与"
 _IN_PARENTHESIS = r"(?:[^()]|\([^()]*\))*?"  # 各县(市、区)政府配合: one level of parentheses inside
 _ATTRIBUTION = re.compile(
-    rf"(?P<open>\(|^)(?P<inner>{_IN_PARENTHESIS}(?:{_OWNER_WORDS}){_IN_PARENTHESIS})(?P<close>\)|\s*$)")
+    rf"(?P<open>[(\[【]|^)(?P<inner>{_IN_PARENTHESIS}(?:{_OWNER_WORDS}){_IN_PARENTHESIS})(?P<close>[)\]】]|\s*$)")
 # A parenthesis of organs alone closing a task's sentence names its owners without a cue: …整治30条。(区城管局、
-# 各街道办事处) / 推进X(县发改局)。 Every item must be an organ or a collective (城区、开发区 are places, 公安、卫健
-# fields), and no owner word may be inside (those parentheses are read as clauses: (X牵头，Y配合)).
-_BARE_OWNERS = re.compile(r"\((?P<list>[^()]{2,80})\)[。;]*$")
+# 各街道办事处) / 推进X(县发改局)。 / …50公里。【县交通运输局】 Every item must be an organ or a collective (城区、
+# 开发区 are places, 公安、卫健 fields), and no owner word may be inside (those are read as clauses: (X牵头，Y配合)).
+_BARE_OWNERS = re.compile(r"[(\[【](?P<list>[^()\[\]【】]{2,80})[)\]】][。;]*$")
+_CLOSINGS = (")", "]", "】", "。", ";")
 _GENERIC_UNIT = re.compile(r"(?:部门|单位|机关|机构)")  # 责任科室（单位）: a header's alternative word, no owner
 # The number opening an item: 1. (一) 一、 (1).
 _ITEM_NUMBERS = [pattern for style, pattern in LINE_STYLES if style not in ("annex", "circled")]
@@ -308,7 +310,7 @@ class _StatementReader:
         labels = list(_LABELLED.finditer(folded))
         for label in labels:
             self._labelled(sentence, label)
-        bare = _BARE_OWNERS.search(folded.rstrip()) if not labels and folded.rstrip().endswith((")", "。", ";")) else None
+        bare = _BARE_OWNERS.search(folded.rstrip()) if not labels and folded.rstrip().endswith(_CLOSINGS) else None
         if bare and not re.search(_OWNER_WORDS, bare["list"]):
             self._bare_owners(sentence, bare)
         words = self.text[sentence.start:sentence.start + labels[0].start() if labels else sentence.end]
@@ -369,15 +371,20 @@ class _StatementReader:
     def _bare_owners(self, sentence: Span, owners: re.Match) -> None:
         """(X、Y) closing a sentence: X and Y are responsible for the work before it, when each is an organ."""
         base = sentence.start + owners.start("list")
-        items = [(base + m.start() + len(m.group()) - len(m.group().lstrip()), base + m.start() + len(m.group().rstrip()))
-                 for m in _LIST_ITEM.finditer(owners["list"]) if m.group().strip()]
+        items = []
+        for item in _LIST_ITEM.finditer(owners["list"]):
+            name = item.group().strip()
+            if name:
+                start = base + item.start() + item.group().index(name)
+                items.append((start, start + len(name)))
         named = [self.folded[s:e] for s, e in items]
         if not named or not all((_is_subject(name) or self._is_own_unit(name)) and not _GENERIC_UNIT.fullmatch(name)
                                 for name in named):
             return
         found = len(self.responsibilities)
-        self._add(items, "(X)", sentence.start + owners.start(), sentence.start + owners.start(), sentence)
-        self._attribute(self.responsibilities[found:], self.text[sentence.start:sentence.start + owners.start()].strip())
+        opening = sentence.start + owners.start()
+        self._add(items, "(X)", opening, opening, sentence)
+        self._attribute(self.responsibilities[found:], self.text[sentence.start:opening].strip())
 
     def _attribute(self, duties: list[Responsibility], words: str) -> None:
         """Duties that name owners only: their work is the words before them (or the sentence before)."""

@@ -45,6 +45,15 @@ LINE_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(rf"(?P<n>[{CIRCLED}])")),  # ① (matched on the original text: NFKC folds ① to 1)
 ]
 
+# Styles that are one numbering printed two ways: a list going 1． 2． 3、 is one list, not a 3、 list inside it.
+_SAME_NUMBERING = {"arabic-dun": "arabic-dot"}
+
+
+def _numbering(style: str) -> str:
+    """The numbering a style prints (1、 and 1. are one), which its sequence and its level follow."""
+    return _SAME_NUMBERING.get(style, style)
+
+
 # Run-in enumerations: at the start of a line or after a sentence break, inside a paragraph.
 _RUN_IN_BREAK = r"(?:(?<=^)|(?<=[。;:!?；：！？\n]))\s*"
 RUN_IN_STYLES: list[tuple[str, re.Pattern[str]]] = [
@@ -220,25 +229,25 @@ def _plausible(candidates: list[_Candidate]) -> list[_Candidate]:
     last: dict[str, int] = {}
     kept = []
     for index, candidate in enumerate(candidates):
-        previous = last.get(candidate.style)
+        previous = last.get(_numbering(candidate.style))
         in_sequence = candidate.value == 1 or (previous is not None and previous < candidate.value <= previous + 3)
         if candidate.style == "annex" or in_sequence or _starts_run(candidates, index):
             kept.append(candidate)
-            last[candidate.style] = candidate.value
+            last[_numbering(candidate.style)] = candidate.value
     return kept
 
 
 def _starts_run(candidates: list[_Candidate], index: int) -> bool:
     """Whether candidate ``index`` follows a heading of another style and the next one of its style is its
     successor: the start of a list numbered from above 1."""
-    candidate = candidates[index]
-    if index == 0 or candidates[index - 1].style == candidate.style or candidate.style in _RUN_IN_STYLE_KEYS:
+    numbering = _numbering(candidates[index].style)
+    if index == 0 or _numbering(candidates[index - 1].style) == numbering or numbering in _RUN_IN_STYLE_KEYS:
         return False
-    above = candidates[index - 1].style
+    above = _numbering(candidates[index - 1].style)
     for following in candidates[index + 1:]:
-        if following.style == candidate.style:
-            return following.value == candidate.value + 1
-        if following.style == above:  # the heading above has a sibling: the list under it ended with one item
+        if _numbering(following.style) == numbering:
+            return following.value == candidates[index].value + 1
+        if _numbering(following.style) == above:  # a sibling of the heading above: a list of one item ended
             return False
     return False
 
@@ -253,8 +262,8 @@ def _build(text: str, candidates: list[_Candidate]) -> list[Heading]:
         styles = [style for style, _ in stack]
         if candidate.style == "annex":
             stack = []
-        elif candidate.style in styles:
-            stack = stack[:styles.index(candidate.style)]
+        elif _numbering(candidate.style) in styles:
+            stack = stack[:styles.index(_numbering(candidate.style))]
         title = text[candidate.title_start:candidate.title_end].strip(" :：\t").rstrip(_TRAILING).strip()
         heading = Heading(
             id=f"h{index + 1}",
@@ -267,7 +276,7 @@ def _build(text: str, candidates: list[_Candidate]) -> list[Heading]:
             parent=stack[-1][1].id if stack else None,
         )
         headings.append(heading)
-        stack.append((candidate.style, heading))
+        stack.append((_numbering(candidate.style), heading))
     _set_bodies(text, headings)
     _end_lists_before_restart(text, headings)
     return headings

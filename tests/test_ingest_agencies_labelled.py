@@ -136,3 +136,13 @@ def test_owners_labelled_under_an_item_that_is_no_task_take_its_words_without_it
     text = "一、主要预期目标\n1.地区生产总值增长6%左右。\n牵头单位：县发改局\n二、重点工作任务\n2.推进园区扩能。\n"
     _, _, duties = _facts(text)
     assert [(d.agency.name, d.text) for d in duties] == [("东岭县发改局", "地区生产总值增长6%左右")]
+
+
+def test_owners_in_square_brackets():
+    text = ("一、巩固成果\n1.健全监测机制。【牵头单位：县乡村振兴局；配合单位：县民政局、各乡镇人民政府】\n"
+            "2.实施道路提升工程。[县交通运输局]\n3.推进园区扩能。【县工信局牵头，县财政局配合】\n")
+    tasks, _, _ = _facts(text)
+    assert _owners(tasks["健全监测机制"]) == [
+        ("东岭县乡村振兴局", "lead"), ("东岭县民政局", "supporting"), ("各乡镇人民政府", "supporting")]
+    assert _owners(tasks["实施道路提升工程"]) == [("东岭县交通运输局", "responsible")]
+    assert _owners(tasks["推进园区扩能"]) == [("东岭县工信局", "lead"), ("东岭县财政局", "supporting")]

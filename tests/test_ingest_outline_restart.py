@@ -56,3 +56,10 @@ def test_a_lone_number_out_of_sequence_is_still_no_heading():
 def test_numbering_on_across_sections_is_unchanged():
     text = "一、甲方面\n（一）推进甲一。\n（二）推进甲二。\n二、乙方面\n（三）推进乙一。\n（四）推进乙二。\n"
     assert [number for number, _, _ in _tasks(text)] == ["（一）", "（二）", "（三）", "（四）"]
+
+
+def test_one_list_printed_with_two_delimiters_stays_one_list():
+    text = "一、巩固成果\n1．健全监测机制。\n2．发展联农产业。\n3、实施道路提升工程。\n二、推进建设\n1、新建口袋公园。\n"
+    headings = extract_outline(_document(text))
+    assert [(h.number, h.level) for h in headings] == [
+        ("一、", 1), ("1．", 2), ("2．", 2), ("3、", 2), ("二、", 1), ("1、", 2)]
