@@ -139,6 +139,8 @@ _BUILDS = re.compile(rf"^\s*{_NUMBER_PREFIX}\s*(?:全市|{_LEAD_ADVERBS})*(?:形
 _COMPLETE = re.compile(r"完成(?=\S{2})")
 # 在上年基础上增长6%: a baseline of a comparison in time, not work to build on.
 _BASELINE = re.compile(r"^(?:上|去|前|本|今)一?年度?$|^\d{4}年(?:度|底|末)?$|^\"?十[一二三四五六七八九]五\"?(?:期末|末)$")
+# Work named by no more than a generic word (任务完成后, 各项工作完成后): no particular piece of work to rely on.
+_GENERIC_WORK = re.compile(r"^(?:各项|相关|上述|此项|该项|本项)?(?:任务|工作|活动|整改|验收|程序|手续)$")
 _NUMBER_PREFIX_RE = re.compile(_NUMBER_PREFIX)
 _FOLLOWING_CLAUSE = re.compile(r"[,;:]?\s*([^,;。:!?]+)")
 
@@ -230,7 +232,8 @@ def _sides(cue: Cue, match: re.Match, sentence: str) -> tuple[Span, Span] | None
         return None
     if _GENERIC_SUPPORT.search(sentence[match.start():match.end()]):
         return None
-    if _BASELINE.match(sentence[prerequisite.start:prerequisite.end]):
+    if _BASELINE.match(sentence[prerequisite.start:prerequisite.end]) or _GENERIC_WORK.match(
+            sentence[prerequisite.start:prerequisite.end]):
         return None
     return prerequisite, dependent
 

@@ -64,3 +64,8 @@ def test_an_alias_for_adjacent_quoted_items_expands_to_them():
 def test_the_number_of_a_heading_is_no_item_of_a_list_before_a_shorthand():
     text = "三、落实“两个清单”。编制公布权力清单和责任清单（以下简称“两个清单”）。"
     assert defined(text) == [("两个清单", "inline", ["权力清单", "责任清单"], 2, True)]
+
+
+def test_a_note_with_a_colon_and_a_bare_zhi():
+    text = "①一网通办：指企业和群众办事只需登录一个网上平台即可办理全部事项。\n工作目标：指导各地开展试点。"
+    assert [label for label, *_ in defined(text)] == ["一网通办"]

@@ -34,3 +34,8 @@ def test_a_closed_building_phrase_is_not_split_at_a_verb_inside_the_name():
     """通过X建设: X ends with its 建设; 工程建设项目审批管理系统 is one name with 建设 inside."""
     assert cues_of("通过工程建设项目审批管理系统建设，实现审批事项全程网办。") == [
         ("通过X建设", "工程建设项目审批管理系统建设", "实现审批事项全程网办")]
+
+
+@pytest.mark.parametrize("text", ["各项任务完成后，及时总结经验。", "整改完成后，组织复查验收。"])
+def test_a_generic_word_of_work_is_no_prerequisite(text):
+    assert cues_of(text) == []
