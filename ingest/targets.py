@@ -697,6 +697,8 @@ _INDICATOR_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("target", re.compile(r"目标|预期值|规划值")),
     ("year", re.compile(r"^(?:19|20)\d{2}年?(?:值|底|末)?$")),  # a bare year: base before the period, else target
     ("indicator", re.compile(r"^(?:主要|具体|核心)?指标(?:名称|内容|项)?$")),
+    # columns read past: 年均增长 | 增速 | 备注 | 责任单位 | 牵头部门 | 数据来源
+    ("other", re.compile(r"年均|增速|增幅|增长|备注|说明|责任|牵头|来源")),
 ]
 _INDICATOR_ROW_SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000\u00a0]{2,}")
 _VALUE_CELL = re.compile(
@@ -839,13 +841,15 @@ def _is_value(original: str, cell: Span) -> bool:
 
 def _aligned(original: str, columns: list[str | None], row: list[Span]) -> dict:
     """The row's cells by column: ``{kind: cell}`` for the text columns, ``{(kind, position): cell}`` for the value
-    columns. Rows often print fewer cells than the header names: a category spanning several rows, an empty value
+    columns. A row with a cell per column is read by position. Rows often print fewer cells than the header names: a category spanning several rows, an empty value
     (— for a new indicator) or unit that the page dropped. So the text columns before the values are matched from
     the right (the category is what goes missing; a short cell at the end is the unit), the values from the right
     (the base value is what goes missing) and the columns after them (属性) from the left."""
     value_positions = [i for i, kind in enumerate(columns) if kind in ("target", "base")]
     if not value_positions:
         return {}
+    if len(row) == len(columns):  # every cell printed: by position
+        return {(kind, i) if i in value_positions else kind: cell for i, (kind, cell) in enumerate(zip(columns, row))}
     first_value = next((i for i, cell in enumerate(row) if _is_value(original, cell)
                         and not (i == 0 and columns[0] == "number")), len(row))
     last_value = first_value

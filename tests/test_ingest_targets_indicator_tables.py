@@ -86,3 +86,12 @@ def test_a_plan_titled_with_one_year_dates_its_figures_with_that_year_whatever_i
     text = "新增技能人才3000人。"
     assert [year for *_, year, _ in figures(text, titled)] == [2024]
     assert [year for *_, year, _ in figures(text, untitled)] == [None]
+
+
+def test_columns_of_growth_rates_and_remarks_are_read_past():
+    text = ("指标名称 | 单位 | 2020年 | 2025年 | 年均增长(%) | 责任单位\n"
+            "地区生产总值 | 亿元 | 320 | 450 | 7 | 县发展改革局\n")
+    assert [(kind, indicator, value, unit, year) for kind, indicator, _, value, unit, year, _ in figures(text)] == [
+        ("achieved", "地区生产总值", 320, "亿元", 2020),  # 2020 is before the period: a base column
+        ("target", "地区生产总值", 450, "亿元", 2025),
+    ]
