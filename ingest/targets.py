@@ -841,8 +841,9 @@ def _is_value(original: str, cell: Span) -> bool:
 
 def _aligned(original: str, columns: list[str | None], row: list[Span]) -> dict:
     """The row's cells by column: ``{kind: cell}`` for the text columns, ``{(kind, position): cell}`` for the value
-    columns. A row with a cell per column is read by position. Rows often print fewer cells than the header names: a category spanning several rows, an empty value
-    (— for a new indicator) or unit that the page dropped. So the text columns before the values are matched from
+    columns. A row with a cell per column is read by position. Rows often print fewer cells than the header names:
+    a category spanning several rows, an empty value (— for a new indicator) or unit that the page dropped. So the
+    text columns before the values are matched from
     the right (the category is what goes missing; a short cell at the end is the unit), the values from the right
     (the base value is what goes missing) and the columns after them (属性) from the left."""
     value_positions = [i for i, kind in enumerate(columns) if kind in ("target", "base")]
