@@ -80,7 +80,7 @@ CUES = [
     # Work that waits for a thing to be finished: 待燃气管网普查完成后,实施管道更新 / 待枢纽主体工程完工后,启动片区开发
     _cue("待X后", "extended", "待", rf"{_OPENING}待(?!遇|办|岗|业|命)(?P<x>{_P}{{2,40}}?)(?:{_FINISHED})?(?:之)?后"),
     # A clause that names a thing and its completion: 监测平台建成后,实现数据共享 / 水库扩容工程完工后,联网供水
-    _cue("X建成后", "extended", "后", rf"{_OPENING}(?P<x>{_P}{{2,40}}?)(?:{_FINISHED})(?:之)?后"),
+    _cue("X建成后", "extended", "后", rf"{_OPENING}(?:在|于)?(?P<x>{_P}{{2,40}}?)(?:{_FINISHED})(?:之)?后"),
     # 建设基于5G技术的视频图传系统
     _cue("基于X的Y", "extended", "基于", rf"(?<=[建设研发构建打造开发])基于(?P<x>{_P}{{2,20}}?)的(?P<y>{_P}{{2,20}})", "y"),
     # 形成数据资源库,为研判分析提供数据支撑 / 用智慧警务方式为城市建设提供基础保障
