@@ -14,6 +14,7 @@ Responsibilities are read clause by clause from explicit statements (the cue is 
 | 由X + verb           | 由区应急办制定考核办法                           |
 | X组织协调            | 安委会组织协调                                   |
 | X按照职责分工…       | 各有关单位要按照职责分工,抓好落实                |
+| (X根据职责分工…)     | …壁垒。(各有关部门根据职责分工落实)             |
 | X是/为…责任人        | 各乡镇主要领导为第一责任人                       |
 | 领导小组办公室       | 领导小组下设办公室,办公室设在县应急局             |
 | (X牵头, Y配合)       | …全覆盖。(县政务服务中心牵头,县公安局配合)        |
@@ -108,7 +109,7 @@ _LISTED_UNIT = re.compile(rf"[^,;:。、]{{1,20}}?(?:区|县|专班|街道|乡�
                           r"(?:\([^()]*\))?")
 # A parenthesis naming owners: (县生态环境局牵头，县自然资源局配合), (市编办负责), 【区发改局牵头】; cut by a
 # sentence end, only its opening or its closing half is in the sentence.
-_OWNER_WORDS = "牵头|负责|配合|协助|协办|参与"
+_OWNER_WORDS = "牵头|负责|配合|协助|协办|参与|职责分工"
 _IN_PARENTHESIS = r"(?:[^()]|\([^()]*\))*?"  # 各县(市、区)政府配合: one level of parentheses inside
 _ATTRIBUTION = re.compile(
     rf"(?P<open>[(\[【]|^)(?P<inner>{_IN_PARENTHESIS}(?:{_OWNER_WORDS}){_IN_PARENTHESIS})(?P<close>[)\]】]|\s*$)")
@@ -134,9 +135,9 @@ _PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区){_NOT_PLACE_END
 
 # The cues of a clause (see the module's table); each regular expression runs only on clauses holding its words.
 # A sentence without any of these words holds no statement (each cue below, 由X…, and a 领导小组 as subject).
-_STATEMENT_WORD = re.compile("负责|责任人|牵头|组织协调|按照?职|由|配合|协助|参与|领导小组")
+_STATEMENT_WORD = re.compile("负责|责任人|牵头|组织协调|职责分工|按照?职|由|配合|协助|参与|领导小组")
 _HOLDER = re.compile(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$")
-_DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|按照?职(?:责|能)分工(?:负责)?")
+_DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|(?:按照?|根据|依据)职(?:责|能)分工(?:负责)?")
 _BY = re.compile(rf"由(?P<x>[^由]+?){_MODAL}$")  # 由X牵头 / 由X负责, searched in the words before the cue
 # How a subject takes its part, between it and the cue: 各有关部门按职责分工负责 / 根据各自职责负责.
 _MANNER = r"(?:按照?|根据|依据)(?:各自)?职(?:责|能)(?:分工)?"

@@ -78,3 +78,11 @@ def test_a_closing_parenthesis_of_organs_alone_names_the_owners():
     assert not owners["优化服务布局（城区、开发区）"] and not owners["建立联动机制（公安、卫健、交通）"]
     assert {(duty.agency.printed, duty.text, duty.pattern) for duty in duties} == {
         ("区城管局", "推进背街小巷整治", "(X)"), ("各街道办事处", "推进背街小巷整治", "(X)")}
+
+
+def test_the_manner_of_a_collective_is_its_cue_in_a_closing_parenthesis():
+    text = "一、优化服务\n1.清理隐性壁垒。（各有关部门根据职责分工落实）\n2.推行告知承诺制。（市司法局牵头，市直有关部门按职责分工负责）\n"
+    tasks, _ = _facts(text, CITY)
+    owners = {task.title: [(ref.printed, ref.role, ref.collective) for ref in task.agencies] for task in tasks}
+    assert owners == {"清理隐性壁垒": [("各有关部门", "responsible", True)],
+                      "推行告知承诺制": [("市司法局", "lead", False), ("市直有关部门", "responsible", True)]}
