@@ -92,6 +92,8 @@ _NOT_A_DURATION = re.compile(r"^(?:内|后|来|以来|起|底|末|前|度)")
 _CHANGE_VERBS = "下降|降低|减少|上升|增长|增加|提升|提高|缩短"
 _CHANGE = re.compile(rf"(?:{_CHANGE_VERBS})\s*$")
 _REPORTED_CHANGE = re.compile(rf"(?P<base>同比|环比|较上年|较去年)(?:分别|均|共|累计)?(?P<verb>{_CHANGE_VERBS})\s*$")
+# A clause that only compares with an earlier time: 比上年提高, 较2020年下降.
+_COMPARED_CHANGE = re.compile(rf"(?:比|较)(?:上年|去年|上年度|上年同期|\d{{4}}年)(?:{_CHANGE_VERBS})")
 # 分别 pairs the values of a clause with the figures named before it, in order: 发生事故3起、死亡3人,同比分别下降
 # 25%和40% -> 事故 -25 %, 死亡 -40 %.
 _RESPECTIVELY = "分别"
@@ -148,7 +150,7 @@ _STANDARD_FOR = re.compile(
 )
 # Adverbs between the indicator and the comparator: 准确率动态保持在95% -> 准确率.
 _TRAIL_WORDS = re.compile(
-    rf"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|{_QUANTITY_ADVERBS}|共|最高|最多)+$"
+    rf"(?:按照|按|动态|始终|持续|稳定|总体|均|全部|分别|要|应|将|需|实现|达到|年均|每年|{_QUANTITY_ADVERBS}|共|最高|最多|的)+$"
 )
 # A year or deadline inside the indicator phrase: 2021年底前实现覆盖率 -> 覆盖率.
 _DATE_WORDS = re.compile(
@@ -304,8 +306,14 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         if not indicator and shared is None:
             indicator_span = _between_word_and_value(clause_text, quantity) or _following_phrase(clause_text, quantity)
             indicator = printed[indicator_span.start:indicator_span.end]
-        if not indicator and shared is None and earlier and earlier[-1].unit == quantity.unit:
-            indicator = earlier[-1].indicator  # 网办率2021年底前达到70%,2022年开始维持在75%以上: the same measure
+        same_measure = earlier and shared is None and (earlier[-1].unit == quantity.unit or (
+            quantity.unit == "个百分点" and earlier[-1].unit == "%"))
+        if not indicator and same_measure:
+            # 网办率2021年底前达到70%,2022年开始维持在75%以上: the same measure; 比重达到76.5%,同比提高2.3个百分点:
+            # the change of that share, in points
+            indicator = earlier[-1].indicator
+        elif same_measure and _COMPARED_CHANGE.fullmatch(indicator):
+            indicator = earlier[-1].indicator + indicator  # 占比18.4%,比上年提高2.3个百分点 -> 占比比上年提高
         previous_end = quantity.end
         if not indicator and shared is None:
             continue

@@ -95,3 +95,20 @@ def test_columns_of_growth_rates_and_remarks_are_read_past():
         ("achieved", "地区生产总值", 320, "亿元", 2020),  # 2020 is before the period: a base column
         ("target", "地区生产总值", 450, "亿元", 2025),
     ]
+
+
+REPORT = PlanMeta(title="某区2023年工作总结", kind="工作总结", period_start=2023, period_end=2023)
+
+
+def test_a_change_in_points_after_a_share_is_the_change_of_that_share():
+    assert [(k, i, c, v, u) for k, i, c, v, u, *_ in figures("农业科技进步贡献率达到62.5%，同比提高1.5个百分点。", REPORT)] == [
+        ("achieved", "农业科技进步贡献率", "=", 62.5, "%"),
+        ("achieved", "农业科技进步贡献率", "同比提高", 1.5, "个百分点"),
+    ]
+    assert [(i, v) for _, i, _, v, *_ in figures("城镇化率提高到58.1%，比上年提高1.2个百分点。", REPORT)] == [
+        ("城镇化率", 58.1), ("城镇化率比上年提高", 1.2)]
+
+
+def test_a_share_of_a_whole_loses_its_de():
+    """完成年度目标任务的102%: the indicator is the whole the share is of."""
+    assert [i for _, i, *_ in figures("完成年度目标任务的102%。", REPORT)] == ["年度目标任务"]
