@@ -288,13 +288,15 @@ def docx_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, 
 
 
 def _docx_table_lines(table) -> list[str]:
+    """Each cell's paragraphs once, row after row: a merged cell is repeated by python-docx once per grid column
+    and once per row it spans (序号 and 重点任务 over two 具体措施 rows), and is written where it starts."""
     lines: list[str] = []
+    seen = set()  # the cells' XML elements: held here, lxml gives the same proxy object for a node each time
     for row in table.rows:
-        seen = set()
         for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue  # a merged cell is repeated once per grid column it spans
-            seen.add(id(cell._tc))
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
             for paragraph in cell.paragraphs:
                 if paragraph.text.strip():
                     lines.append(paragraph.text)
