@@ -10,7 +10,9 @@ Two layouts are read:
   lines: 完成 / 时间), category rows (一、信息化项目), then per item its 序号, its name and one or more
   (content, agencies, deadline) groups. The deadline cell closes a group, so merged cells (one 序号 and name over
   several rows) come out right;
-* one row per line with cells separated by tabs, ``|`` or wide spaces, as DOCX tables are written out.
+* one row per line with cells separated by tabs, ``|`` or wide spaces, as DOCX tables are written out. A row
+  without a 序号 continues the item above (its 序号 and name cells merged down); a tab-separated row keeps its
+  empty fields in place, and an empty lead or deadline there is the merged cell above it.
 
 Header words, category rows and cell kinds are matched on ``normalize``d text (序號 and 完成時限 are 序号 and 完成时限,
 ２０２４年 is 2024年); cells keep their printed text and spans.
@@ -300,10 +302,14 @@ def _read_rows(text: str, spans: list[Span], header_index: int, columns: list[st
         elif len(cells) < 2:
             break
         else:
-            row_columns = columns[len(columns) - len(cells):] if len(cells) < len(columns) else columns
+            placed = _tab_fields(text, span, len(columns))
+            if placed is None:  # cells left out by a merge are the first ones: the others are right-aligned
+                placed = [None] * (len(columns) - len(cells)) + cells if len(cells) < len(columns) else cells
             by_kind: dict[str, Cell] = {}
             agencies: list[tuple[str, Cell]] = []
-            for kind, cell in zip(row_columns, cells):
+            for kind, cell in zip(columns, placed):
+                if cell is None:
+                    continue
                 if kind in AGENCY_KINDS:
                     agencies.append((kind, cell))
                 else:
@@ -311,12 +317,35 @@ def _read_rows(text: str, spans: list[Span], header_index: int, columns: list[st
             if "number" in by_kind or item is None:
                 item = Item(number=by_kind.get("number"), name=by_kind.get("name"), category=category)
                 table.items.append(item)
+            elif item.groups:  # a continuation row: the lead and the deadline every row has, if empty, are merged
+                above = item.groups[-1]
+                if "lead" in columns and not any(kind == "lead" for kind, _ in agencies):
+                    agencies = [(kind, cell) for kind, cell in above.agencies if kind == "lead"] + agencies
+                if "due" not in by_kind and above.due is not None:
+                    by_kind["due"] = above.due
             group = Group(content=[by_kind["content"]] if "content" in by_kind else [], agencies=agencies,
                           due=by_kind.get("due"))
             item.groups.append(group)
         table.span = Span(table.span.start, span.end)
         cursor += 1
     return table, cursor
+
+
+def _tab_fields(text: str, span: Span, width: int) -> list[Cell | None] | None:
+    """The cells of a tab-separated row by position, None where a field is empty (merged with the row above), when
+    the row has a field per column: 1⇥任务⇥措施⇥县财政局 then ⇥⇥措施⇥⇥2024年 (the same lead, merged)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start:len(text) if end < 0 else end]
+    if line.count("\t") != width - 1:
+        return None
+    fields: list[Cell | None] = []
+    for field in line.split("\t"):
+        stripped = field.strip()
+        fields.append(Cell(stripped, Span(start + field.index(stripped), start + field.index(stripped) + len(stripped)))
+                      if stripped else None)
+        start += len(field) + 1
+    return fields
 
 
 def _split_row(text: str, span: Span) -> list[Cell]:

@@ -39,3 +39,25 @@ def test_an_agency_leading_two_measures_of_an_item_is_its_lead_once():
 def test_a_standing_deadline_keeps_its_text():
     item = _rows()[3]
     assert (item.due.text, item.due.date) == ("长期坚持", None)
+
+
+TAB_ROWS = ("重点任务分工表\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+            "1\t夯实数字基础设施\t完成市级政务云扩容\t市大数据局\t市财政局\t2024年底前\n"
+            "\t\t推进区县节点接入\t\t各区县人民政府\t2025年6月底前\n"
+            "\t\t建设政务灾备中心\t市政务服务中心\t\t\n"
+            "2\t提升政务服务能力\t推进“一网通办”\t市政务服务中心\t\t长期坚持\n")
+
+
+def test_empty_fields_of_a_tab_separated_row_stay_in_their_columns():
+    document = Document(id="t", source="t.txt", sha256="0", format="txt", text=TAB_ROWS)
+    rows = table_tasks(document, PLAN)
+    measures = {row.title: ([(ref.printed, ref.role) for ref in row.agencies], row.due.text if row.due else None)
+                for row in rows if row.number is None}
+    assert measures == {
+        "完成市级政务云扩容": ([("市大数据局", "lead"), ("市财政局", "supporting")], "2024年底前"),
+        # the lead cell merged down from the row above
+        "推进区县节点接入": ([("市大数据局", "lead"), ("各区县人民政府", "supporting")], "2025年6月底前"),
+        # the deadline merged down; no supporting unit is invented
+        "建设政务灾备中心": ([("市政务服务中心", "lead")], "2025年6月底前"),
+        "推进“一网通办”": ([("市政务服务中心", "lead")], "长期坚持"),
+    }
