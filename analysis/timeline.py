@@ -7,7 +7,8 @@ durations from the plan's dates, runs CPM and returns plain rows the CLI, the AP
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date
+from itertools import repeat
 from pathlib import Path
 
 import networkx as nx
@@ -137,26 +138,25 @@ def plan_schedule(graph: nx.MultiDiGraph, plans: list[str] = (), target: str | N
         durations.assumptions.append(f"{len(schedule.cycles)} cycle(s) condensed: their tasks are scheduled as "
                                      f"one block as long as its longest member (see `plankg cycles`).")
 
-    def when(offset: float) -> str | None:
-        return (durations.start + timedelta(days=round(offset))).isoformat() if durations.start else None
-
-    rows = {}
-    for node, t in zip(nodes, schedule.times.values()):  # both in the order of ``nodes``
-        data = graph.nodes[node]
-        rows[node] = Row(
-            id=node, label=data.get("label"), kind=data.get("kind"), plan=data.get("plan"),
-            due=data.get("due_date") or (str(data["due_year"]) if data.get("due_year") else None),
-            duration=t.duration, earliest_start=t.earliest_start, earliest_finish=t.earliest_finish,
-            latest_start=t.latest_start, latest_finish=t.latest_finish, total_slack=t.total_slack,
-            free_slack=t.free_slack, critical=t.critical, start_date=when(t.earliest_start),
-            finish_date=when(t.earliest_finish), latest_finish_date=when(t.latest_finish),
-            duration_basis=durations.basis.get(node, ""), cycle=t.block,
-        )
+    columns = schedule.times.columns
+    numbers = (columns.duration, columns.earliest_start, columns.earliest_finish, columns.latest_start,
+               columns.latest_finish, columns.total_slack, columns.free_slack, columns.critical, columns.block)
+    dates = (_dates(durations.start, offsets)
+             for offsets in (columns.earliest_start, columns.earliest_finish, columns.latest_finish))
+    basis = map(durations.basis.get, nodes, repeat(""))
+    rows = [Row(id=node, label=data.get("label"), kind=data.get("kind"), plan=data.get("plan"),
+                due=data.get("due_date") or (str(data["due_year"]) if data.get("due_year") else None),
+                duration=duration, earliest_start=es, earliest_finish=ef, latest_start=ls, latest_finish=lf,
+                total_slack=total, free_slack=free, critical=critical, start_date=start, finish_date=finish,
+                latest_finish_date=latest, duration_basis=rule, cycle=None if block < 0 else block)
+            for node, data, duration, es, ef, ls, lf, total, free, critical, block, start, finish, latest, rule
+            in zip(nodes, map(graph.nodes.__getitem__, nodes), *(c.tolist() for c in numbers), *dates, basis)]
     implied = set(durations.implied_edges)
     load_evidence(graph, zip(schedule.chain, schedule.chain[1:]))
-    chain = [_with_incoming_edge(graph, rows[node], previous, implied)
+    chain = [_with_incoming_edge(graph, rows[local[index.index[node]]], previous, implied)
              for previous, node in zip([None, *schedule.chain], schedule.chain)]
-    ordered = sorted(rows.values(), key=lambda r: (r.earliest_start, r.total_slack))
+    order = np.lexsort((columns.total_slack, columns.earliest_start)).tolist()  # stable, as sorted() is
+    ordered = [rows[i] for i in order]
     info = graph.graph.get("plans", {})
     return PlanSchedule(
         plans=[{"iri": p, "title": info.get(p, {}).get("title")} for p in plan_iris], target=target_node,
@@ -164,6 +164,14 @@ def plan_schedule(graph: nx.MultiDiGraph, plans: list[str] = (), target: str | N
         length_days=schedule.length, rows=ordered, chain=chain, cycles=schedule.cycles,
         assumptions=durations.assumptions,
     )
+
+
+def _dates(start: date | None, offsets: np.ndarray) -> list[str | None]:
+    """ISO dates ``offsets`` days (rounded half to even, as ``round``) after ``start``; None without a start."""
+    if start is None:
+        return [None] * len(offsets)
+    days = np.round(offsets).astype(np.int64).astype("timedelta64[D]")
+    return (np.datetime64(start, "D") + days).astype(str).tolist()
 
 
 def _with_incoming_edge(graph: nx.MultiDiGraph, row: Row, previous: str | None,

@@ -152,3 +152,25 @@ def test_ties_between_equal_chains_and_cycles_follow_the_node_order(order):
     assert schedule.chain == (["p", "q", "t"] if first == "p" else ["r", "s", "t"])
     assert schedule.cycles == ([["p", "q"], ["r", "s"]] if first == "p" else [["r", "s"], ["p", "q"]])
     assert schedule.times[first].block == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_graphs())
+def test_times_read_as_the_dict_of_every_node_in_node_order(graph):
+    nodes, edges, duration = graph
+    schedule = critical_path(nodes, edges, duration)
+    times = schedule.times
+    assert list(times) == nodes and len(times) == len(nodes)
+    assert [t.node for t in times.values()] == nodes
+    assert [(n, t) for n, t in times.items()] == [(n, times[n]) for n in nodes]
+    assert dict(times) == times and times == {n: times[n] for n in nodes}
+    assert all(isinstance(times[n].duration, float) and isinstance(times[n].critical, bool) for n in nodes)
+    assert "not a node" not in times
+    with pytest.raises(KeyError):
+        times["not a node"]
+    columns = times.columns
+    for i, node in enumerate(nodes):
+        t = times[node]
+        assert (t.earliest_start, t.total_slack, t.critical) == (
+            columns.earliest_start[i], columns.total_slack[i], columns.critical[i])
+        assert (t.block is None) == (columns.block[i] < 0)
