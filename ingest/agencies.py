@@ -466,14 +466,12 @@ class _StatementReader:
     # -- agents ---------------------------------------------------------------------------------------------
 
     def _agents(self, start: int, end: int, owners: bool = False) -> list[tuple[int, int]]:
-        """The agencies of a subject that is wholly one agency or a list of them (市教育局、市体育局); in a
-        parenthesis naming owners (``owners``) any listed unit counts (各乡镇配合)."""
+        """The agencies of a subject that is a list of them (市教育局、市体育局; 市级各有关部门及各县市区政府) or
+        wholly one (市自然资源和规划局); in a parenthesis naming owners (``owners``) any listed unit counts (各乡镇配合)."""
         def named(folded: str) -> bool:
             return _is_subject(folded) or self._is_own_unit(folded) or owners and bool(_LISTED_UNIT.fullmatch(folded))
 
         subject = self.folded[start:end]
-        if named(subject):
-            return [(start, end)]
         parts, position = [], start
         for piece in _LIST_SEPARATOR.split(subject):
             at = self.folded.index(piece, position)
@@ -481,7 +479,7 @@ class _StatementReader:
             position = at + len(piece)
         if len(parts) > 1 and all(named(self.folded[s:e]) for s, e in parts):
             return parts
-        return []
+        return [(start, end)] if named(subject) else []
 
     def _is_own_unit(self, folded: str) -> bool:
         return bool(self.department and _OWN_UNIT.fullmatch(folded))

@@ -86,3 +86,14 @@ def test_the_manner_of_a_collective_is_its_cue_in_a_closing_parenthesis():
     owners = {task.title: [(ref.printed, ref.role, ref.collective) for ref in task.agencies] for task in tasks}
     assert owners == {"清理隐性壁垒": [("各有关部门", "responsible", True)],
                       "推行告知承诺制": [("市司法局", "lead", False), ("市直有关部门", "responsible", True)]}
+
+
+def test_two_collectives_joined_by_ji_are_two_owners_and_an_organ_with_he_is_one():
+    text = ("一、优化审批\n1.编制许可事项清单。（市政府办公室牵头，市级各有关部门及各县市区政府按职责分工负责）\n"
+            "2.保障项目用地。（市自然资源和规划局负责）\n")
+    tasks, _ = _facts(text, CITY)
+    owners = {task.title: [(ref.printed, ref.role) for ref in task.agencies] for task in tasks}
+    assert owners == {
+        "编制许可事项清单": [("市政府办公室", "lead"), ("市级各有关部门", "responsible"), ("各县市区政府", "responsible")],
+        "保障项目用地": [("市自然资源和规划局", "responsible")],
+    }
