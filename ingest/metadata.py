@@ -99,9 +99,10 @@ def _title(meta, text, folded, head, all_lines, notice, fields) -> None:
     candidates: list[str] = []
     if notice:
         span, match = notice
-        quoted = _QUOTED_TITLE.search(text, span.start, span.end)
-        candidates.append(quoted.group("title") if quoted else text[span.start + match.start("title"):
-                                                                        span.start + match.end("title")])
+        printed = text[span.start + match.start("title"):span.start + match.end("title")]
+        # 印发《X》的通知 quotes the title; 印发2023年区《政府工作报告》确定的…方案的通知 quotes a document it cites
+        quoted = _QUOTED_TITLE.fullmatch(normalize(printed).strip())
+        candidates.append(printed.strip()[1:-1] if quoted else printed)
         body = _QUOTED_TITLE.search(text, span.end, head[-1].end) if head else None  # 现将《X》印发给你们
         if body:
             candidates.append(body.group("title"))
@@ -371,20 +372,29 @@ def _fyp_years(match: re.Match) -> tuple[int, int]:
 def cited_documents(text: str, exclude: str = "") -> list[CitedDocument]:
     """Every distinct 《title》 the text cites, with the number printed right after it: 《X》(公发〔2015〕12号)."""
     folded = normalize(text)
-    own = normalize(exclude)
+    own = _title_key(exclude)
     seen: set[str] = set()
     cited: list[CitedDocument] = []
     for match in _QUOTED_TITLE.finditer(text):
         title = match.group("title").strip()
-        key = normalize(title)
-        if key == own or key in seen:
-            continue
+        key = _title_key(title)
+        if key in seen or own and (key == own or len(key) >= _MIN_OWN_TAIL and own.endswith(key)):
+            continue  # the plan itself, also quoted without its year: 《区〈政府工作报告〉确定的…方案》
         seen.add(key)
         after = _NUMBER_AFTER.match(folded, match.end())
         end = after.end() if after else match.end()
         doc_number = text[after.start("n"):after.end("n")] if after else None
         cited.append(CitedDocument(title=title, doc_number=doc_number, evidence=Span(match.start(), end)))
     return cited
+
+
+_MIN_OWN_TAIL = 8  # a quoted title this long that ends the plan's own title is the plan
+_INNER_QUOTES = re.compile(r"[《》〈〉<>]")
+
+
+def _title_key(title: str) -> str:
+    """A title for comparison: normalized, without the book-title marks a title inside it takes (〈〉 inside 《》)."""
+    return _INNER_QUOTES.sub("", normalize(title).strip())
 
 
 # ----------------------------------------------------------------------------------------------------- helpers
