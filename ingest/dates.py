@@ -100,13 +100,15 @@ def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
     """The deadline of running text, span relative to ``text``: a labelled one (完成时限：2024年6月) if dated, else
     the first marked one (到年底前, 6月底前, 2023年至2025年), else a labelled open one (完成时限：长期)."""
     folded = _fold(text)
-    labelled = None
+    labelled_open = None
     for label in _LABELLED.finditer(folded):
-        labelled = parse_due(text[label.start("value"):label.end("value")], plan)
-        if labelled is not None:
-            labelled.span = Span(label.start("value") + labelled.span.start, label.start("value") + labelled.span.end)
-            if labelled.year is not None:
-                return labelled
+        due = parse_due(text[label.start("value"):label.end("value")], plan)
+        if due is None:
+            continue
+        due.span = Span(label.start("value") + due.span.start, label.start("value") + due.span.end)
+        if due.year is not None:
+            return due
+        labelled_open = labelled_open or due
     found: list[tuple[int, Due]] = []
     for kind, pattern in _PATTERNS:
         if kind == "open":
@@ -115,7 +117,7 @@ def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
             if _MARKED.search(match.group()):
                 found.append((match.start(), _due(kind, match, text, plan)))
                 break
-    return min(found, key=lambda item: (item[0], -len(item[1].text)))[1] if found else labelled
+    return min(found, key=lambda item: (item[0], -len(item[1].text)))[1] if found else labelled_open
 
 
 def _due(kind: str, match: re.Match[str], text: str, plan: PlanMeta | None) -> Due:

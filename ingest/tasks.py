@@ -4,8 +4,8 @@ Which outline items are tasks, decided by the words of the headings above them:
 
 * a *task container* is a heading that announces tasks (主要任务, 重点任务, 重点工作, 工作措施, 任务分工 …, the
   words ending its title: 保障重点项目用地 is a task) or a top-level action of a work plan (实施…行动, 开展…专项行动,
-  推进…工程). Every numbered heading below a container is a
-  task, nested tasks get their enclosing task as ``parent``; an action heading inside a container is a task too;
+  推进…工程). Every numbered heading below a container is a task, nested tasks get their enclosing task as
+  ``parent``; an action heading inside a container is a task too;
 * background sections (主要成就, 形势, 指导思想, 基本原则, 发展目标, 保障措施, 组织领导, 工作要求 …) hold no tasks,
   not even 保障措施: their items are safeguards of the plan rather than work with an owner and a deadline; a task
   heading inside them (保障措施 > 细化工作任务) is no container either;
