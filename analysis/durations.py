@@ -26,8 +26,9 @@ from datetime import date
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
+from scipy.sparse import csr_matrix
 
-from plankg.analysis import arrays
 from plankg.analysis.compact import dependency_index
 from plankg.analysis.projection import DEPENDENCY_KINDS
 from plankg.analysis.queries import NodeNotFound, resolve_node
@@ -103,18 +104,15 @@ def infer_durations(graph: nx.MultiDiGraph, nodes: list[str]) -> Durations:
     implied = _sub_task_order(graph, attributes, due, inherited)
     index = dependency_index(graph)
     position = index.index
-    waits_on: dict[str, list[int]] = defaultdict(list)
-    for u, v in implied:
-        waits_on[v].append(position[u])
-    predecessors = arrays.lists(*arrays.rows_of_pairs(len(index.nodes), index.targets,
-                                                      arrays.edge_sources(index.starts)))
-    due_at: list[date | None] = [None] * len(index.nodes)
-    for node, day in due.items():
-        due_at[position[node]] = day
+    due_day = np.full(len(index.nodes), -1, dtype=np.int64)  # ordinal of each node's deadline, -1 when none
+    due_day[np.fromiter(map(position.__getitem__, due), dtype=np.int64, count=len(due))] = np.fromiter(
+        map(date.toordinal, due.values()), dtype=np.int64, count=len(due))
+    implied_at = np.array([position[n] for edge in implied for n in edge], dtype=np.int64)
+    latest = latest_prerequisite_dues(index.starts, index.targets, due_day, implied_at[0::2], implied_at[1::2])
 
     days: dict[str, float] = {}
     basis: dict[str, str] = {}
-    for node in nodes:
+    for node, at in zip(nodes, map(position.__getitem__, nodes)):
         data = attributes[node]
         if node not in due:
             days[node] = 0.0
@@ -122,9 +120,9 @@ def infer_durations(graph: nx.MultiDiGraph, nodes: list[str]) -> Durations:
             continue
         end = due[node]
         begin, rule = starts.get(data.get("plan"), fallback), "plan start"
-        for day in _prerequisite_dues(position[node], predecessors, due_at, waits_on[node]):
-            if day <= end and (begin is None or day > begin):
-                begin, rule = day, "the deadline of a prerequisite"
+        prerequisite_due = int(latest[at])
+        if prerequisite_due >= 0 and (begin is None or prerequisite_due > begin.toordinal()):
+            begin, rule = date.fromordinal(prerequisite_due), "the deadline of a prerequisite"
         days[node] = float(max((end - begin).days, 0)) if begin else 0.0
         basis[node] = rule + (" (deadline of the enclosing task)" if node in inherited else "")
     if implied:
@@ -164,23 +162,36 @@ def _waits_on(graph: nx.MultiDiGraph, dependent: str, prerequisite: str) -> bool
         d["kind"] in DEPENDENCY_KINDS for d in graph[prerequisite][dependent].values())
 
 
-def _prerequisite_dues(node: int, predecessors: list[list[int]], due_at: list[date | None], implied: list[int],
-                       hops: int = 3) -> list[date]:
-    """Deadlines of what ``node`` waits on, looking through up to ``hops`` undated systems, goals or tasks (nodes
-    as positions in the dependency index, ``predecessors`` its reversed edges)."""
-    found, frontier, seen = [], [*implied, *predecessors[node]], {node}
-    for _ in range(hops):
-        following = []
-        for u in frontier:
-            if u in seen:
-                continue
-            seen.add(u)
-            if due_at[u] is not None:
-                found.append(due_at[u])
-            else:
-                following.extend(predecessors[u])
-        frontier = following
-    return found
+def latest_prerequisite_dues(starts: np.ndarray, targets: np.ndarray, due: np.ndarray,
+                             implied_sources: np.ndarray, implied_targets: np.ndarray, hops: int = 3) -> np.ndarray:
+    """For each node with a deadline (``due`` >= 0, as day ordinals), the latest deadline not after its own among
+    what it waits on, looking through up to ``hops - 1`` undated nodes (systems, goals, undated tasks); -1 where
+    there is none. Edges: the dependency index (``starts``, ``targets``), plus the implied edges, which count
+    as direct only.
+
+    Walks of each length are sparse matrix products (A, then A·B, A·B·B with B the edges leaving undated
+    nodes), so the work runs in compiled code over arrays rather than a search per node.
+    """
+    count = len(due)
+    result = np.full(count, -1, dtype=np.int64)
+    dated = np.flatnonzero(due >= 0)
+    if count == 0 or len(dated) == 0:
+        return result
+    edges = csr_matrix((np.ones(len(targets)), targets, starts), shape=(count, count))
+    into_undated = csr_matrix(((due < 0)[targets].astype(float), targets, starts), shape=(count, count))
+    into_undated.eliminate_zeros()
+    ends = edges[:, dated]  # walks that end at a dated node (entries count walks: all positive)
+    through = ends
+    for _ in range(hops - 1):
+        through = into_undated @ through  # walks one step longer, through an undated node
+        ends = ends + through
+    walks = ends.tocoo()
+    u = np.concatenate([walks.row, implied_sources]).astype(np.int64)
+    v = np.concatenate([dated[walks.col], implied_targets]).astype(np.int64)
+    found = due[u]
+    fits = (found >= 0) & (found <= due[v]) & (u != v)
+    np.maximum.at(result, v[fits], found[fits])
+    return result
 
 
 def read_overrides(path: Path, graph: nx.MultiDiGraph) -> dict[str, float]:
