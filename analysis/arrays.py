@@ -18,22 +18,29 @@ from scipy.sparse.csgraph import breadth_first_order, connected_components
 def rows_of_pairs(count: int, sources: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(starts, targets)`` of the edges ``sources[i] → targets[i]`` among ``count`` nodes; each node's targets
     keep the order of the edges given (a stable sort, linear on edges already grouped by source)."""
-    order = np.argsort(sources, kind="stable")
-    starts = np.zeros(count + 1, dtype=np.int64)
-    np.cumsum(np.bincount(sources, minlength=count), out=starts[1:])
+    starts, order = _grouped(count, sources)
     return starts, np.asarray(targets)[order]
 
 
+def _grouped(count: int, sources: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row starts of ``sources`` grouped by node, and the stable order that groups them."""
+    order = np.argsort(sources, kind="stable")
+    starts = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(sources, minlength=count), out=starts[1:])
+    return starts, order
+
+
 def unique_rows(count: int, sources: np.ndarray, targets: np.ndarray,
-                keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(starts, targets)`` of the pairs ``sources[k] → targets[k]``, each once, kept when any of its edges has
-    ``keep[k]``; each node's targets in the order of their first edge, as a NetworkX graph's adjacency holds
-    them after adding the edges in this order."""
+                keep: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(starts, targets, kept)`` of the pairs ``sources[k] → targets[k]``, each once, kept when any of its edges
+    has ``keep[k]``; each node's targets in the order of their first edge, as a NetworkX graph's adjacency holds
+    them after adding the edges in this order; ``kept`` counts the edges with ``keep`` behind each pair."""
     key = sources * count + targets
     unique, first, inverse = np.unique(key, return_index=True, return_inverse=True)
-    kept = np.bincount(inverse, weights=keep, minlength=len(unique)) > 0
-    chosen = np.sort(first[kept])
-    return rows_of_pairs(count, sources[chosen], targets[chosen])
+    kept = np.bincount(inverse, weights=keep, minlength=len(unique)).astype(np.int64)
+    chosen = np.sort(first[kept > 0])
+    starts, order = _grouped(count, sources[chosen])
+    return starts, targets[chosen][order], kept[inverse[chosen]][order]
 
 
 def lists(starts: np.ndarray, targets: np.ndarray) -> list[list[int]]:

@@ -19,12 +19,14 @@ from plankg.analysis.projection import DEPENDENCY_KINDS
 @dataclass(frozen=True)
 class DependencyIndex:
     """Node i is ``nodes[i]``; ``targets[starts[i]:starts[i + 1]]`` are the nodes that wait on it, each once (a
-    self-loop lists ``i`` itself)."""
+    self-loop lists ``i`` itself); ``edges[k]`` is how many "waits on" edges (of different kinds) join the pair
+    of ``targets[k]``."""
 
     nodes: list[str]
     index: dict[str, int]
     starts: np.ndarray
     targets: np.ndarray
+    edges: np.ndarray
 
 
 def dependency_index(graph: nx.MultiDiGraph) -> DependencyIndex:
@@ -51,11 +53,15 @@ def _build(graph: nx.MultiDiGraph) -> DependencyIndex:
     nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
     targets: list[int] = []
+    edges: list[int] = []
     ends = [0]
     kinds = DEPENDENCY_KINDS
     for neighbours in graph.succ.values():  # the same order as ``nodes``
         for v, keyed in neighbours.items():
-            if any(data.get("kind") in kinds for data in keyed.values()):
+            waits = sum(data.get("kind") in kinds for data in keyed.values())
+            if waits:
                 targets.append(index[v])
+                edges.append(waits)
         ends.append(len(targets))
-    return DependencyIndex(nodes, index, np.array(ends, dtype=np.int64), np.array(targets, dtype=np.int32))
+    return DependencyIndex(nodes, index, np.array(ends, dtype=np.int64), np.array(targets, dtype=np.int32),
+                           np.array(edges, dtype=np.int64))

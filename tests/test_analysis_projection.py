@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plankg.analysis.compact import dependency_index
-from plankg.analysis.projection import NODE_TYPES, _pairs, _term_value, assemble, dependency_view
+from plankg.analysis.projection import DEPENDENCY_KINDS, NODE_TYPES, _pairs, _term_value, assemble, dependency_view
 
 
 def test_iri_and_typed_literals():
@@ -83,3 +83,6 @@ def test_rows_of_the_projection_equal_the_index_read_from_networkx(columns):
     assert from_rows.nodes == from_networkx.nodes and from_rows.index == from_networkx.index
     assert from_rows.starts.tolist() == from_networkx.starts.tolist()
     assert from_rows.targets.tolist() == from_networkx.targets.tolist()
+    assert from_rows.edges.tolist() == from_networkx.edges.tolist()
+    waits_on = [(u, v) for u, v, kind in graph.edges(data="kind") if kind in DEPENDENCY_KINDS]
+    assert sum(from_rows.edges.tolist()) == len(waits_on)
