@@ -458,10 +458,12 @@ def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset:
 
 def agency_list(store: Store) -> list[dict[str, Any]]:
     rows = select(store, """
-        SELECT ?agency (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?task) AS ?tasks) WHERE { ?agency a org:Organization .
-          OPTIONAL { ?agency skos:prefLabel ?l } OPTIONAL { ?task pk:leadAgency|pk:responsibleAgency ?agency }
+        SELECT ?agency (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?task) AS ?tasks) (SAMPLE(?c) AS ?collective)
+        WHERE { ?agency a org:Organization . OPTIONAL { ?agency skos:prefLabel ?l } OPTIONAL { ?agency pk:collective ?c }
+          OPTIONAL { ?task pk:leadAgency|pk:responsibleAgency ?agency }
         } GROUP BY ?agency ORDER BY DESC(?tasks) ?label""")
-    return [{**ref(str(r["agency"]), r["label"], "agency"), "tasks": r["tasks"]} for r in rows]
+    return [{**ref(str(r["agency"]), r["label"], "agency"), "tasks": r["tasks"], "collective": bool(r["collective"])}
+            for r in rows]
 
 
 def agency_detail(store: Store, iri: str) -> dict[str, Any]:
@@ -488,6 +490,7 @@ def agency_detail(store: Store, iri: str) -> dict[str, Any]:
             "plan": ref(t["plan"] and str(t["plan"]), t["planTitle"], "plan"), "evidence": evidence(t)})
     return {
         **ref(iri, pref, "agency"), "altLabels": sorted({str(r["l"]) for r in labels} - {pref}),
+        "collective": store.ask(f"{SPARQL_PREFIXES} ASK {{ <{iri}> pk:collective true }}"),
         "responsibilities": [{**ref(str(d["r"]), d["text"]), "cue": d["cue"],
                               "task": ref(d["task"] and str(d["task"]), d["taskLabel"], "task"),
                               "plan": ref(d["plan"] and str(d["plan"]), d["planTitle"], "plan"),

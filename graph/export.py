@@ -99,9 +99,10 @@ def analysis_form(store: Store) -> dict[str, list[dict[str, object]]]:
     for r in _rows(store, "?r a pk:Responsibility ; pk:agency ?a ; pk:text ?text ; pk:evidence/oa:exact ?exact",
                    "?a ?text ?exact"):
         duties[r["a"]].append({"text": r["text"], "evidence": r["exact"]})
+    collectives = {r["a"] for r in _rows(store, "?a pk:collective true", "DISTINCT ?a")}
     agencies = [
         {"id": r["a"], "name": r["name"], "plans": sorted(agency_plans.get(r["a"], [])),
-         "responsibilities": duties.get(r["a"], [])}
+         "collective": r["a"] in collectives, "responsibilities": duties.get(r["a"], [])}
         for r in _rows(store, "?a a org:Organization ; skos:prefLabel ?name", "DISTINCT ?a ?name")
     ]
     agencies.sort(key=lambda a: str(a["id"]))

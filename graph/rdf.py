@@ -143,13 +143,15 @@ class _Writer:
             self.add(selector, PART_OF, self.plan)
         return selector
 
-    def agency(self, name: str, printed: str | None = None) -> str:
-        """The shared agency node, labelled in this document's graph."""
+    def agency(self, name: str, printed: str | None = None, collective: bool = False) -> str:
+        """The shared agency node, labelled in this document's graph; a collective (各有关部门) says so."""
         node = _node(agency_iri(name))
         self.add(node, A, _iri(ORG, "Organization"))
         self.add(node, PREF, text(name))
         if printed and normalize_label(printed) != normalize_label(name):
             self.add(node, ALT, text(printed))
+        if collective:
+            self.add(node, pk("collective"), plain("true", XSD_BOOL))
         self.add(node, DERIVED, self.plan)
         return node
 
@@ -239,7 +241,7 @@ def _tasks(w: _Writer) -> None:
             w.add(node, pk("dueYear"), plain(task.due.year, XSD_INT) if task.due.year else None)
         for ref in task.agencies:
             role = pk("leadAgency") if ref.role == "lead" else pk("responsibleAgency")
-            w.add(node, role, w.agency(ref.name, ref.printed))
+            w.add(node, role, w.agency(ref.name, ref.printed, ref.collective))
 
 
 def _agencies(w: _Writer) -> None:
@@ -247,12 +249,12 @@ def _agencies(w: _Writer) -> None:
     for ref in w.facts.agencies:
         mention = w.node("agency-mention", f"{ref.span.start}-{ref.span.end}")
         w.fact(mention, [pk("Mention")], ref.span)
-        w.add(mention, pk("mentionOf"), w.agency(ref.name, ref.printed))
+        w.add(mention, pk("mentionOf"), w.agency(ref.name, ref.printed, ref.collective))
         w.add(mention, pk("role"), plain(ref.role))
     for n, duty in enumerate(w.facts.responsibilities, 1):
         node = w.node("responsibility", n)
         w.fact(node, [pk("Responsibility")], duty.evidence, duty.sentence)
-        w.add(node, pk("agency"), w.agency(duty.agency.name, duty.agency.printed))
+        w.add(node, pk("agency"), w.agency(duty.agency.name, duty.agency.printed, duty.agency.collective))
         w.add(node, pk("text"), text(duty.text))
         w.add(node, pk("cue"), text(duty.pattern))
         w.add(node, pk("task"), w.task(duty.task))

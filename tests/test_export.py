@@ -24,7 +24,7 @@ FIELDS = {
     "tasks": {"id", "plan", "number", "title", "parent", "due", "agencies", "evidence"},
     "terms": {"id", "term", "plan", "kind", "definition", "expansion", "evidence"},
     "mentions": {"term", "plan", "evidence"},
-    "agencies": {"id", "name", "plans", "responsibilities"},
+    "agencies": {"id", "name", "plans", "collective", "responsibilities"},
     "prerequisites": {"dependent", "prerequisite", "cue", "plan", "evidence"},
     "targets": {"plan", "task", "indicator", "comparator", "value", "unit", "year", "evidence"},
 }
@@ -52,7 +52,7 @@ def test_analysis_form_values(fixture_store):
     assert form["terms"][0]["expansion"] == ["联排", "联劝", "联管"] and form["terms"][0]["kind"] == "inline"
     assert sorted(m["term"] for m in form["mentions"]) == ["三联", "综合指挥中心"]
     agency = form["agencies"][-1]
-    assert agency["name"] == "某市公安局" and agency["plans"] == [plan]
+    assert agency["name"] == "某市公安局" and agency["plans"] == [plan] and agency["collective"] is False
     assert agency["responsibilities"] == [{"text": "推进“三联”工作机制", "evidence": "由市公安局牵头"}]
     link = form["prerequisites"][0]
     assert link["dependent"]["label"] == "建设综合指挥中心" and link["prerequisite"]["label"] == "综合指挥中心"

@@ -137,3 +137,15 @@ def test_target_value_is_a_decimal(store):
 def test_no_triple_is_written_twice():
     triples = list(facts_to_triples(make_facts()))
     assert len(triples) == len(set(triples))
+
+
+def test_a_collective_agency_is_marked_and_a_single_organ_is_not():
+    facts = make_facts()
+    collective = AgencyRef("各有关部门", "各有关部门", span_of("联排"), collective=True)
+    facts.responsibilities.append(Responsibility(collective, "按职责分工负责", "X负责", span_of("联排"), span_of("联排")))
+    graph = ox.NamedNode("https://example.org/g")
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in facts_to_triples(facts))
+    assert ask(store, f"""?duty pk:agency <{agency_iri("各有关部门")}> .
+                          <{agency_iri("各有关部门")}> pk:collective true""")
+    assert not ask(store, f"""<{agency_iri("某市公安局")}> pk:collective ?any""")
