@@ -65,8 +65,13 @@ _PATTERNS = [(kind, re.compile(r"(?<!\d)" + pattern)) for kind, pattern in _FORM
 _CIRCLED = re.compile("[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]")  # ①-⑳ ⓵-⓾ ❶-➓
 _CELL_FILLER = re.compile(r"[\s。;；,，]+")
 
-# In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range.
-_MARKED = re.compile(rf"(?:前$|^{_BY}|年内|年底|年末|月底|月末|季度|半年|月\s*{_TO}\s*(?:\d+\s*年)?\s*\d+\s*月)")
+# In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range of months
+# or of years (2023—2025年持续推进: due at the range's end, the range kept as the printed deadline).
+_MARKED = re.compile(rf"(?:前$|^{_BY}|年内|年底|年末|月底|月末|季度|半年|月\s*{_TO}\s*(?:\d+\s*年)?\s*\d+\s*月"
+                     rf"|^(?:19|20)\d{{2}}\s*年?\s*{_TO}\s*(?:19|20)\d{{2}})")
+# A date followed by the completion it sets is marked too: 2024年建成, 2025年全部完成, 2023年6月投入使用 (not
+# 2024年开工: a start is no deadline).
+_COMPLETES = re.compile(r"\s*(?:全面|基本|全部|如期)?(?:建成|完成|竣工|投用|投运|投入使用|上线)")
 
 
 def plan_year(plan: PlanMeta | None) -> int | None:
@@ -114,10 +119,22 @@ def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
         if kind == "open":
             continue
         for match in pattern.finditer(folded):
-            if _MARKED.search(match.group()):
+            if _names_period(kind, folded, match):
+                continue
+            if _MARKED.search(match.group()) or _COMPLETES.match(folded, match.end()):
                 found.append((match.start(), _due(kind, match, text, plan)))
                 break
     return min(found, key=lambda item: (item[0], -len(item[1].text)))[1] if found else labelled_open
+
+
+# A range of years in parentheses or before 期间/时期/的 names a period, not a deadline: 三年行动(2024-2026年),
+# 2021—2025年期间, 2021-2025年的目标.
+_PERIOD_AFTER = re.compile(r"\s*(?:\)|期间|时期|的)")
+
+
+def _names_period(kind: str, folded: str, match: re.Match[str]) -> bool:
+    before = folded[:match.start()].rstrip()
+    return kind == "range" and (before.endswith("(") or bool(_PERIOD_AFTER.match(folded, match.end())))
 
 
 def _due(kind: str, match: re.Match[str], text: str, plan: PlanMeta | None) -> Due:

@@ -77,6 +77,7 @@ class Heading:
     span: Span  # the whole heading line or run-in phrase
     body: Span  # the text this heading governs, up to the next heading of the same or higher level
     parent: str | None = None  # id of the enclosing heading
+    box: str | None = None  # title of the 专栏 box the heading stands in: 专栏1  监测预警重点工程 -> 监测预警重点工程
 
 
 @dataclass

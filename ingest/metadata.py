@@ -150,6 +150,19 @@ _TITLE_ORGAN = re.compile(rf"{FULL_ORGAN}(?=\s*(?:(?:19|20)\d{{2}}|关于|[\"'�
                           r"|工作(?:计划|要点|总结|方案|报告|安排)))")
 
 
+# Organs signing together (a 党委 office and a 政府 office) are printed side by side, apart by spaces or 、, or one
+# per line above the date; the plan keeps them all in order, joined with 、 (``PlanMeta.issuer`` is one string):
+# 中共某市委办公室  某市人民政府办公室 -> 中共某市委办公室、某市人民政府办公室.
+_JOINT = "、"
+_MAX_JOINT_LINES = 4
+
+
+def _organs(printed: str) -> list[str] | None:
+    """The organs of a line that holds only organs (one, or several apart by spaces or 、), else None."""
+    parts = [part for part in re.split(r"[\s、,，]+", printed.strip()) if part]
+    return parts if parts and all(is_agency(part) for part in parts) else None
+
+
 def _issuer(meta, text, folded, head, all_lines, notice, fields) -> None:
     field = _labelled(text, folded, head, _ISSUER_LABELS)
     if field:
@@ -159,8 +172,16 @@ def _issuer(meta, text, folded, head, all_lines, notice, fields) -> None:
         span, match = notice
         start, end = span.start + match.start("issuer"), span.start + match.end("issuer")
         printed = text[start:end].strip()
-        if is_agency(printed):
-            _set(meta, "issuer", printed, Span(start, start + len(printed)))
+        organs = _organs(printed)
+        if organs:
+            _set(meta, "issuer", _JOINT.join(organs), Span(start, start + len(printed)))
+            return
+    if notice and not notice[1].group("issuer"):  # the organs on the line above 关于印发…的通知
+        above = [span for span in head if span.end <= notice[0].start][-1:]
+        organs = _organs(folded[above[0].start:above[0].end]) if above else None
+        if organs:
+            printed = text[above[0].start:above[0].end].strip()
+            _set(meta, "issuer", _JOINT.join(_organs(printed) or organs), above[0])
             return
     organ = _TITLE_ORGAN.match(folded, meta.evidence["title"].start) if "title" in meta.evidence else None
     if organ:  # 市公安局2024年工作计划
@@ -179,7 +200,8 @@ def _issuer(meta, text, folded, head, all_lines, notice, fields) -> None:
         return
     signature = _signature(folded, all_lines, meta.evidence.get("issued"))
     if signature:  # 南峰区人民政府办公室 / 2023年2月16日 at the end of the page
-        _set(meta, "issuer", text[signature.start:signature.end], signature)
+        organs = [organ for span in signature for organ in _organs(text[span.start:span.end]) or []]
+        _set(meta, "issuer", _JOINT.join(organs), Span(signature[0].start, signature[-1].end))
         return
     for label in _ISSUER_LABELS:
         if fields.get(label):
@@ -195,13 +217,18 @@ def _under_title(folded: str, all_lines: list[Span], title: Span | None) -> Span
     return None
 
 
-def _signature(folded: str, all_lines: list[Span], date: Span | None) -> Span | None:
-    """The organ printed on the line right above the date line that closes a document or a notice."""
+def _signature(folded: str, all_lines: list[Span], date: Span | None) -> list[Span]:
+    """The lines of organs right above the date line that closes a document or a notice, in order: one organ, or
+    several signing together (中共某县委办公室 / 某县人民政府办公室 / 2024年3月1日)."""
     if date is None or date not in all_lines:
-        return None
+        return []
     index = all_lines.index(date)
-    above = all_lines[index - 1] if index else None
-    return above if above and is_agency(folded[above.start:above.end]) else None
+    found: list[Span] = []
+    for above in reversed(all_lines[max(0, index - _MAX_JOINT_LINES):index]):
+        if not _organs(folded[above.start:above.end]):
+            break
+        found.insert(0, above)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------- number, dates

@@ -14,6 +14,12 @@ Annex markers (``附件2``, ``附表1``) always start a new top-level heading, s
 fresh hierarchy below it. The list of attachments in a covering notice (``附件：1．…方案`` / ``2．…台账`` above the
 notice's signature and date) names the annexes but is none: its lines are no headings. Matching runs on ``normalize(text)`` (full-/half-width folded, same length), so every
 offset is valid in the original text.
+
+A 专栏 box (``专栏1  监测预警能力建设重点工程``, ``专栏一``, ``专栏2-1``, ``专栏：…``) is no heading: its items are,
+each marked with the box's title (``Heading.box``). They are numbered (``1.名称。…``, ``（1）名称。…``) or not, one
+per line (``名称：内容…``, ``名称，内容…``: the title is the name). A box stands in the section it follows: its items
+are children of the section's line heading (never of a run-in 一是 before it), and the box ends at the next
+heading of a numbering open outside it, at the next box, or at an annex.
 """
 
 from __future__ import annotations
@@ -117,10 +123,49 @@ def extract_outline(document: Document) -> list[Heading]:
     """The headings of ``document`` in text order, each with its level, parent and the body it governs."""
     text = document.text
     folded = normalize(text)
-    skipped = _attachment_lists(folded)
+    boxes = _boxes(text, folded)
+    skipped = _attachment_lists(folded) + [(box.start, box.end) for box in boxes]
     candidates = [c for c in _line_candidates(text, folded) if not any(s <= c.start < e for s, e in skipped)]
+    candidates = _with_box_items(text, folded, boxes, candidates)
     candidates = _with_run_ins(text, folded, candidates)
-    return _build(text, _plausible(candidates))
+    return _build(text, _plausible(candidates), boxes)
+
+
+# A box's title line: 专栏1  X / 专栏一 X / 专栏 2-1 X / 专栏：X (normalized: ： is :, dashes are -); the title has no
+# sentence punctuation (专栏1所列项目由…负责。 is a sentence about a box, not one).
+_BOX_LINE = re.compile(rf"^[ \t]*专栏\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})(?:\s*-\s*\d{{1,2}})?\s*:?|:)"
+                       r"\s*(?P<title>[^\n。;!?]{2,60}?)\s*$", re.M)
+# An unnumbered box item's name ends at its first separator: 名称：内容 / 名称，内容 / 名称。内容.
+_BOX_ITEM_NAME_END = re.compile(r"[:,;。]")
+
+
+@dataclass
+class _Box:
+    title: str
+    start: int  # of the title line
+    end: int
+
+
+def _boxes(text: str, folded: str) -> list[_Box]:
+    if "专栏" not in folded:
+        return []
+    return [_Box(text[m.start("title"):m.end("title")], m.start(), m.end()) for m in _BOX_LINE.finditer(folded)]
+
+
+def _with_box_items(text: str, folded: str, boxes: list[_Box], candidates: list[_Candidate]) -> list[_Candidate]:
+    """Add the unnumbered items of each box: its lines up to the next heading or box, one item per line."""
+    limits = sorted([c.start for c in candidates] + [box.start for box in boxes] + [len(folded)])
+    found = []
+    for box in boxes:
+        limit = next(limit for limit in limits if limit >= box.end)
+        for line in re.finditer(r"[^\n]+", folded[:limit]):
+            if line.start() < box.end or not line.group().strip():
+                continue
+            start = line.start() + len(line.group()) - len(line.group().lstrip())
+            stop = _BOX_ITEM_NAME_END.search(folded, start, line.end())
+            title_end, end = (stop.start(), stop.end()) if stop else (line.end(), line.end())
+            found.append(_Candidate("box-item", "", 1, start, start, title_end, end))
+    return sorted(candidates + found, key=lambda c: c.start)
 
 
 # A covering notice's list of attachments: 附件：1．X (the name on the marker's line), then up to a few short lines
@@ -208,8 +253,25 @@ def _with_run_ins(text: str, folded: str, candidates: list[_Candidate]) -> list[
                 title_end, end = _title_bounds(folded, title_start, limit)
                 while title_end > title_start and folded[title_end - 1] in _TRAILING:
                     title_end -= 1
+                title_end = _first_clause_end(folded, title_start, title_end)
                 found.append(_Candidate(style, text[start:match.end("num")], value, start, title_start, title_end, end))
     return sorted(candidates + found, key=lambda c: c.start)
+
+
+# A run-in item runs to its 。 or ；, often a long sentence of clauses; its title is then its first clause, the
+# action: 一是严格建设用地准入管理，将污染地块纳入…，未经调查评估的地块不得开发利用； -> 严格建设用地准入管理. A short
+# item keeps its clauses (三是加强监管，防范新增污染； -> 加强监管，防范新增污染), and so does one whose first clause is
+# too short to name an action (一是对标，… ).
+_LONG_RUN_IN_TITLE = 20
+_MIN_CLAUSE = 4
+
+
+def _first_clause_end(folded: str, start: int, end: int) -> int:
+    """End of a run-in title: its first clause when the item is long (see ``_LONG_RUN_IN_TITLE``)."""
+    if end - start <= _LONG_RUN_IN_TITLE:
+        return end
+    comma = folded.find(",", start, end)
+    return comma if comma - start >= _MIN_CLAUSE else end
 
 
 def _paired(matches: list[re.Match]) -> list[re.Match]:
@@ -255,10 +317,38 @@ def _starts_run(candidates: list[_Candidate], index: int) -> bool:
 _RUN_IN_STYLE_KEYS = {style for style, _ in RUN_IN_STYLES}
 
 
-def _build(text: str, candidates: list[_Candidate]) -> list[Heading]:
+@dataclass
+class _OpenBox:
+    title: str
+    depth: int  # of the stack outside the box
+    outer: set[str]  # numberings open outside the box: a heading of one of them ends it
+
+
+def _open_box(stack: list, box: _Box, current: _OpenBox | None, first: _Candidate) -> tuple[list, _OpenBox | None]:
+    """The stack under which the items of ``box`` stand, and the box; ``None`` for a box without items (the next
+    heading goes on with a numbering open outside it)."""
+    if current is not None:
+        stack = stack[:current.depth]
+    while stack and stack[-1][0] in _RUN_IN_STYLE_KEYS:
+        stack = stack[:-1]
+    styles = [style for style, _ in stack]
+    if _numbering(first.style) in styles:
+        if first.value != 1:
+            return stack, None
+        stack = stack[:styles.index(_numbering(first.style))]  # the box's own 1. 2. under a section's 1. 2.
+    return stack, _OpenBox(box.title, len(stack), {style for style, _ in stack})
+
+
+def _build(text: str, candidates: list[_Candidate], boxes: list[_Box]) -> list[Heading]:
     headings: list[Heading] = []
     stack: list[tuple[str, Heading]] = []  # (style, heading) of the open headings, outermost first
+    pending = list(boxes)
+    box: _OpenBox | None = None
     for index, candidate in enumerate(candidates):
+        if box is not None and (candidate.style == "annex" or _numbering(candidate.style) in box.outer):
+            box = None
+        while pending and pending[0].start < candidate.start:
+            stack, box = _open_box(stack, pending.pop(0), box, candidate)
         styles = [style for style, _ in stack]
         if candidate.style == "annex":
             stack = []
@@ -274,6 +364,7 @@ def _build(text: str, candidates: list[_Candidate]) -> list[Heading]:
             span=Span(candidate.start, max(candidate.end, candidate.title_end)),
             body=Span(candidate.end, candidate.end),
             parent=stack[-1][1].id if stack else None,
+            box=box.title if box else None,
         )
         headings.append(heading)
         stack.append((_numbering(candidate.style), heading))

@@ -98,7 +98,9 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
             continue
         parent_heading = by_id.get(heading.parent) if heading.parent else None
         parent_task = task_of_heading.get(parent_heading.id) if parent_heading else None
-        key = (normalize_label(container.title), heading.style, _value(heading.number),
+        # an item is known by its number; an unnumbered one (a 专栏 box's 名称：内容 line) by its title
+        key = (normalize_label(container.title), heading.style,
+               _value(heading.number) if heading.number else normalize_label(heading.title),
                parent_task.id if parent_task else None)
         own = Span(heading.body.start, max(heading.body.start, own_text_end(headings, heading)))
         body = _trim(text, own)
@@ -120,6 +122,7 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
             parent=parent_task.id if parent_task else None,
             due=_due(text, heading, own, _section_plan(heading, by_id, plan)),
             source="list" if listed else "outline",
+            category=heading.box,
         )
         tasks.append(task)
         seen[key] = task

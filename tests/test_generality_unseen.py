@@ -55,7 +55,7 @@ def test_work_points_tasks_and_deadlines_in_running_text():
     assert task(EDU, "推进清廉学校建设").due.date == "2023-12-31"  # 年内, in a 2023 plan
     assert task(EDU, "推进义务教育优质均衡发展").due.date == "2023-09-30"  # 2023年第三季度
     assert task(EDU, "提升职业院校办学水平").due.date == "2024-12-31"  # 2024年底前
-    second = next(t for t in tasks if t.number == "二是" and "章程" in t.title)
+    second = next(t for t in tasks if t.number == "二是" and t.title == "落实中小学校党组织领导的校长负责制")
     assert second.due.date == "2023-06-30" and second.parent == numbered[0].id
     homework = next(t for t in tasks if t.number == "三是" and "作业" in t.title)
     assert homework.due.text == "9月底前" and homework.due.date == "2023-09-30"
