@@ -176,7 +176,7 @@ def _issuer(meta, text, folded, head, all_lines, notice, fields) -> None:
         if organs:
             _set(meta, "issuer", _JOINT.join(organs), Span(start, start + len(printed)))
             return
-    if notice and not notice[1].group("issuer"):  # the organs on the line above 关于印发…的通知
+    if notice:  # the organs on the line above 关于印发…的通知
         above = [span for span in head if span.end <= notice[0].start][-1:]
         organs = _organs(folded[above[0].start:above[0].end]) if above else None
         if organs:
