@@ -578,13 +578,18 @@ def _split_list(context: _Context, span: Span, label: str | None) -> list[str]:
     first = _first_clause(norm, span)
     candidates = [
         _enumeration(context, first, split_and=False),
-        _enumeration(context, first, split_and=True),
-        _enumeration(context, span, split_and=True),
+        _enumeration(context, first, split_and=True, label=label),
+        _enumeration(context, span, split_and=True, label=label),
         [context.text[c.start:c.end] for c in _clauses(norm, span, r"[,;]")],
     ]
     candidates = [_clean_items(context, items, label) for items in candidates]
     grouped = _clean_items(context, _counted_groups(norm, first), label)
+    # 众创空间、孵化器和加速器 is three items: a count of two does not make 孵化器和加速器 one (the split that leaves
+    # items joined is no candidate); the count that disagrees is recorded (count_agrees False), not forced
+    joined = candidates[0] if len(candidates[1]) > len(candidates[0]) else None
     for items in [grouped, *candidates]:  # a count that closes a group outweighs a split by 、 alone
+        if items is joined:
+            continue
         if len(items) in options:
             return items
     clauses = candidates[3]
@@ -619,7 +624,7 @@ def _plain_enumeration(context: _Context, span: Span) -> list[str]:
     return items if all(len(normalize_label(item)) <= 15 for item in items) else []
 
 
-def _enumeration(context: _Context, span: Span, split_and: bool) -> list[Span]:
+def _enumeration(context: _Context, span: Span, split_and: bool, label: str | None = None) -> list[Span]:
     """Items separated by 、 (and 和/及/与 before the last one), outside quotes and parentheses."""
     norm = context.norm
     cuts, depth, quoted = [span.start], 0, False
@@ -638,10 +643,28 @@ def _enumeration(context: _Context, span: Span, split_and: bool) -> list[Span]:
         last = items[-1]
         joint = [m for m in re.finditer(r"[和及与]", norm[last.start:last.end])
                  if 2 <= m.start() and len(last) - m.end() >= 2 and _outside_quotes(norm, last.start, last.start + m.start())]
+        if joint and _joins_inside(norm, items, last.start + joint[-1].start(), label):
+            joint = []
         if joint:
             cut = last.start + joint[-1].start()
             items[-1:] = [Span(last.start, cut), Span(cut + 1, last.end)]
     return [i for i in items if len(i)]
+
+
+# The words a numeral shorthand counts: 三同时 -> 同时, 两减速一停车 -> 减速, 停车.
+_COUNTED_UNIT = re.compile(rf"(?:[{NUMERAL_CHARS}]+|\d+)[个大项类种条]?|\+")
+
+
+def _joins_inside(norm: str, items: list[Span], joint: int, label: str | None) -> bool:
+    """Whether 和/及/与 at ``joint`` joins words inside the last item rather than two items: every item repeats
+    a word the label counts and the words after the joint do not (三同时: 同时设计、同时施工、同时投入生产和使用;
+    but 两减速一停车: 减速带、减速标线和停车让行标志 is three items, 停车 is counted too)."""
+    words = [w for w in _COUNTED_UNIT.split(normalize_label(label or "")) if w]
+    if not words or len(items) < 2:  # A和B alone is two items
+        return False
+    last = items[-1]
+    texts = [norm[i.start:i.end] for i in items[:-1]] + [norm[last.start:joint]]
+    return all(any(w in t for w in words) for t in texts) and not any(w in norm[joint:last.end] for w in words)
 
 
 def _outside_quotes(norm: str, start: int, position: int) -> bool:

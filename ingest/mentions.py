@@ -48,6 +48,25 @@ _MAX_NAME = 14
 # Names that are only the head with a generic modifier: no particular system.
 _GENERIC = {"工作机制", "长效机制", "运行机制", "体制机制", "工作体系", "管理体系", "制度体系", "工作室", "指挥室",
             "服务站", "检查站", "系统", "平台", "中心"}
+# A head after a word that ranks or sorts, not names: 重点工程, 重大工程, 各类平台, 相关系统.
+_GENERIC_MODIFIER = re.compile(rf"(?:重点|重大|重要|主要|相关|有关|各类|各项|专项)(?:{_HEAD.pattern})")
+# A verb that also names an activity, so that a noun before it and a noun after it make one name with it:
+# | verb | example (the name)                         |
+# |------|--------------------------------------------|
+# | 建设 | 推进|工程建设项目审批管理系统, 建立|党风廉政建设责任体系 |
+# | 改造 | 依托|城镇更新改造项目管理平台                 |
+# | 开发 | 完善|旅游资源开发信息平台                    |
+# | 执行 | 健全|案件执行联动机制                       |
+# | 指导 | 建设|家庭教育指导服务中心                    |
+# | 实施 | 依托|项目实施监管平台                        |
+_NOUN_VERB = re.compile(r"建设|改造|开发|执行|指导|实施")
+# What ends a subject or a setting rather than a noun inside a name: an organ, a place (but 城市 is a noun), a
+# time, a named system (but 工程 alone is a noun): 市公安局|建设执法办案管理中心, 在乡镇|建设综合服务中心,
+# 依托调度中心|建设指挥平台.
+_NOT_A_MODIFIER = re.compile(
+    rf"(?:[局委办府厅部院所处校省县区镇乡村组会年月日前后底内中上下里间]|(?<!城)市|单位|部门|企业|机关|街道|社区|"
+    rf"公司|集团|..(?:{_HEAD.pattern}))$"
+)
 
 
 def extract_mentions(document: Document, terms: list[TermSense]) -> list[Mention]:
@@ -123,7 +142,8 @@ def _system_mentions(norm: str, sentences: Sentences) -> list[Mention]:
         start = _left_edge(norm, match.start())
         label_text = norm[start:head_end]
         label = normalize_label(label_text)
-        if len(label) < len(match.group()) + 2 or label in _GENERIC or not re.search(r"[\u4e00-\u9fff]", label[:-len(match.group())]):
+        if len(label) < len(match.group()) + 2 or _is_generic(label) \
+                or not re.search(r"[\u4e00-\u9fff]", label[:-len(match.group())]):
             continue
         span = Span(start, head_end)
         found.append(Mention(label, "system", span, sentences.around(span), system_kind=match.group()))
@@ -142,6 +162,8 @@ def _left_edge(norm: str, head_start: int) -> int:
         # a verb right before the head, after a noun, is a word of the name: 实施|县城防洪提升工程,
         # 推进|老旧小区改造工程 (but 全面|提升中心 and 建成2家|中心 name nothing)
         edges.pop()
+    while edges and (inside := _activity_verbs(norm, edges, start, head_start)):
+        del edges[-inside:]
     if edges:
         start = max(end for _, end in edges)
     quality = _QUALITY.match(norm, start, head_start)
@@ -156,3 +178,31 @@ def _left_edge(norm: str, head_start: int) -> int:
     if norm[start:head_start].count('"') % 2:
         start = norm.index('"', start) + 1 if norm[start] != '"' else start + 1
     return start
+
+
+def _is_generic(label: str) -> bool:
+    return label in _GENERIC or bool(_GENERIC_MODIFIER.fullmatch(label))
+
+
+def _activity_verbs(norm: str, edges: list[tuple[int, int]], run_start: int, head_start: int) -> int:
+    """How many of the last left edges are verbs inside the name (see ``_NOUN_VERB``; a run of them counts as
+    one: 旅游开发建设信息平台), 0 when they end it. They are inside when a noun stands right before them, itself after
+    another left edge (推进|工程建设项目…系统: 工程 is an object, not a subject), and a noun right after them. With
+    no edge before, only a generic rest makes the noun part of the name: a box title such as
+    应急救援能力建设重点工程 names more than 重点工程."""
+    verbs = 0
+    while verbs < len(edges) and _NOUN_VERB.fullmatch(norm, *edges[-verbs - 1]) \
+            and (verbs == 0 or edges[-verbs - 1][1] == edges[-verbs][0]):
+        verbs += 1
+    if not verbs:
+        return 0
+    verb_start, verb_end = edges[-verbs][0], edges[-1][1]
+    if not re.match(r"[\u4e00-\u9fff]{2}", norm[verb_end:head_start]):
+        return 0  # a quoted name after the verb is the name: 适老化改造|“双提升”工程
+    noun_start = edges[-verbs - 1][1] if len(edges) > verbs else run_start
+    noun = norm[noun_start:verb_start]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", noun) or _NOT_A_MODIFIER.search(noun):
+        return 0
+    head = _HEAD.match(norm, head_start)
+    named = len(edges) > verbs or (head is not None and _is_generic(norm[verb_end:head.end()]))
+    return verbs if named else 0

@@ -1,0 +1,55 @@
+"""Named systems whose name holds a verb that names an activity (…建设项目…系统), and generic names that name no
+particular system (重点工程), on texts of our own."""
+
+import pytest
+
+from plankg.ingest.facts import Document
+from plankg.ingest.mentions import extract_mentions
+
+
+def systems(text):
+    document = Document(id="n", source="n.txt", sha256="", format="txt", text=text)
+    return [m.label for m in extract_mentions(document, []) if m.kind == "system"]
+
+
+@pytest.mark.parametrize("text, label", [
+    # a noun, the verb, a noun: the verb is a word of the name when another verb leads into it
+    ("加快推进水利建设项目监管服务系统升级。", "水利建设项目监管服务系统"),
+    ("健全交通执行协同机制。", "交通执行协同机制"),
+    ("依托林业改造项目调度平台开展巡查。", "林业改造项目调度平台"),
+    ("建设青少年成长指导服务中心。", "青少年成长指导服务中心"),
+    # two activity verbs in a row: both stay
+    ("完善旅游开发建设信息平台。", "旅游开发建设信息平台"),
+])
+def test_a_verb_between_two_nouns_inside_a_name_stays_in_it(text, label):
+    assert systems(text) == [label]
+
+
+@pytest.mark.parametrize("text, label", [
+    # an organ, a place or a time before the verb is its subject or setting, not part of the name
+    ("区水务局建设雨情监测中心。", "雨情监测中心"),
+    ("推动各街道建设邻里服务中心。", "邻里服务中心"),
+    ("在每个乡镇建设便民服务中心。", "便民服务中心"),
+    ("到2026年建设农机调度平台。", "农机调度平台"),
+    ("依托应急指挥中心建设防汛会商平台。", "防汛会商平台"),
+    # the verb opens the sentence or follows an adverb: nothing before it belongs to the name
+    ("大力建设数字乡村服务平台。", "数字乡村服务平台"),
+    # a quoted name after the verb is the name itself
+    ("实施养老设施改造“双达标”工程。", "双达标工程"),
+])
+def test_a_verb_after_a_subject_or_before_a_quoted_name_still_ends_the_name(text, label):
+    assert systems(text)[-1] == label
+
+
+@pytest.mark.parametrize("text", [
+    "实施一批重点工程和重大工程。",
+    "加快建设重点工程。",
+    "整合各类平台和相关系统。",
+])
+def test_a_head_after_a_word_that_ranks_or_sorts_is_no_system(text):
+    assert systems(text) == []
+
+
+def test_a_box_title_ending_in_a_generic_name_is_named_whole():
+    text = "专栏5 应急救援能力建设重点工程\n建设区级救援物资储备中心。"
+    assert systems(text) == ["应急救援能力建设重点工程", "区级救援物资储备中心"]
