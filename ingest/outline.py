@@ -137,6 +137,8 @@ _BOX_LINE = re.compile(rf"^[ \t]*专栏\s*(?:(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})(
                        r"\s*(?P<title>[^\n。;!?]{2,60}?)\s*$", re.M)
 # An unnumbered box item's name ends at its first separator: 名称：内容 / 名称，内容 / 名称。内容.
 _BOX_ITEM_NAME_END = re.compile(r"[:,;。]")
+_LINE = re.compile(r"[^\n]+")
+_TABLE_ROW = re.compile(r"\t|[ \u3000]{2,}")  # on the original text: normalize makes a tab a space
 
 
 @dataclass
@@ -153,13 +155,14 @@ def _boxes(text: str, folded: str) -> list[_Box]:
 
 
 def _with_box_items(text: str, folded: str, boxes: list[_Box], candidates: list[_Candidate]) -> list[_Candidate]:
-    """Add the unnumbered items of each box: its lines up to the next heading or box, one item per line."""
+    """Add the unnumbered items of each box: its lines up to the next heading or box, one item per line. A table's
+    row (cells apart by a tab or a run of spaces: 项目名称\t建设内容\t建设年限) is no item: tables are read apart."""
     limits = sorted([c.start for c in candidates] + [box.start for box in boxes] + [len(folded)])
     found = []
     for box in boxes:
         limit = next(limit for limit in limits if limit >= box.end)
-        for line in re.finditer(r"[^\n]+", folded[:limit]):
-            if line.start() < box.end or not line.group().strip():
+        for line in _LINE.finditer(folded, box.end, limit):
+            if not line.group().strip() or _TABLE_ROW.search(text[line.start():line.end()].strip()):
                 continue
             start = line.start() + len(line.group()) - len(line.group().lstrip())
             stop = _BOX_ITEM_NAME_END.search(folded, start, line.end())

@@ -100,3 +100,8 @@ def test_a_sentence_about_a_box_is_no_box():
 def test_a_long_run_in_item_is_titled_by_its_first_clause(item, title):
     text = "一、主要任务\n（一）推进某某工作。" + item + "二是完善某某机制。\n"
     assert [t for _, number, t, _ in _tree(text) if number == "一是"] == [title]
+
+
+def test_the_rows_of_a_table_in_a_box_are_no_items():
+    text = SECTION + "专栏1  某某重大项目\n项目名称\t建设内容\t建设年限\n甲项目\t新建甲\t2023-2024\n（二）完善某某机制\n"
+    assert [h.title for h in extract_outline(_doc(text)) if h.box] == []
