@@ -103,7 +103,7 @@ _LABELLED = re.compile(r"(?:(?:完成|办结)(?:时限|时间|期限)|时间节�
 
 def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
     """The deadline of running text, span relative to ``text``: a labelled one (完成时限：2024年6月) if dated, else
-    the first marked one (到年底前, 6月底前, 2023年至2025年), else a labelled open one (完成时限：长期)."""
+    the first marked one (到年底前, 6月底前, 2023年至2025年, 2024年建成), else a labelled open one (完成时限：长期)."""
     folded = _fold(text)
     labelled_open = None
     for label in _LABELLED.finditer(folded):

@@ -14,6 +14,9 @@ Which outline items are tasks, decided by the words of the headings above them:
   tasks as well) treats its non-background top-level headings as containers, whatever its kind (…责任分解 or no
   kind read at all), unless it is a report (工作总结), whose items are achievements.
 
+The items of a 专栏 box (``plankg.ingest.outline``) are tasks like the numbered items around them, under the section
+the box follows, with the box's title as ``category``; an unnumbered item (名称：内容) has no number.
+
 A plan that first lists its tasks (number + title per line) and repeats them later with bodies gives one task per
 number: the title from the list, the text from the body. Task tables are read by ``plankg.ingest.tables``; a table
 row that repeats an outline task (任务分工 annexes) is linked to it by ``plankg.ingest.table_links``, so the outline
