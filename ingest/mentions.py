@@ -31,9 +31,10 @@ _LEFT_EDGE = re.compile(
     r"组建|成立|设立|整合|运用|开发|搭建|形成|实现|围绕|通过|依靠|借助|入驻|纳入|接入|融入|"
     r"加快|全面|深入|持续|积极|不断|进一步|探索|启动|完成|做强|做优|做实|迭代|配备|用好|开展|实施|"
     r"组织|设置|印发|执行|严格|推行|实行|指导|增设|增配|理顺|突出|夯实|坚持|注重|挖掘|拓展|贯通|选树|加速|改造|"
-    r"规范|引领|参与|一批|一系列|多个|"
+    r"规范|引领|参与|一批|一系列|多个|简称|"  # 以下简称|城市运管服平台
     r"全市|全县|全区|全省|全国|各级|各地|本市|我市|"  # 全市|执法办案管理中心
-    r"[以和与及对在为的将把由向从等了着是到于其各]|(?<![接招款优厚善期对])待|"  # 待|集成服务系统部署完成后, not 接待中心
+    r"[以和与及对为的将把由向从等了着是到于其各]|(?<![接招款优厚善期对])待|"  # 待|集成服务系统部署完成后, not 接待中心
+    r"在(?!线)|"  # 在|乡镇, but 在线审批监管平台 is one name
     rf"第[{NUMERAL_CHARS}\d]+[批期轮届]|"  # 第二批|社会治安防控体系
     # a count: 建成2家|街道综合养老服务中心, but not inside a numeral name (3个目标6大体系)
     r"\d+(?:家|个|座|处|所|支|条|批|类)(?![^\d,;。]{0,6}\d))(?!化)"  # 规范化 is a quality, not the verb 规范
@@ -59,14 +60,18 @@ _GENERIC_MODIFIER = re.compile(rf"(?:重点|重大|重要|主要|相关|有关|�
 # | 执行 | 健全|案件执行联动机制                       |
 # | 指导 | 建设|家庭教育指导服务中心                    |
 # | 实施 | 依托|项目实施监管平台                        |
-_NOUN_VERB = re.compile(r"建设|改造|开发|执行|指导|实施")
-# What ends a subject or a setting rather than a noun inside a name: an organ, a place (but 城市 is a noun), a
-# time, a named system (but 工程 alone is a noun): 市公安局|建设执法办案管理中心, 在乡镇|建设综合服务中心,
-# 依托调度中心|建设指挥平台.
-_NOT_A_MODIFIER = re.compile(
-    rf"(?:[局委办府厅部院所处校省县区镇乡村组会年月日前后底内中上下里间]|(?<!城)市|单位|部门|企业|机关|街道|社区|"
-    rf"公司|集团|..(?:{_HEAD.pattern}))$"
+# | 提升 | 建设|治理能力提升信息系统                     |
+# | 升级 | 推进|设备升级服务平台                         |
+_NOUN_VERB = re.compile(r"建设|改造|开发|执行|指导|实施|提升|升级")
+# What ends a subject or a setting rather than a noun inside a name: an organ, a place (but 城市, 城镇, 乡村 are
+# common nouns), a time: 市公安局|建设执法办案管理中心, 在乡镇|建设综合服务中心, 到2026年|建设农机调度平台.
+_SUBJECT_OR_SETTING = re.compile(
+    r"(?:[局委办府厅部院所处校省县区乡组会年月日前后底内中上下里间]|(?<!城)[市镇]|(?<![乡农])村|单位|部门|企业|机关|"
+    r"街道|社区|公司|集团)$"
 )
+# A named system before the verb is what the new one is built on (依托调度中心|建设指挥平台), unless the rest is
+# generic (数据资源体系建设重点工程 is one box title); 工程 alone is a noun (工程建设项目).
+_NAMED_SYSTEM = re.compile(rf"..(?:{_HEAD.pattern})$")
 
 
 def extract_mentions(document: Document, terms: list[TermSense]) -> list[Mention]:
@@ -187,9 +192,9 @@ def _is_generic(label: str) -> bool:
 def _activity_verbs(norm: str, edges: list[tuple[int, int]], run_start: int, head_start: int) -> int:
     """How many of the last left edges are verbs inside the name (see ``_NOUN_VERB``; a run of them counts as
     one: 旅游开发建设信息平台), 0 when they end it. They are inside when a noun stands right before them, itself after
-    another left edge (推进|工程建设项目…系统: 工程 is an object, not a subject), and a noun right after them. With
-    no edge before, only a generic rest makes the noun part of the name: a box title such as
-    应急救援能力建设重点工程 names more than 重点工程."""
+    another left edge or a 、 (推进|工程建设项目…系统: 工程 is an object, not a subject), and a noun right after them.
+    Otherwise only a generic rest (应急救援能力建设重点工程 names more than 重点工程) or a name that ends its line (a
+    box title such as 应急救援能力提升工程) makes the noun part of the name."""
     verbs = 0
     while verbs < len(edges) and _NOUN_VERB.fullmatch(norm, *edges[-verbs - 1]) \
             and (verbs == 0 or edges[-verbs - 1][1] == edges[-verbs][0]):
@@ -197,12 +202,18 @@ def _activity_verbs(norm: str, edges: list[tuple[int, int]], run_start: int, hea
     if not verbs:
         return 0
     verb_start, verb_end = edges[-verbs][0], edges[-1][1]
-    if not re.match(r"[\u4e00-\u9fff]{2}", norm[verb_end:head_start]):
+    if verb_end < head_start and not re.match(r"[\u4e00-\u9fff]{2}", norm[verb_end:head_start]):
         return 0  # a quoted name after the verb is the name: 适老化改造|“双提升”工程
     noun_start = edges[-verbs - 1][1] if len(edges) > verbs else run_start
     noun = norm[noun_start:verb_start]
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", noun) or _NOT_A_MODIFIER.search(noun):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", noun) or _SUBJECT_OR_SETTING.search(noun):
         return 0
     head = _HEAD.match(norm, head_start)
-    named = len(edges) > verbs or (head is not None and _is_generic(norm[verb_end:head.end()]))
-    return verbs if named else 0
+    generic = head is not None and verb_end < head_start and _is_generic(norm[verb_end:head.end()])
+    if _NAMED_SYSTEM.search(noun) and not generic:
+        return 0
+    # the noun is an object, not a subject, after another left edge or after 、 (A平台、工程建设项目审批管理系统)
+    led_in = len(edges) > verbs or norm[noun_start - 1:noun_start] == "、"
+    # a name that ends its line is a title: 专栏2 政务云网支撑能力提升工程
+    titled = head is not None and norm[head.end():head.end() + 1] in ("", "\n")
+    return verbs if led_in or generic or titled else 0

@@ -53,3 +53,27 @@ def test_a_head_after_a_word_that_ranks_or_sorts_is_no_system(text):
 def test_a_box_title_ending_in_a_generic_name_is_named_whole():
     text = "专栏5 应急救援能力建设重点工程\n建设区级救援物资储备中心。"
     assert systems(text) == ["应急救援能力建设重点工程", "区级救援物资储备中心"]
+
+
+@pytest.mark.parametrize("text, label", [
+    # after 、 the noun before the verb is another object of the list, not a subject
+    ("完善渔业信息平台、港口建设项目调度系统。", "港口建设项目调度系统"),
+    # a name alone on its line is a title: the noun before the verb belongs to it
+    ("专栏2 物流枢纽能力提升工程\n建设冷链物流平台。", "物流枢纽能力提升工程"),
+    ("序号\n项目名称\n1\n山地果业升级工程\n新建果园。", "山地果业升级工程"),
+    # 在 in 在线 is no function word
+    ("建设全市农资在线交易平台。", "农资在线交易平台"),
+    # 以下简称 ends the name before the short form
+    ("建设森林防火监测平台(以下简称防火平台)。", "防火平台"),
+])
+def test_names_led_in_by_a_list_a_line_or_a_short_form(text, label):
+    assert label in systems(text)
+
+
+@pytest.mark.parametrize("text, labels", [
+    # in running text a noun, then the verb right before the head, is no name of its own (依照县级|指导中心)
+    ("深化改革。依照县级指导中心、镇级服务站的布局推进。", ["镇级服务站"]),
+    ("着力提升工程质量。", []),
+])
+def test_a_verb_right_before_the_head_in_running_text_names_nothing(text, labels):
+    assert systems(text) == labels
