@@ -114,10 +114,11 @@ _DEFINES = r"(?:是指|指的是|系指|即(?![日将可使便时刻])|指(?![�
 # | colon, then 即/是指          | “四下降”:即…, “三线一单”:是指…             |
 # | bare 指 (a note: 注:“X”指…)  | “一网通办”指…                             |
 # | head noun, comma, 即         | “两减速一停车”改造,即…, “六个到位”要求,即… |
+# | a longer head phrase, 即     | “三项标准”基层安全管理体系,即…            |
 # | head noun, 具体为/主要包括 …    | “技能提升”行动具体为:…, “双创”载体主要包括:… |
 _INCLUDES = r"(?:具体为|具体包括|具体是|主要包括|主要有|包括)"
 _EXPLAINED_BY = re.compile(
-    rf'^(?:(?:[\u4e00-\u9fff]{{1,4}}\s*,\s*(?=即)|\s*[:,]?\s*)(?:{_DEFINES})|[\u4e00-\u9fff]{{0,4}}?{_INCLUDES})\s*[:,]?'
+    rf'^(?:(?:[\u4e00-\u9fff]{{1,10}}\s*,\s*(?=即)|\s*[:,]?\s*)(?:{_DEFINES})|[\u4e00-\u9fff]{{0,4}}?{_INCLUDES})\s*[:,]?'
 )
 # The definer at the start of an entry's body: 是指…, :指…
 _DEFINER = re.compile(rf"^\s*:?\s*{_DEFINES}\s*[:,]?\s*")
@@ -568,6 +569,8 @@ def _split_list(context: _Context, span: Span, label: str | None) -> list[str]:
     the first clause by 、, the whole by 、, the whole by ，, the first N clauses."""
     norm = context.norm
     span = Span(span.start, _rstrip(norm, span.start, span.end))
+    if len(span) > 2 and norm[span.start] == '"' and norm.find('"', span.start + 1) == span.end - 1:
+        span = Span(span.start + 1, span.end - 1)  # a list quoted whole: 即“A、B、C” is A, B and C
     if not len(span):
         return []
     options = count_options(label) if label else []
@@ -1157,7 +1160,7 @@ def _explained_after(context: _Context, label: str, quote_end: int, limit: int) 
             return None
         items = _keyed_items(context, inner, label) or _split_list(context, inner, label)
         return items, close_at + 1
-    explained = _EXPLAINED_BY.match(norm[quote_end:min(limit, quote_end + 10)])
+    explained = _EXPLAINED_BY.match(norm[quote_end:min(limit, quote_end + 16)])
     if explained and (count_options(label) or len(label) <= 8):
         start = quote_end + explained.end()
         sentence = context.sentences.at(start)

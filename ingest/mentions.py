@@ -36,8 +36,9 @@ _LEFT_EDGE = re.compile(
     r"[以和与及对为的将把由向从等了着是到于其各]|(?<![接招款优厚善期对])待|"  # 待|集成服务系统部署完成后, not 接待中心
     r"在(?!线)|"  # 在|乡镇, but 在线审批监管平台 is one name
     rf"第[{NUMERAL_CHARS}\d]+[批期轮届]|"  # 第二批|社会治安防控体系
-    # a count: 建成2家|街道综合养老服务中心, but not inside a numeral name (3个目标6大体系)
-    r"\d+(?:家|个|座|处|所|支|条|批|类)(?![^\d,;。]{0,6}\d))(?!化)"  # 规范化 is a quality, not the verb 规范
+    # a count: 建成2家|街道综合养老服务中心, 组建一支|专职消防队, but not inside a numeral name (3个目标6大体系)
+    r"\d+(?:家|个|座|处|所|支|条|批|类)(?![^\d,;。]{0,6}\d)|"
+    rf"[{NUMERAL_CHARS}]+(?:家|个|座|处|所|支|条|批|类)(?![^,;。]{{0,6}}[{NUMERAL_CHARS}\d]))(?!化)"  # 规范化 is a quality
 )
 # Qualities before a name are not part of it: 立体化智能化|社会治安防控体系 meets 社会治安防控体系.
 _QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{2}化)+")
@@ -193,8 +194,9 @@ def _activity_verbs(norm: str, edges: list[tuple[int, int]], run_start: int, hea
     """How many of the last left edges are verbs inside the name (see ``_NOUN_VERB``; a run of them counts as
     one: 旅游开发建设信息平台), 0 when they end it. They are inside when a noun stands right before them, itself after
     another left edge or a 、 (推进|工程建设项目…系统: 工程 is an object, not a subject), and a noun right after them.
-    Otherwise only a generic rest (应急救援能力建设重点工程 names more than 重点工程) or a name that ends its line (a
-    box title such as 应急救援能力提升工程) makes the noun part of the name."""
+    Otherwise only a generic rest (应急救援能力建设重点工程 names more than 重点工程) or a line that is nothing but
+    the noun, the verb and the head (a box or item title such as 应急救援能力提升工程) makes the noun part of the
+    name."""
     verbs = 0
     while verbs < len(edges) and _NOUN_VERB.fullmatch(norm, *edges[-verbs - 1]) \
             and (verbs == 0 or edges[-verbs - 1][1] == edges[-verbs][0]):
@@ -214,6 +216,20 @@ def _activity_verbs(norm: str, edges: list[tuple[int, int]], run_start: int, hea
         return 0
     # the noun is an object, not a subject, after another left edge or after 、 (A平台、工程建设项目审批管理系统)
     led_in = len(edges) > verbs or norm[noun_start - 1:noun_start] == "、"
-    # a name that ends its line is a title: 专栏2 政务云网支撑能力提升工程
-    titled = head is not None and norm[head.end():head.end() + 1] in ("", "\n")
+    # an activity named by a whole line: 专栏2 政务云网支撑能力提升工程 (but 大力建设|数字乡村服务平台。)
+    titled = head is not None and verb_end == head_start and _is_title(norm, noun_start, head.end())
     return verbs if led_in or generic or titled else 0
+
+
+# What may stand around a name that is a whole line: a box or item number before, a full stop after
+# (专栏2 政务云网支撑能力提升工程 / 1.乡镇应急管理站标准化建设工程。).
+_TITLE_PREFIX = re.compile(r"(?:专栏|附表)?[\s\d一二三四五六七八九十、.:()\-]*")
+_TITLE_SUFFIX = re.compile(r"[。;]?\s*")
+
+
+def _is_title(norm: str, start: int, end: int) -> bool:
+    """Whether the name from ``start`` to ``end`` is all its line holds, but for a number before and a full stop."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    return bool(_TITLE_PREFIX.fullmatch(norm, line_start, start) and _TITLE_SUFFIX.fullmatch(norm, end, line_end))

@@ -39,3 +39,16 @@ def test_a_list_the_count_fits_still_agrees():
 ])
 def test_and_joins_items_unless_it_joins_words_inside_the_last_one(text, label, expansion):
     assert _sense(text, label).expansion == expansion
+
+
+@pytest.mark.parametrize("text", [
+    # a head phrase longer than a word between the shorthand and 即
+    "构建“三项规范”基层河湖管护体系,即巡查规范、保洁规范和考核规范。",
+    # the list quoted whole after 即
+    "构建“三项规范”体系,即“巡查规范、保洁规范、考核规范”。",
+])
+def test_a_definition_after_a_head_phrase_or_quoted_whole_is_split_into_its_items(text):
+    sense = _sense(text, "三项规范")
+    assert sense.kind == "inline"
+    assert sense.expansion == ["巡查规范", "保洁规范", "考核规范"]
+    assert sense.count_agrees is True

@@ -61,6 +61,7 @@ def test_a_box_title_ending_in_a_generic_name_is_named_whole():
     # a name alone on its line is a title: the noun before the verb belongs to it
     ("专栏2 物流枢纽能力提升工程\n建设冷链物流平台。", "物流枢纽能力提升工程"),
     ("序号\n项目名称\n1\n山地果业升级工程\n新建果园。", "山地果业升级工程"),
+    ("二、重点项目\n2.村级河道巡护能力提升工程。\n", "村级河道巡护能力提升工程"),
     # 在 in 在线 is no function word
     ("建设全市农资在线交易平台。", "农资在线交易平台"),
     # 以下简称 ends the name before the short form
@@ -77,3 +78,11 @@ def test_names_led_in_by_a_list_a_line_or_a_short_form(text, label):
 ])
 def test_a_verb_right_before_the_head_in_running_text_names_nothing(text, labels):
     assert systems(text) == labels
+
+
+@pytest.mark.parametrize("text, label", [
+    ("每个街道组建一支义务巡河队。", "义务巡河队"),
+    ("新建两个片区污水处理中心。", "片区污水处理中心"),
+])
+def test_a_count_in_chinese_numerals_ends_the_name(text, label):
+    assert systems(text) == [label]
