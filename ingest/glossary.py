@@ -931,8 +931,30 @@ def _inline_candidates(context: _Context, area: Span):
         evidence = Span(match.start("label"), definition.end)
         found.append((context.text[match.start("label"):match.end("label")], context.text[definition.start:definition.end],
                       items if len(items) > 1 else [], evidence, False))
+    # 4. an unquoted counted set followed by its members: 五大服务中心,包括甲中心、乙中心…
+    for match in _COUNTED_SET_INCLUDES.finditer(norm, area.start, area.end):
+        if any(q.start <= match.start() < q.end for q in quoted_spans):
+            continue
+        sentence = context.sentences.at(match.end())
+        definition = Span(match.end(), _rstrip(norm, match.end(), min(sentence.end, area.end)))
+        items = _split_list(context, _first_clause(norm, definition), match.group("label"))
+        if len(items) >= 2:
+            evidence = Span(match.start("label"), definition.end)
+            found.append((context.text[match.start("label"):match.end("label")],
+                          context.text[definition.start:definition.end], items, evidence, False))
     found.sort(key=lambda f: (f[3].start, -f[3].end))
     return found
+
+
+# An unquoted counted set named, then listed (kept only when the count agrees, see ``_read_inline``):
+# | form                                | example                                   |
+# |-------------------------------------|-------------------------------------------|
+# | N大/N个/N项 name, 包括/主要包括/即 … | 五大共享中心,包括检验中心、影像中心…         |
+# | N类 name 分别是 …                    | 三类人员分别是甲、乙和丙                    |
+_COUNTED_SET_INCLUDES = re.compile(
+    rf"(?<![{NUMERAL_CHARS}\d第])(?P<label>[{NUMERAL_CHARS}]+[大个项类种支][\u4e00-\u9fff]{{2,8}}?)\s*,?\s*"
+    rf"(?:{_INCLUDES}|分别是|分别为|即(?![日将可使便时刻]))\s*:?"
+)
 
 
 # An unquoted term defined at the start of a sentence, a note or a numbered line, as a table of forms:

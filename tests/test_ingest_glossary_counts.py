@@ -52,3 +52,11 @@ def test_a_definition_after_a_head_phrase_or_quoted_whole_is_split_into_its_item
     assert sense.kind == "inline"
     assert sense.expansion == ["巡查规范", "保洁规范", "考核规范"]
     assert sense.count_agrees is True
+
+
+def test_an_unquoted_counted_set_followed_by_its_members_is_defined_when_the_count_agrees():
+    sense = _sense("打造三大共享中心，包括血液检测中心、远程会诊中心和物资配送中心。", "三大共享中心")
+    assert sense.kind == "inline"
+    assert sense.expansion == ["血液检测中心", "远程会诊中心", "物资配送中心"]
+    document = Document(id="c", source="c.txt", sha256="", format="txt", text="打造两大共享中心，包括血液检测中心、远程会诊中心和物资配送中心。")
+    assert not [t for t in extract_terms(document, []) if t.kind == "inline"]

@@ -66,6 +66,8 @@ def test_a_box_title_ending_in_a_generic_name_is_named_whole():
     ("建设全市农资在线交易平台。", "农资在线交易平台"),
     # 以下简称 ends the name before the short form
     ("建设森林防火监测平台(以下简称防火平台)。", "防火平台"),
+    # 包括 leads into a list of names
+    ("打造三大共享中心，包括血液检测中心、远程会诊中心和物资配送中心。", "血液检测中心"),
 ])
 def test_names_led_in_by_a_list_a_line_or_a_short_form(text, label):
     assert label in systems(text)
