@@ -35,13 +35,13 @@ The thresholds in ``THRESHOLDS`` hold the figures after the fixes, minus a small
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from blind import norm, summed, table
 from plankg.evaluation.score import Score
 from plankg.ingest.facts import DocumentFacts
 from plankg.ingest.pipeline import extract
@@ -322,15 +322,6 @@ PREREQUISITES = {
 # ------------------------------------------------------------------------------------------------------ scoring
 
 
-def norm(text: str | None) -> str:
-    """Comparison form: NFKC, quotes and dashes folded (the documents print them in several widths)."""
-    text = unicodedata.normalize("NFKC", text or "")
-    for quotes, plain in (("“”\"", '"'), ("‘’", "'"), ("—–－", "-")):
-        for char in quotes:
-            text = text.replace(char, plain)
-    return text.strip()
-
-
 @lru_cache(maxsize=None)
 def facts(name: str) -> DocumentFacts:
     return extract(UNSEEN2 / name)
@@ -477,28 +468,10 @@ def score_prerequisites(name: str) -> Score:
 
 
 def scores(names=DOCUMENTS) -> dict[str, Score]:
-    total: dict[str, Score] = {}
-
-    def add(category: str, tally: Score) -> None:
-        sum_ = total.setdefault(category, Score())
-        sum_.tp, sum_.fp, sum_.fn = sum_.tp + tally.tp, sum_.fp + tally.fp, sum_.fn + tally.fn
-
-    for name in names:
-        add("metadata", score_meta(name))
-        for category, tally in score_tasks(name).items():
-            add(category, tally)
-        add("tasks.row_agencies", score_row_agencies(name))
-        add("agency.responsibilities", score_duties(name))
-        for category, tally in score_senses(name).items():
-            add(category, tally)
-        add("glossary.undefined", score_undefined(name))
-        add("prerequisites", score_prerequisites(name))
-    return total
-
-
-def table(tallies: dict[str, Score]) -> str:
-    return "\n".join(f"{category:26} P {t.precision:.2f}  R {t.recall:.2f}  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
-                     for category, t in tallies.items())
+    return summed({"metadata": score_meta(name), **score_tasks(name), "tasks.row_agencies": score_row_agencies(name),
+                   "agency.responsibilities": score_duties(name), **score_senses(name),
+                   "glossary.undefined": score_undefined(name), "prerequisites": score_prerequisites(name)}
+                  for name in names)
 
 
 # (precision, recall) each category must keep: the figures after the fixes, minus a small margin.

@@ -40,12 +40,12 @@ The thresholds in ``THRESHOLDS`` hold the figures after the fixes, minus a small
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from blind import norm, summed, table
 from plankg.evaluation.score import Score
 from plankg.ingest.facts import DocumentFacts
 from plankg.ingest.pipeline import extract
@@ -293,15 +293,6 @@ QUANTITY_ADVERBS = ("共", "累计", "总计", "合计")
 # ------------------------------------------------------------------------------------------------------ scoring
 
 
-def norm(text: str | None) -> str:
-    """Comparison form: NFKC, quotes and dashes folded (the documents print them in several widths)."""
-    text = unicodedata.normalize("NFKC", text or "")
-    for quotes, plain in (("“”\"", '"'), ("‘’", "'"), ("—–－", "-")):
-        for char in quotes:
-            text = text.replace(char, plain)
-    return text.strip()
-
-
 def bare(text: str) -> str:
     """Comparison form of an expansion item: without quotes."""
     return norm(text).replace('"', "").replace("'", "")
@@ -472,27 +463,9 @@ def score_targets(name: str) -> dict[str, Score]:
 
 
 def scores(names=DOCUMENTS) -> dict[str, Score]:
-    total: dict[str, Score] = {}
-
-    def add(category: str, tally: Score) -> None:
-        sum_ = total.setdefault(category, Score())
-        sum_.tp, sum_.fp, sum_.fn = sum_.tp + tally.tp, sum_.fp + tally.fp, sum_.fn + tally.fn
-
-    for name in names:
-        for category, tally in score_senses(name).items():
-            add(category, tally)
-        add("glossary.undefined", score_undefined(name))
-        add("mentions.terms", score_term_mentions(name))
-        add("mentions.systems (recall)", score_systems(name))
-        add("prerequisites", score_prerequisites(name))
-        for category, tally in score_targets(name).items():
-            add(category, tally)
-    return total
-
-
-def table(tallies: dict[str, Score]) -> str:
-    return "\n".join(f"{category:26} P {t.precision:.2f}  R {t.recall:.2f}  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
-                     for category, t in tallies.items())
+    return summed({**score_senses(name), "glossary.undefined": score_undefined(name),
+                   "mentions.terms": score_term_mentions(name), "mentions.systems (recall)": score_systems(name),
+                   "prerequisites": score_prerequisites(name), **score_targets(name)} for name in names)
 
 
 # (precision, recall) each category must keep: the figures after the fixes, minus a small margin.
