@@ -468,7 +468,9 @@ def agency_list(store: Store) -> list[dict[str, Any]]:
 
 def agency_detail(store: Store, iri: str) -> dict[str, Any]:
     iri = checked_iri(iri)
-    labels = select(store, f"SELECT ?p ?l WHERE {{ <{iri}> ?p ?l FILTER(?p IN (skos:prefLabel, skos:altLabel)) }}")
+    own = select(store, f"""SELECT ?p ?l WHERE {{ <{iri}> ?p ?l
+                              FILTER(?p IN (skos:prefLabel, skos:altLabel, pk:collective)) }}""")
+    labels = [r for r in own if not str(r["p"]).endswith("collective")]
     pref = next((r["l"] for r in labels if str(r["p"]).endswith("prefLabel")), None)
     duties = select(store, f"""
         SELECT ?r ?text ?cue ?task ?taskLabel ?plan ?planTitle ?ev ?evExact ?evSentence WHERE {{ ?r pk:agency <{iri}> .
@@ -490,7 +492,7 @@ def agency_detail(store: Store, iri: str) -> dict[str, Any]:
             "plan": ref(t["plan"] and str(t["plan"]), t["planTitle"], "plan"), "evidence": evidence(t)})
     return {
         **ref(iri, pref, "agency"), "altLabels": sorted({str(r["l"]) for r in labels} - {pref}),
-        "collective": store.ask(f"{SPARQL_PREFIXES} ASK {{ <{iri}> pk:collective true }}"),
+        "collective": any(r["l"] is True for r in own),
         "responsibilities": [{**ref(str(d["r"]), d["text"]), "cue": d["cue"],
                               "task": ref(d["task"] and str(d["task"]), d["taskLabel"], "task"),
                               "plan": ref(d["plan"] and str(d["plan"]), d["planTitle"], "plan"),
