@@ -245,9 +245,11 @@ def task_detail(store: Store, iri: str) -> dict[str, Any]:
         SELECT ?rel ?system ?label WHERE {{ <{iri}> ?rel ?system FILTER(?rel IN (pk:builds, pk:reliesOn))
           OPTIONAL {{ ?system skos:prefLabel ?label }} }}""")
     targets = select(store, f"""
-        SELECT ?target ?indicator ?valueText ?year ?ev ?evExact ?evSentence WHERE {{ ?target pk:task <{iri}> ; a pk:Target .
+        SELECT ?target ?indicator ?valueText ?year ?kind ?nature ?ev ?evExact ?evSentence WHERE {{
+          ?target pk:task <{iri}> ; a pk:Target .
           OPTIONAL {{ ?target pk:indicator ?indicator }} OPTIONAL {{ ?target pk:valueText ?valueText }}
-          OPTIONAL {{ ?target pk:targetYear ?year }} {_evidence_pattern("?target")} }}""")
+          OPTIONAL {{ ?target pk:targetYear ?year }} OPTIONAL {{ ?target pk:targetKind ?kind }}
+          OPTIONAL {{ ?target pk:nature ?nature }} {_evidence_pattern("?target")} }}""")
     return {
         **ref(iri, row.get("label"), "task"), "number": row.get("number"), "text": row.get("text"),
         "source": row.get("source"),
@@ -259,7 +261,7 @@ def task_detail(store: Store, iri: str) -> dict[str, Any]:
         "builds": [ref(str(s["system"]), s["label"], "system") for s in systems if str(s["rel"]).endswith("builds")],
         "reliesOn": [ref(str(s["system"]), s["label"], "system") for s in systems if str(s["rel"]).endswith("reliesOn")],
         "targets": [{**ref(str(t["target"]), t["indicator"]), "value": t["valueText"], "year": t["year"],
-                     "evidence": evidence(t)} for t in targets],
+                     "kind": t["kind"], "nature": t["nature"], "evidence": evidence(t)} for t in targets],
         "evidence": evidence(row),
         **dependencies(store, iri),
     }

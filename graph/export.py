@@ -123,11 +123,14 @@ def analysis_form(store: Store) -> dict[str, list[dict[str, object]]]:
 
     targets = [
         {"plan": r["plan"], "task": r["task"], "indicator": r["indicator"], "comparator": r["comparator"],
-         "value": r["value"], "unit": r["unit"], "year": r["year"], "evidence": r["exact"]}
+         "value": r["value"], "unit": r["unit"], "year": r["year"], "kind": r["kind"], "nature": r["nature"],
+         "evidence": r["exact"]}
         for r in _rows(store, """?t a pk:Target ; prov:wasDerivedFrom ?plan ; pk:indicator ?indicator ;
-            pk:comparator ?comparator ; pk:value ?value ; pk:evidence ?e . ?e oa:exact ?exact ; oa:start ?start .
-            OPTIONAL { ?t pk:task ?task } OPTIONAL { ?t pk:unit ?unit } OPTIONAL { ?t pk:targetYear ?year }""",
-            "?plan ?task ?indicator ?comparator ?value ?unit ?year ?exact ?start")
+            pk:comparator ?comparator ; pk:value ?value ; pk:targetKind ?kind ; pk:evidence ?e .
+            ?e oa:exact ?exact ; oa:start ?start .
+            OPTIONAL { ?t pk:task ?task } OPTIONAL { ?t pk:unit ?unit } OPTIONAL { ?t pk:targetYear ?year }
+            OPTIONAL { ?t pk:nature ?nature }""",
+            "?plan ?task ?indicator ?comparator ?value ?unit ?year ?kind ?nature ?exact ?start")
     ]
     targets.sort(key=lambda t: (str(t["plan"]), str(t["evidence"])))
     return {"plans": plans, "tasks": tasks, "terms": terms, "mentions": mentions, "agencies": agencies,

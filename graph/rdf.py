@@ -370,6 +370,7 @@ def _targets(w: _Writer) -> None:
         w.add(node, pk("targetYear"), plain(target.year, XSD_GYEAR) if target.year else None)
         w.add(node, pk("valueText"), text(target.value_text))
         w.add(node, pk("targetKind"), plain(target.kind))
+        w.add(node, pk("nature"), plain(target.nature) if target.nature else None)
         w.add(node, pk("task"), w.task(target.task))
 
 

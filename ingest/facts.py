@@ -116,6 +116,7 @@ class Target:
     sentence: Span
     task: str | None = None  # Task.id
     kind: str = "target"  # target | achieved
+    nature: str | None = None  # binding (约束性) | expected (预期性) | None: the plan does not say
 
 
 @dataclass

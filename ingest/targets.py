@@ -72,7 +72,7 @@ _BEFORE = {
     "≥": "不低于|不少于|不小于|最低|至少|保持在|维持在|保持|维持|稳定在|达到|达|确保|满足",
     "≤": "不高于|不超过|不多于|不大于|控制在|压降至|压减至|压缩至|压缩到|缩短至|缩短到|降至|降低至|降低到|低于|少于",
     ">": "突破|超过|高于|多于",
-    "≈": "约|大约|近",
+    "≈": "约(?![束定请谈])|大约|近",  # 约束性 is an indicator's nature, 约定 an agreement
     "=": "提升至|提升到|提高至|提高到|增至|增加到|共计|合计",
 }
 _BEFORE_RE = re.compile("|".join(
@@ -109,14 +109,28 @@ _SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|批次|期间|类|�
 
 # 3个目标: … announces an enumeration, not a quantity to reach.
 _ENUMERATION = re.compile(r"^[^,;。:\"]{0,10}:")
-# 重点工作任务共55项, 提出20条举措, 聚焦5个方面: the count of the plan's own contents, in items (采取强制措施892人
+# 重点工作任务共55项, 提出20条举措, 聚焦5个方面, 其中约束性指标8项: the count of the plan's own contents, in items (采取强制措施892人
 # counts people, not measures).
-_OWN_CONTENTS = re.compile(r"(?:任务|措施|举措|工作|要求|原则|方面)$")
+_OWN_CONTENTS = re.compile(r"(?:任务|措施|举措|工作|要求|原则|方面|指标)$")
 _ITEM_UNITS = ("项", "条", "个")
 # 完成12个村治理任务, 30个社区改造任务: the count is of places, each with its task, not of the plan's contents.
 _PLACES_COUNTED = re.compile(r"(?:村|社区|乡镇|街道|县|区|市|企业|学校)")
 # 每月巡查1次, 每年体检1次: how often a routine recurs, not a level to reach.
 _ROUTINE = re.compile(r"每(?:年|半年|季度|季|月|旬|周|日|天)")
+
+# The nature of an indicator (指标属性): binding (约束性, the government answers for it) or expected (预期性, the
+# direction society is to take). A main-indicator table prints it in its 属性 column; prose in parentheses right
+# after the value or the indicator's name:
+# | where          | example                               |
+# |----------------|---------------------------------------|
+# | after a value  | 单位产值能耗下降14%(约束性)             |
+# | after a name   | 城镇调查失业率(预期性)控制在5.5%以内    |
+# | a table cell   | 约束性, 预期性, 约束性指标, 预期型        |
+NATURES = {"约束": "binding", "预期": "expected"}
+_NATURE = r"(?P<nature>约束|预期)[性型]?(?:指标)?"
+_NATURE_CELL = re.compile(rf"^{_NATURE}$")
+_NATURE_AFTER_VALUE = re.compile(rf"\s*[(\[]\s*{_NATURE}\s*[)\]]")
+_NATURE_AFTER_NAME = re.compile(rf"\s*[(\[]\s*{_NATURE}\s*[)\]]\s*$")
 
 # Words that open a clause without being part of the indicator: 确保信息采集率 -> 信息采集率; so do outline numbers
 # of a run-in item: (2)病媒生物密度监测点不少于20个 -> 病媒生物密度监测点, 3./四、 alike.
@@ -294,6 +308,10 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
     for index, quantity in enumerate(quantities):
         value_start = min(quantity.phrase_start, quantity.span.start)
         indicator_span = _indicator(clause_text, previous_end, value_start, quantity)
+        named = _NATURE_AFTER_NAME.search(clause_text, indicator_span.start, indicator_span.end)
+        if named:  # 失业率(预期性)控制在…: the mark names the nature, it is no part of the indicator
+            indicator_span = Span(indicator_span.start, named.start())
+        marked = _NATURE_AFTER_VALUE.match(clause_text, quantity.end) or named
         indicator = _printed_indicator(
             clause_text[indicator_span.start:indicator_span.end], printed[indicator_span.start:indicator_span.end]
         )
@@ -314,7 +332,7 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
             indicator = earlier[-1].indicator
         elif same_measure and _COMPARED_CHANGE.fullmatch(indicator):
             indicator = earlier[-1].indicator + indicator  # 占比18.4%,比上年提高2.3个百分点 -> 占比比上年提高
-        previous_end = quantity.end
+        previous_end = marked.end() if marked and marked.start() >= quantity.end else quantity.end
         if not indicator and shared is None:
             continue
         before = clause_text[:quantity.span.start]
@@ -344,6 +362,7 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
                     evidence=Span(clause.start + evidence_start, clause.start + evidence_end),
                     sentence=sentence,
                     kind=kind,
+                    nature=NATURES[marked["nature"]] if marked else None,
                 )
             )
     return targets
@@ -695,7 +714,7 @@ def _chinese_number(printed: str) -> float | None:
 # written one row per line (cells between tabs, | or wide spaces) or one cell per line. Each target-value cell is a
 # target of the column's year (else the period's end); each base-value cell a figure achieved in the column's year
 # (else the year before the period). A value cell prints its comparator (≥98, ≤1, 95以上) or none (=); [500] and
-# 〔16〕 are totals over the period, still = 500.
+# 〔16〕 are totals over the period, still = 500. The 属性 cell gives every figure of its row the indicator's nature.
 _INDICATOR_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(?:序号|编号)$")),
     ("category", re.compile(r"^(?:类别|分类|领域|维度|类型)$")),
@@ -817,6 +836,7 @@ def _indicator_figures(original: str, header: list[str], rows: list[list[Span]],
             continue
         indicator = _cell_text(original, cells["indicator"])
         unit = _cell_text(original, cells["unit"]) if "unit" in cells else ""
+        attribute = _NATURE_CELL.match(normalize(_cell_text(original, cells["attribute"]))) if "attribute" in cells else None
         row_span = Span(row[0].start, row[-1].end)
         for position, kind in enumerate(columns):
             cell = cells.get((kind, position)) if kind in ("target", "base") else None
@@ -833,6 +853,7 @@ def _indicator_figures(original: str, header: list[str], rows: list[list[Span]],
                 unit=value.group("unit") or (None if normalize(unit) in _NO_UNIT else unit),
                 year=years[position], value_text=printed, evidence=cell, sentence=row_span,
                 kind="target" if kind == "target" else "achieved",
+                nature=NATURES[attribute["nature"]] if attribute else None,
             ))
     return _IndicatorTable(Span(start, end), targets)
 

@@ -26,7 +26,7 @@ FIELDS = {
     "mentions": {"term", "plan", "evidence"},
     "agencies": {"id", "name", "plans", "collective", "responsibilities"},
     "prerequisites": {"dependent", "prerequisite", "cue", "plan", "evidence"},
-    "targets": {"plan", "task", "indicator", "comparator", "value", "unit", "year", "evidence"},
+    "targets": {"plan", "task", "indicator", "comparator", "value", "unit", "year", "kind", "nature", "evidence"},
 }
 
 
@@ -57,6 +57,7 @@ def test_analysis_form_values(fixture_store):
     link = form["prerequisites"][0]
     assert link["dependent"]["label"] == "建设综合指挥中心" and link["prerequisite"]["label"] == "综合指挥中心"
     assert form["targets"][0]["value"] == 95.0 and form["targets"][0]["year"] == 2025
+    assert form["targets"][0]["kind"] == "target" and form["targets"][0]["nature"] == "binding"
 
 
 def test_csv_tables_flatten_nested_fields(fixture_store):
@@ -64,6 +65,8 @@ def test_csv_tables_flatten_nested_fields(fixture_store):
     assert set(tables) == {f"{key}.csv" for key in FIELDS}
     rows = list(csv.DictReader(io.StringIO(tables["tasks.csv"].lstrip("\ufeff"))))
     assert rows[0]["due.date"] == "2022-06-30" and rows[0]["agencies"] == "某市公安局"
+    target = next(csv.DictReader(io.StringIO(tables["targets.csv"].lstrip("\ufeff"))))
+    assert target["indicator"] == "群众满意度" and target["nature"] == "binding"
     assert flatten({"a": {"b": 1}, "l": ["x", "y"]}) == {"a.b": 1, "l": "x; y"}
 
 

@@ -50,7 +50,7 @@ def make_facts(doc_id: str = "plan-a", expansion: list[str] | None = None) -> Do
         prerequisites=[Prerequisite("推进“三联”工作机制", "综合指挥中心", "依托X", "listed", sentence, sentence,
                                     dependent_task="t1")],
         targets=[Target("群众满意度", "≥", 95.0, "%", 2025, "达到95%以上", span_of("达到95%以上"),
-                        span_of("(二)群众满意度达到95%以上。"))],
+                        span_of("(二)群众满意度达到95%以上。"), nature="binding")],
     )
 
 
@@ -132,6 +132,17 @@ def test_prerequisite_side_that_is_neither_task_nor_system_becomes_goal():
 
 def test_target_value_is_a_decimal(store):
     assert ask(store, """?t pk:value 95.0 ; pk:comparator "≥" ; pk:unit "%" ; pk:targetYear "2025"^^xsd:gYear""")
+
+
+def test_a_target_carries_its_nature_and_a_target_without_one_carries_none():
+    facts = make_facts()
+    facts.targets.append(Target("群众知晓率", "≥", 90.0, "%", 2025, "90%", span_of("95%"), span_of("95%")))
+    graph = ox.NamedNode("https://example.org/g")
+    written = ox.Store()
+    written.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in facts_to_triples(facts))
+    rows = select(written, """SELECT ?indicator ?nature WHERE { ?t a pk:Target ; pk:indicator ?indicator
+                              OPTIONAL { ?t pk:nature ?nature } } ORDER BY ?indicator""")
+    assert sorted(rows) == [["群众满意度", "binding"], ["群众知晓率", None]]
 
 
 def test_no_triple_is_written_twice():

@@ -70,7 +70,7 @@ BROKEN = """
 <https://example.org/sense> a pk:TermSense ; skos:prefLabel "四联"@zh ; pk:termKind "guessed" ;
     prov:wasDerivedFrom <https://example.org/plan> ; pk:evidence <https://example.org/ev> .
 <https://example.org/target> a pk:Target ; pk:targetKind "target" ; pk:comparator "大约" ; pk:indicator "率"@zh ;
-    pk:value 1.0 ; prov:wasDerivedFrom <https://example.org/plan> ; pk:evidence <https://example.org/ev> .
+    pk:value 1.0 ; pk:nature "mandatory" ; prov:wasDerivedFrom <https://example.org/plan> ; pk:evidence <https://example.org/ev> .
 """
 
 
@@ -82,3 +82,4 @@ def test_broken_graph_fails_with_a_readable_report():
                      "<https://example.org/task>"):
         assert expected in report, expected
     assert "guessed" in report and "comparator among" in report
+    assert "mandatory" in report and "binding or expected" in report
