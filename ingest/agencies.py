@@ -95,17 +95,18 @@ _MODAL = r"(?:要|应|应当|须|必须|主要|具体|统一|共同|分别|积�
 _ADVERBIAL = r"(?:全年|今年|年内|同时|此外|另外|先后|累计|主动|积极|还|并|又|共)+"
 _CLAUSE = re.compile(r"[^,;:。!?]+")
 # Labelled lines after a task, or a labelled parenthesis closing it: 牵头单位：县发改局、县财政局 / 配合单位：… /
-# (责任单位：省能源局、省发展改革委) / 【牵头单位：X；配合单位：Y】. The label gives the role; a leader or contact person
-# (责任领导：王某某) is no agency.
+# (责任单位：省能源局、省发展改革委) / 【牵头单位：X；配合单位：Y】 / a bureau's own offices: (责任股室：人事股),
+# 责任科室：… The label gives the role; a leader or contact person (责任领导：王某某) is no agency.
+_UNIT_LABELS = ("单位", "部门", "股室", "科室", "处室")
 _LABELLED = re.compile(
-    r"[(\[【]?\s*(?P<label>(?:牵头|责任|主责|主办|承办|配合|协办|协助|参与)(?:单位|部门)|(?:牵头|责任|分管)领导|责任人|联系人)"
+    r"[(\[【]?\s*(?P<label>(?:牵头|责任|主责|主办|承办|配合|协办|协助|参与)(?:单位|部门|股室|科室|处室)|(?:牵头|责任|分管)领导|责任人|联系人)"
     r"\s*:\s*(?P<list>(?:[^()\[\]【】\s;。:]|\([^()]*\)|\s+(?=[、,])|(?<=[、,])\s+)+)"
 )
 _LABEL_ROLES = (("牵头", "lead"), ("配合", "supporting"), ("协办", "supporting"), ("协助", "supporting"),
                 ("参与", "supporting"), ("", "responsible"))  # the first word in the label gives its role
 # A unit listed under a label or in a parenthesis naming owners, also where its form is no organ's: 经济开发区,
-# 各街道, 经济运行专班, 税务局, 县教育局(体育局).
-_LISTED_UNIT = re.compile(rf"[^,;:。、]{{1,20}}?(?:区|县|专班|街道|乡镇|镇|乡|单位|部门|公司|集团|协会|站|队|股|{_SUFFIX})"
+# 各街道, 经济运行专班, 税务局, 县教育局(体育局), a town's 各村(社区) and 各社区.
+_LISTED_UNIT = re.compile(rf"[^,;:。、]{{1,20}}?(?:区|县|专班|街道|乡镇|镇|乡|村|社区|单位|部门|公司|集团|协会|站|队|股|{_SUFFIX})"
                           r"(?:\([^()]*\))?")
 # A parenthesis naming owners: (县生态环境局牵头，县自然资源局配合), (市编办负责), 【区发改局牵头】; cut by a
 # sentence end, only its opening or its closing half is in the sentence.
@@ -121,8 +122,8 @@ _CLOSINGS = (")", "]", "】", "。", ";")
 _GENERIC_UNIT = re.compile(r"(?:部门|单位|机关|机构)")  # 责任科室（单位）: a header's alternative word, no owner
 # The number opening an item: 1. (一) 一、 (1).
 _ITEM_NUMBERS = [pattern for style, pattern in LINE_STYLES if style not in ("annex", "circled")]
-# A role marked on one unit of a labelled list: 责任单位：市发改委(牵头)、市财政局.
-_MARKED_ROLE = re.compile(rf"(?P<name>.+?)\s*\((?P<mark>{_OWNER_WORDS})\)")
+# A role marked on one unit of a labelled list: 责任单位：市发改委(牵头)、市财政局 / 责任单位：X股，各乡镇人民政府配合.
+_MARKED_ROLE = re.compile(rf"(?P<name>.+?)\s*(?:\((?P<mark>{_OWNER_WORDS})\)|(?P<trailing>牵头|配合|协助|协办|参与))")
 _LIST_ITEM = re.compile(r"(?:[^、,()]|\([^()]*\))+")
 # Right after a clause's subject: the subject states a duty of its own (…，各县区政府负责…).
 _OWN_DUTY = re.compile(rf"{_MODAL}(?:负责(?!人|同志)|牵头(?!单位|部门))")
@@ -347,7 +348,7 @@ class _StatementReader:
     def _labelled(self, sentence: Span, label: re.Match) -> None:
         """牵头单位：X、Y / 责任单位：X / 配合单位：X: the units listed, with the label's role."""
         name = label["label"]
-        if not name.endswith(("单位", "部门")):  # 责任领导, 牵头领导, 联系人: a person
+        if not name.endswith(_UNIT_LABELS):  # 责任领导, 牵头领导, 联系人: a person
             return
         role = _role_of(name)
         agents = []
@@ -362,7 +363,7 @@ class _StatementReader:
                 piece = marked["name"]
             if not (_is_subject(piece) or _LISTED_UNIT.fullmatch(piece)):
                 break  # the list has ended; prose follows
-            agents.append(((s, s + len(piece)), _role_of(marked["mark"]) if marked else role))
+            agents.append(((s, s + len(piece)), _role_of(marked["mark"] or marked["trailing"]) if marked else role))
         at = sentence.start + label.start("label")
         found = len(self.responsibilities)
         for agent, agent_role in agents:

@@ -1,0 +1,43 @@
+"""Owners as the genres of round 5 name them: a bureau's own offices under 责任股室：, a town's villages under
+责任单位：, and a role written after a unit without parentheses (…，各乡镇人民政府配合). Invented text."""
+
+from __future__ import annotations
+
+from plankg.ingest.agencies import extract_agencies
+from plankg.ingest.facts import Document, PlanMeta
+from plankg.ingest.outline import extract_outline
+from plankg.ingest.tasks import extract_tasks
+
+BUREAU = PlanMeta(title="南岗县林业局2026年工作计划", issuer="南岗县林业局", kind="工作计划", period_start=2026,
+                  period_end=2026)
+TOWN = PlanMeta(title="柳塘镇2026年工作计划", kind="工作计划", period_start=2026, period_end=2026)
+
+
+def _owners(text: str, plan: PlanMeta) -> dict[str, list[tuple[str, str]]]:
+    document = Document(id="t", source="t.txt", sha256="0", format="txt", text=text)
+    headings = extract_outline(document)
+    tasks = extract_tasks(document, headings, plan)
+    extract_agencies(document, headings, tasks, plan)
+    return {task.title: [(ref.printed, ref.role) for ref in task.agencies] for task in tasks}
+
+
+def test_a_bureau_names_its_own_offices_under_a_label_of_offices():
+    owners = _owners("南岗县林业局2026年工作计划\n一、重点工作\n（一）完成造林1.2万亩。（责任股室：营林股、资源管理股）\n"
+                     "（二）建成林长制信息平台。（责任科室：信息中心）\n", BUREAU)
+    assert owners["完成造林1.2万亩"] == [("营林股", "responsible"), ("资源管理股", "responsible")]
+    assert owners["建成林长制信息平台"] == [("信息中心", "responsible")]
+
+
+def test_a_towns_villages_and_communities_are_listed_units():
+    owners = _owners("柳塘镇2026年工作计划\n一、重点工作\n（一）改善人居环境\n1.完成改厕200户。（责任单位：镇农业办、各村（社区））\n"
+                     "2.开展文明创建。（责任单位：镇宣传办、各社区）\n", TOWN)
+    assert owners["完成改厕200户"] == [("镇农业办", "responsible"), ("各村（社区）", "responsible")]
+    assert owners["开展文明创建"] == [("镇宣传办", "responsible"), ("各社区", "responsible")]
+
+
+def test_a_role_written_after_a_listed_unit_is_that_units_role():
+    owners = _owners("南岗县林业局整改方案\n一、整改措施\n1.清理闲置土地。\n责任单位：用地股、规划股，各乡镇人民政府配合\n"
+                     "2.整治违建。\n责任单位：执法大队、县住建局协助\n", BUREAU)
+    assert owners["清理闲置土地"] == [("用地股", "responsible"), ("规划股", "responsible"),
+                                 ("各乡镇人民政府", "supporting")]
+    assert owners["整治违建"] == [("执法大队", "responsible"), ("县住建局", "supporting")]
