@@ -1315,12 +1315,39 @@ def _is_abbreviation(label: str) -> bool:
         and not (set(label) & _FUNCTION_CHARS) and label[0] not in _WORD_PREFIXES and label[-1] not in _WORD_HEADS
 
 
+# A slogan is a list of two or more short clauses, each a subject and its predicate (主谓): it names no set, so
+# neither the list nor its items are shorthand. A clause holds no numeral (a counted item is shorthand of its own:
+# 门前三包) and its predicate is recognised by what it is or how it opens:
+# | predicate                                  | clause of a slogan       |
+# |--------------------------------------------|--------------------------|
+# | a quality after a subject of 2-4 characters | 街道强, 网格实, 服务优     |
+# | a negation and its verb                    | 小事不出村, 服务不缺位     |
+# | a degree adverb and a quality              | 天更蓝, 水更清            |
+# | more or less of an action                  | 数据多跑路, 群众少跑腿     |
+# | a direction or a place                     | 警力向下, 人往基层走, 服务到家 |
+# | a modal and its verb                       | 有警必出, 难事有人帮       |
+_QUALITIES = "强活实优好美稳安畅净绿蓝清亮富兴旺严紧快准精细硬新顺齐全足高深广靓真明正廉勤和佳灵"
+_PREDICATE_OPENERS = "不无没未莫勿更最越再多少向往到在必能要有"
+_CLAUSE = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,4}}[{_QUALITIES}]|[\u4e00-\u9fff]{{1,4}}?[{_PREDICATE_OPENERS}][\u4e00-\u9fff]{{1,4}})$"
+)
+_SLOGAN_SEPARATOR = re.compile(r"\s*[、,]\s*")
+
+
+def _is_slogan(items: list[str]) -> bool:
+    """Whether ``items`` (a quoted or listed run, split at 、 and ,) are the clauses of a slogan:
+    “县级强、乡级活” or “小事不出村、矛盾不上交”, but not “黄赌毒、盗抢骗” (abbreviations) nor “双随机、一公开”."""
+    return len(items) >= 2 and all(
+        3 <= len(item) <= 8 and _CLAUSE.match(item) and not re.search(rf"[{NUMERAL_CHARS}\d]", item) for item in items
+    )
+
+
 _SHORTHAND_LABEL = re.compile(r"^(?:[0-9A-Za-z]+(?:[+.][0-9A-Za-z]+)+[\u4e00-\u9fff]{0,3}|\d{3,}|[0-9A-Za-z]+\+[0-9A-Za-z]+)$")
 
 
 def _read_undefined(context: _Context, senses: list[TermSense], sections: list[Span]) -> None:
     """Quoted numeral shorthand and digit formulas, and unquoted counting sets, that no sense of this document
-    defines: one ``undefined`` sense per label, at its first use."""
+    defines: one ``undefined`` sense per label, at its first use; a slogan (see ``_is_slogan``) is none."""
     defined = {normalize_label(s.label) for s in senses} | {normalize_label(a) for s in senses for a in s.alt_labels}
     covered = [s.evidence for s in senses] + sections
     seen: set[str] = set()
@@ -1328,6 +1355,8 @@ def _read_undefined(context: _Context, senses: list[TermSense], sections: list[S
     quotations = list(_QUOTED.finditer(context.norm))
     for match in [*quotations, *_NESTED_QUOTED.finditer(context.norm)]:
         label = match.group(1).strip()
+        if _is_slogan(_SLOGAN_SEPARATOR.split(label)):
+            continue
         if _is_shorthand(label) or _is_named_shorthand(label):
             candidates.append((match.start(), match.end(), label))
         elif "、" in label:
@@ -1406,6 +1435,8 @@ def _abbreviation_lists(norm: str, quoted: list[Span]) -> list[tuple[int, int, s
         # an item glued to the word before or after the list (权益盗抢骗) is not whole: only whole items count
         whole = items if run.start() == 0 or not _GLUED.match(norm[run.start() - 1]) else items[1:]
         whole = whole if run.end() == len(norm) or not _GLUED.match(norm[run.end()]) else whole[:-1]
+        if _is_slogan([norm[a:b] for a, b in items]):
+            continue  # 县级强、乡级活、村级实: clauses of a slogan
         abbreviations = [(a, b) for a, b in whole if _is_abbreviation(norm[a:b])]
         if sum(norm[a] not in _SURNAMES for a, _ in abbreviations) >= 2 and not any(_overlaps(Span(a, b), q) for a, b in abbreviations for q in quoted):
             found += [(a, b, norm[a:b]) for a, b in abbreviations]
