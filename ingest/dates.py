@@ -40,6 +40,8 @@ _FORMS = [
     # 2024年3月-4月, 2024年3月至2025年12月, 2024年4月、9月: the last month named
     ("month-range", rf"{_YEAR}\s*\d{{1,2}}\s*月(?:份|底|中旬|下旬)?\s*(?:{_TO}|、)\s*"
                     rf"(?:(?P<end_year>(?:19|20)\d{{2}})\s*年)?\s*(?P<month>\d{{1,2}})\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
+    # 3月-5月, 4—9月: a range of months of the plan's year, due at the last
+    ("month-range", rf"(?:\d{{1,2}}\s*月(?:份|底|中旬|下旬)?|\d{{1,2}})\s*{_TO}\s*(?P<month>\d{{1,2}})\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
     # 2022年6月30日前, 2024年十二月三十一日前
     ("day", rf"{_BY}?{_YEAR}\s*{_MONTH}\s*月\s*{_DAY}\s*日{_BEFORE}?"),
     # 2024.10, 2024.10.31 (table cells)
@@ -67,7 +69,7 @@ _CELL_FILLER = re.compile(r"[\s。;；,，]+")
 
 # In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range of months
 # or of years (2023—2025年持续推进: due at the range's end, the range kept as the printed deadline).
-_MARKED = re.compile(rf"(?:前$|^{_BY}|年内|年底|年末|月底|月末|季度|半年|月\s*{_TO}\s*(?:\d+\s*年)?\s*\d+\s*月"
+_MARKED = re.compile(rf"(?:前$|^{_BY}|年内|年底|年末|月底|月末|季度|半年|(?:月|^\d+)\s*{_TO}\s*(?:\d+\s*年)?\s*\d+\s*月"
                      rf"|^(?:19|20)\d{{2}}\s*年?\s*{_TO}\s*(?:19|20)\d{{2}})")
 # A date followed by the completion it sets is marked too: 2024年建成, 2025年全部完成, 2023年6月投入使用 (not
 # 2024年开工: a start is no deadline).
@@ -97,8 +99,9 @@ def parse_due(cell: str, plan: PlanMeta | None = None) -> Due | None:
     return None
 
 
-# A deadline under its label is one whatever its form: (责任单位：…；完成时限：2024年6月) / 时间节点：2024年10月.
-_LABELLED = re.compile(r"(?:(?:完成|办结)(?:时限|时间|期限)|时间节点|时限要求|截止(?:时间|日期))\s*:\s*(?P<value>[^;,。)\n]+)")
+# A deadline under its label is one whatever its form: (责任单位：…；完成时限：2024年6月) / 时间节点：2024年10月 /
+# a rectification's 整改时限：2024年6月底前.
+_LABELLED = re.compile(r"(?:(?:完成|办结|整改)(?:时限|时间|期限)|时间节点|时限要求|截止(?:时间|日期))\s*:\s*(?P<value>[^;,。)\n]+)")
 
 
 def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
@@ -119,7 +122,7 @@ def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
         if kind == "open":
             continue
         for match in pattern.finditer(folded):
-            if _names_period(kind, folded, match):
+            if _names_period(kind, folded, match) or _STATUS_BEFORE.search(folded[max(0, match.start() - 3):match.start()]):
                 continue
             if _MARKED.search(match.group()) or _COMPLETES.match(folded, match.end()):
                 found.append((match.start(), _due(kind, match, text, plan)))
@@ -130,6 +133,10 @@ def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
 # A range of years in parentheses or before 期间/时期/的 names a period, not a deadline: 三年行动(2024-2026年),
 # 2021—2025年期间, 2021-2025年的目标.
 _PERIOD_AFTER = re.compile(r"\s*(?:\)|期间|时期|的)")
+
+
+# A date a figure is counted up to is no deadline: 截至2023年底全县仍有…, 截止2024年6月已完成….
+_STATUS_BEFORE = re.compile(r"截(?:至|止)?(?:到)?$")
 
 
 def _names_period(kind: str, folded: str, match: re.Match[str]) -> bool:

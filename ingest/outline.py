@@ -49,6 +49,8 @@ LINE_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren-arabic", re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)")),  # (1) （1）
     ("arabic-paren", re.compile(r"(?P<n>\d{1,3})\s*\)")),  # 1） 1)
     ("circled", re.compile(rf"(?P<n>[{CIRCLED}])")),  # ① (matched on the original text: NFKC folds ① to 1)
+    # a numbered item named by its kind, as rectification plans list what they fix: 问题1：… / 任务2: / 措施3：
+    ("labelled", re.compile(r"(?:问题|任务|措施|举措|事项)\s*(?P<n>\d{1,3})\s*:")),
 ]
 
 # Styles that are one numbering printed two ways: a list going 1． 2． 3、 is one list, not a 3、 list inside it.

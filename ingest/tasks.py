@@ -51,6 +51,8 @@ CONTAINER = re.compile(
     r"(?:主要|重点|工作|具体|核心|重大|年度)任务|任务(?:分工|清单|措施)|(?:重点|主要|年度)工作|工作(?:措施|举措|安排)"
     r"|(?:主要|重点|具体)(?:举措|措施)|工作重点|(?:重点|主要|专项)行动"
     r"|工作(?:计划|打算|思路|部署)|下一步|(?:工作|主要|实施|建设)内容|建设任务|重点项目"
+    # a rectification plan's problems with their fixes: 三、存在问题及整改措施 / 整改任务 / 问题清单及整改措施
+    r"|整改(?:措施|任务|事项)"
 )
 # The announcement ends the heading, or only the form of its list follows (重点任务分工表, 重点项目清单, 主要任务及分工):
 # a task whose words hold a container word (保障重点项目用地, 完成年度任务) announces nothing.
@@ -64,12 +66,12 @@ BACKGROUND = re.compile(
     r"|保障措施|组织(?:领导|实施|保障)|工作要求|有关要求|名词解释|附则"
     # the schedule of the plan itself: 四、实施步骤 / 时间安排 / 进度安排 / 方法步骤 / 阶段安排
     r"|(?:实施|工作|方法|推进)步骤|(?:步骤|时间|进度|阶段)安排"
-    r"|(?:开展|进展|完成|落实|推进|执行)情况|存在(?:的)?(?:问题|不足)|(?:主要|工作)(?:成效|成绩|做法)|取得(?:的)?成效"
+    r"|(?:开展|进展|完成|落实|推进|执行)情况|存在(?:的)?(?:问题|不足)(?![及和与]整改)|(?:主要|工作)(?:成效|成绩|做法)|取得(?:的)?成效"
 )
 RUN_IN_STYLES = tuple(style for style, _ in _RUN_IN_PATTERNS)  # 一是…, 第一，…, …；②…, …，1．…
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:[-—至到~]|以来|以前))")
 REPORT_KINDS = ("工作总结", "总结", "报告")
-_TRAILING_DELIMITER = re.compile(r"[\s、.,]+$")  # after normalize: 1. 1． 一、 一，
+_TRAILING_DELIMITER = re.compile(r"[\s、.,:]+$")  # after normalize: 1. 1． 一、 一， 问题1：
 
 
 def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -> list[Task]:
