@@ -69,12 +69,14 @@ RUN_IN_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("run-in", re.compile(r"(?:(?<=^)|(?<=[。;:!?,；：！？，\n]))\s*" + rf"(?P<num>(?P<n>{_N})是)", re.M)),
     ("ordinal", re.compile(_RUN_IN_BREAK + rf"(?P<num>第(?P<n>{_N})[,，、])", re.M)),  # 第一，…第二，…
     ("circled-run-in", re.compile(_RUN_IN_BREAK + rf"(?P<num>(?P<n>[{CIRCLED}]))", re.M)),  # …；②…
+    # an article's clauses run on in its paragraph: 第三条 降低用地成本。(一)工业用地可…。(二)对…
+    ("paren-run-in", re.compile(rf"(?<=[。;])\s*(?P<num>\(\s*(?P<n>{_N})\s*\))")),
     # …为主线，1．持续推进…；2．6月底前完成…: after a comma too, never a decimal (1.5亿, 2.6万) or a date (2024.3)
     ("arabic-run-in", re.compile(r"(?<=[。;:,])\s*(?P<num>(?P<n>\d{1,2})\s*[.、](?!\d+(?![\d年月])))")),
 ]
 # Styles whose numbers count only where the paragraph goes on to the next one (1．… 2．…): a lone "1." after a comma
-# is too often something else.
-_PAIRED_RUN_INS = {"arabic-run-in"}
+# or a lone (一) after a sentence is too often something else.
+_PAIRED_RUN_INS = {"arabic-run-in", "paren-run-in"}
 
 # A heading's title ends at the first full stop or colon (run-in heading), else at the end of its line; a table of
 # contents line ends in leader dots and a page number (第二章 主要任务……………5); a parenthesis naming the owners
@@ -378,14 +380,23 @@ def _build(text: str, candidates: list[_Candidate], boxes: list[_Box]) -> list[H
     return headings
 
 
+_RUN_IN_STYLE_KEYS = frozenset(style for style, _ in RUN_IN_STYLES)
+
+
 def _set_bodies(text: str, headings: list[Heading]) -> None:
-    """A heading governs the text up to the next heading of the same or a higher level."""
+    """A heading governs the text up to the next heading of the same or a higher level. An item run in after
+    other words of its line ends with its paragraph: the 责任单位：… line after an article's (一)…(二)… belongs to
+    the article, not to its last clause."""
     for index, heading in enumerate(headings):
         end = len(text)
         for following in headings[index + 1:]:
             if following.level <= heading.level:
                 end = following.span.start
                 break
+        line_start = text.rfind("\n", 0, heading.span.start) + 1
+        if heading.style in _RUN_IN_STYLE_KEYS and text[line_start:heading.span.start].strip():
+            line_end = text.find("\n", heading.span.start)
+            end = min(end, len(text) if line_end < 0 else line_end)
         start = heading.span.end
         while start < end and text[start].isspace():
             start += 1
