@@ -3,6 +3,12 @@
 Each reader turns its format into lines of text (a table row's cells each on its own line, as in the flattened
 tables of captured pages); ``plankg.ingest.clean`` then drops web chrome and injected spam. A file that cannot be
 read raises ``DocumentError`` naming the file, the reason and what to do about it.
+
+A table with merged cells (HTML rowspan/colspan, Word vertical merges and grid spans) is written one row per line
+instead, its cells between tabs and a field left empty wherever a merged cell covers it: one cell per line would
+lose which column the cells of the rows under a merge belong to (a 具体措施 row under a 牵头单位 cell merged over
+three rows has one cell fewer, and reads as if its 配合单位 were the lead). ``plankg.ingest.tables`` reads an empty
+field under a merge as the cell above it.
 """
 
 from __future__ import annotations
@@ -194,7 +200,7 @@ def html_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, 
     parts: list[str] = []
     _html_walk(body, parts)
     text = "".join(parts)
-    text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
+    text = re.sub(r" *\n[ \n]*", "\n", text)  # source white space is spaces by now; tabs are table fields
     return text.strip("\n") + "\n", fields
 
 
@@ -245,6 +251,9 @@ def _drop(element) -> None:
 
 
 def _html_walk(element, parts: list[str]) -> None:
+    if element.tag == "table" and _merged_html_table(element):
+        parts.append("\n" + "\n".join(_tab_row(row) for row in _html_grid(element)) + "\n")
+        return
     block = element.tag in _HTML_BLOCKS
     if block:
         parts.append("\n")
@@ -256,6 +265,46 @@ def _html_walk(element, parts: list[str]) -> None:
             parts.append(_html_space(child.tail))
     if block:
         parts.append("\n")
+
+
+def _merged_html_table(table) -> bool:
+    """A table of data (no table inside it) with a cell spanning rows or columns."""
+    cells = [cell for row in _html_rows(table) for cell in row]
+    return next(table.iter("table"), table) is table and len(list(table.iter("table"))) == 1 and any(
+        _span(cell, "rowspan") > 1 or _span(cell, "colspan") > 1 for cell in cells)
+
+
+def _html_rows(table) -> list[list]:
+    return [[cell for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
+
+
+def _span(cell, attribute: str) -> int:
+    found = re.match(r"\s*(\d+)", cell.get(attribute) or "")
+    return max(int(found.group(1)), 1) if found else 1
+
+
+def _html_grid(table) -> list[list[str]]:
+    """The table as rows of equal width: each cell's text where it starts, "" in the places its spans cover."""
+    grid: dict[tuple[int, int], str] = {}
+    rows = _html_rows(table)
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in grid:
+                c += 1
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            for dr in range(min(rowspan, len(rows) - r)):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = ""
+            grid[(r, c)] = _html_space(cell.text_content()).strip()
+            c += colspan
+    width = max((c for _, c in grid), default=-1) + 1
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+
+
+def _tab_row(cells: list[str]) -> str:
+    """One table row: cells between tabs, a cell's own line breaks and tabs read as spaces."""
+    return "\t".join(re.sub(r"\s*[\t\n]\s*", " ", cell).strip() for cell in cells)
 
 
 def _html_space(text: str) -> str:
@@ -289,7 +338,12 @@ def docx_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, 
 
 def _docx_table_lines(table) -> list[str]:
     """Each cell's paragraphs once, row after row: a merged cell is repeated by python-docx once per grid column
-    and once per row it spans (序号 and 重点任务 over two 具体措施 rows), and is written where it starts."""
+    and once per row it spans (序号 and 重点任务 over two 具体措施 rows), and is written where it starts. A table
+    with merged cells is written one row per line (see the module docstring)."""
+    rows = [row.cells for row in table.rows]
+    elements = [cell._tc for row in rows for cell in row]
+    if len(set(elements)) < len(elements) and not any(cell.tables for row in rows for cell in row):
+        return _docx_tab_rows(rows)
     lines: list[str] = []
     seen = set()  # the cells' XML elements: held here, lxml gives the same proxy object for a node each time
     for row in table.rows:
@@ -302,6 +356,19 @@ def _docx_table_lines(table) -> list[str]:
                     lines.append(paragraph.text)
             for inner in cell.tables:
                 lines.extend(_docx_table_lines(inner))
+    return lines
+
+
+def _docx_tab_rows(rows) -> list[str]:
+    """Rows of a merged Word table, tab-separated: a cell's text in the first place it covers, "" in the others."""
+    seen = set()
+    lines = []
+    for row in rows:
+        fields = []
+        for cell in row:
+            fields.append("" if cell._tc in seen else " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            seen.add(cell._tc)
+        lines.append(_tab_row(fields))
     return lines
 
 

@@ -141,9 +141,9 @@ def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[
         return None, index + 1
     cells = _split_row(text, spans[index])
     if len(cells) > 1:
-        columns = _columns([_squash(normalize(c.text)) for c in cells])
+        columns, body = _row_header(text, spans, index, cells)
         if _is_task_header(columns):
-            return _read_rows(text, spans, index, columns)
+            return _read_rows(text, spans, index, columns, body)
         return None, index + 1
     header: list[str] = []
     cursor = index
@@ -157,6 +157,50 @@ def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[
     if not _is_task_header(columns):
         return None, index + 1
     return _read_flattened(text, folded, spans, index, cursor, columns)
+
+
+def _row_header(text: str, spans: list[Span], index: int, cells: list[Cell]) -> tuple[list[str], int]:
+    """Column kinds of a one-row-per-line header, and the index of its first body line. A tab-separated header
+    keeps its empty fields: a field left empty beside a cell is that cell spanning two columns, and a second header
+    row under it names the columns it spans (责任单位 over 牵头单位 / 配合单位):
+        序号⇥重点任务⇥具体措施⇥责任单位⇥⇥完成时限
+        ⇥⇥⇥牵头单位⇥配合单位⇥
+    """
+    fields = _line_fields(text, spans[index])
+    if len(fields) < 2 or fields[0] is None:
+        return _columns([_squash(normalize(c.text)) for c in cells]), index + 1
+    words: list[str] = []
+    for field in fields:  # a spanned field is named by the cell on its left
+        words.append(_squash(normalize(field.text)) if field is not None else words[-1])
+    body = index + 1
+    below = _line_fields(text, spans[body]) if body < len(spans) else []
+    if len(below) == len(fields) and below[0] is None and any(below) and all(
+            field is None or (len(_squash(field.text)) <= 10 and _kind(_squash(normalize(field.text))))
+            for field in below):
+        words = [_squash(normalize(field.text)) if field is not None else word for word, field in zip(words, below)]
+        body += 1
+    kinds: list[str] = []
+    for word in words:
+        kind = _kind(word) or "other"
+        kinds.append(("content" if "name" in kinds else "name") if kind == "task" else kind)
+    return kinds, body
+
+
+def _line_fields(text: str, span: Span) -> list[Cell | None]:
+    """The tab-separated fields of the whole line around ``span`` (None where a field is empty); [] for a line
+    without tabs."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start:len(text) if end < 0 else end]
+    if "\t" not in line:
+        return []
+    fields: list[Cell | None] = []
+    for field in line.split("\t"):
+        stripped = field.strip()
+        offset = start + field.find(stripped) if stripped else start
+        fields.append(Cell(stripped, Span(offset, offset + len(stripped))) if stripped else None)
+        start += len(field) + 1
+    return fields
 
 
 def _squash(cell: str) -> str:
@@ -219,11 +263,15 @@ def _read_flattened(
     category: str | None = None
     item: Item | None = None
     last_number = 0
+    header = _header_words(text, spans, header_index, cursor)
     while cursor < len(spans):
         span = spans[cursor]
         raw = span.text(text).strip()
         cell_text = _squash(folded[span.start:span.end])
         cell = Cell(raw, span)
+        if _header_words(text, spans, cursor, cursor + len(header)) == header:
+            cursor += len(header)  # the header again, where the table goes on after a page break
+            continue
         if any(pattern.match(cell_text) for pattern in _TABLE_END) or COLUMN_WORDS[0][1].fullmatch(cell_text):
             break  # the next annex, chapter or table
         if _SEQUENCE.fullmatch(cell_text) and (int(cell_text) == last_number + 1 or int(cell_text) == 1):
@@ -289,20 +337,29 @@ def _open_group(item: Item, new_content: bool = False) -> Group:
     return item.groups[-1]
 
 
-def _read_rows(text: str, spans: list[Span], header_index: int, columns: list[str]) -> tuple[TaskTable, int]:
-    table = TaskTable(_caption(text, spans, header_index), columns, spans[header_index])
+def _read_rows(
+    text: str, spans: list[Span], header_index: int, columns: list[str], body: int
+) -> tuple[TaskTable, int]:
+    table = TaskTable(_caption(text, spans, header_index), columns, Span(spans[header_index].start, spans[body - 1].end))
+    header = _header_words(text, spans, header_index, body)
     category: str | None = None
     item: Item | None = None
-    cursor = header_index + 1
+    cursor = body
     while cursor < len(spans):
         span = spans[cursor]
         cells = _split_row(text, span)
-        if len(cells) == 1 and _CATEGORY.match(_squash(normalize(cells[0].text))):
+        placed = _tab_fields(text, span, len(columns))
+        if _header_words(text, spans, cursor, cursor + len(header)) == header:
+            # the header again, where the table goes on after a page break
+            table.span = Span(table.span.start, spans[cursor + len(header) - 1].end)
+            cursor += len(header)
+            continue
+        if len(cells) == 1 and _CATEGORY.match(_squash(normalize(cells[0].text))) and (
+                placed is None or placed[0] is not None or placed[1] is not None):
             category = cells[0].text
-        elif len(cells) < 2:
+        elif len(cells) < 2 and placed is None:
             break
         else:
-            placed = _tab_fields(text, span, len(columns))
             if placed is None:  # cells left out by a merge are the first ones: the others are right-aligned
                 placed = [None] * (len(columns) - len(cells)) + cells if len(cells) < len(columns) else cells
             by_kind: dict[str, Cell] = {}
@@ -331,21 +388,16 @@ def _read_rows(text: str, spans: list[Span], header_index: int, columns: list[st
     return table, cursor
 
 
+def _header_words(text: str, spans: list[Span], start: int, end: int) -> list[str]:
+    """The squashed words of the header lines ``start:end``, to know a header repeated further down."""
+    return [_squash(normalize(span.text(text))) for span in spans[start:min(end, len(spans))]]
+
+
 def _tab_fields(text: str, span: Span, width: int) -> list[Cell | None] | None:
     """The cells of a tab-separated row by position, None where a field is empty (merged with the row above), when
     the row has a field per column: 1⇥任务⇥措施⇥县财政局 then ⇥⇥措施⇥⇥2024年 (the same lead, merged)."""
-    start = text.rfind("\n", 0, span.start) + 1
-    end = text.find("\n", span.end)
-    line = text[start:len(text) if end < 0 else end]
-    if line.count("\t") != width - 1:
-        return None
-    fields: list[Cell | None] = []
-    for field in line.split("\t"):
-        stripped = field.strip()
-        fields.append(Cell(stripped, Span(start + field.index(stripped), start + field.index(stripped) + len(stripped)))
-                      if stripped else None)
-        start += len(field) + 1
-    return fields
+    fields = _line_fields(text, span)
+    return fields if len(fields) == width else None
 
 
 def _split_row(text: str, span: Span) -> list[Cell]:

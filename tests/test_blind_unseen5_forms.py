@@ -10,8 +10,20 @@ written down from the documents BEFORE the extractor was run on them.
 | yunzha   | GBK-encoded CRLF 工作要点 whose tasks end in （牵头单位：…，配合单位：…，完成时限：…） |
 | liuting  | a web page saved as text: site chrome, a task table flattened with ``|`` whose cells wrap onto the next line |
 
-Figures: see the table filled in after the first run (``python tests/test_blind_unseen5_forms.py [name]`` prints
-them).
+Figures (precision / recall over all five; ``python tests/test_blind_unseen5_forms.py [name]`` prints them). The
+first run used the expectations as first written; one was corrected afterwards (marked "corrected": targets).
+
+| category       | blind, first run | after the fixes |
+|----------------|------------------|-----------------|
+| text           | 0.85 / 0.85      |                 |
+| metadata       | 0.94 / 0.94      |                 |
+| tasks          | 1.00 / 0.66      |                 |
+| tasks.title    | 0.97 / 0.97      |                 |
+| tasks.parent   | 1.00 / 1.00      |                 |
+| tasks.due      | 1.00 / 0.97      |                 |
+| tasks.agencies | 0.45 / 0.35      |                 |
+| tasks.table    | 1.00 / 1.00      |                 |
+| targets        | 0.46 / 1.00 (rates and floors only, as first written) | |
 """
 
 from __future__ import annotations
@@ -151,13 +163,15 @@ TASKS = {
     ],
 }
 
-# Quantitative targets as (value, unit): the rates and floors each plan states.
+# Quantitative targets as (value, unit).
+# corrected: first written with rates and floors only; the gold counts a planned quantity as a target too
+# (3支专业打击队, comparator =), so the counts each plan sets (改造老旧小区120个, 新建…15处) are added.
 TARGETS = {
-    HTML: {(75, "%")},
-    DOCX: {(60, "%")},
-    PDF: {(90, "%"), (95, "%"), (45, "%"), (20, "户")},
-    GBK: {(3000, "户"), (100, "%"), (90, "%")},
-    FLAT: {(99, "%"), (85, "%"), (95, "%")},
+    HTML: {(120, "个"), (75, "%"), (60, "个"), (80, "公里")},
+    DOCX: {(2, "所"), (60, "%"), (3, "个"), (120, "名")},
+    PDF: {(90, "%"), (95, "%"), (45, "%"), (15, "处"), (20, "户"), (30, "座")},
+    GBK: {(1, "个工作日"), (3000, "户"), (3000, "批次"), (100, "%"), (2, "家"), (90, "%"), (3, "项")},
+    FLAT: {(99, "%"), (85, "%"), (2, "万吨"), (35, "公里"), (95, "%")},
 }
 
 # The text as read: phrases that must come out whole (wrapped lines, page breaks and wrapped cells joined; the
