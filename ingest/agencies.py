@@ -53,7 +53,9 @@ _SHORT_PLACE = r"(?<![全本我该此各城都超门上郊县市区省镇乡州]
 _PLACE = rf"{_BODY}{{1,5}}?(?:省|自治区|市|自治州|州|盟|县|区|旗|镇|乡|街道){_NOT_PLACE_END}"
 _SUFFIX = (
     r"(?:人民政府|政府|人大常委会|人大|政协|委员会|领导小组|办公室|办公厅|办事处|管委会|管理委员会|指挥部|工作专班|"
-    r"党委|党组|纪委|监委|法院|检察院|分局|局|委|办|厅|署|院|部|中心|派出所|所|支队|大队|中队)"
+    r"党委|党组|纪委|监委|法院|检察院|分局|局|委|办|厅|署|院|部|中心|派出所|所|支队|大队|中队"
+    # people's organizations: 市工商联, 县妇联, 区科协, 市总工会
+    r"|工商联|妇联|残联|侨联|文联|社科联|科协|总工会|红十字会)"
 )
 # Units under an organ: 市公安局治安支队, 市人民政府办公室, 市委政法委.
 _UNIT = rf"(?:办公室|办公厅|政法委|宣传部|组织部|统战部|{_BODY}{{1,4}}?(?:分局|支队|大队|中队|派出所))"
@@ -473,11 +475,7 @@ class _StatementReader:
             return _is_subject(folded) or self._is_own_unit(folded) or owners and bool(_LISTED_UNIT.fullmatch(folded))
 
         subject = self.folded[start:end]
-        parts, position = [], start
-        for piece in _LIST_SEPARATOR.split(subject):
-            at = self.folded.index(piece, position)
-            parts.append((at, at + len(piece)))
-            position = at + len(piece)
+        parts = [(start + s, start + e) for s, e in _list_parts(subject)]
         if len(parts) > 1 and all(named(self.folded[s:e]) for s, e in parts):
             return parts
         return [(start, end)] if named(subject) else []
@@ -573,6 +571,19 @@ def _clauses(folded: str, offset: int) -> list[tuple[int, int, int | None]]:
                        for c in _CLAUSE.finditer(folded, group.start("inner"), group.end("inner"))]
         position = end
     return [piece for piece in pieces if folded[piece[0] - offset:piece[1] - offset].strip()]
+
+
+def _list_parts(subject: str) -> list[tuple[int, int]]:
+    """The items of a list of agencies (市教育局、市体育局和各县区), apart at separators outside parentheses:
+    各县(市、区)人民政府 is one item."""
+    parts, position = [], 0
+    for separator in _LIST_SEPARATOR.finditer(subject):
+        before = subject[:separator.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        parts.append((position, separator.start()))
+        position = separator.end()
+    return parts + [(position, len(subject))]
 
 
 def _attach_to_tasks(responsibilities: list[Responsibility], tasks: list[Task]) -> None:

@@ -41,3 +41,15 @@ def test_a_role_written_after_a_listed_unit_is_that_units_role():
     assert owners["清理闲置土地"] == [("用地股", "responsible"), ("规划股", "responsible"),
                                  ("各乡镇人民政府", "supporting")]
     assert owners["整治违建"] == [("执法大队", "responsible"), ("县住建局", "supporting")]
+
+
+def test_a_peoples_organization_is_an_organ():
+    owners = _owners("南岗县2026年工作计划\n一、重点工作\n（一）召开民营企业座谈会。（责任单位：县工商联、县妇联）\n", TOWN)
+    assert owners["召开民营企业座谈会"] == [("县工商联", "responsible"), ("县妇联", "responsible")]
+
+
+def test_supporting_units_listed_together_in_an_owner_parenthesis():
+    owners = _owners("南岗市2026年工作计划\n一、重点工作\n（一）整治危险路段。（市交通运输局牵头，市公安局、各县（市、区）人民政府配合）\n",
+                     TOWN)
+    assert owners["整治危险路段"] == [("市交通运输局", "lead"), ("市公安局", "supporting"),
+                                 ("各县（市、区）人民政府", "supporting")]
