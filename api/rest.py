@@ -28,7 +28,7 @@ from plankg.analysis.projection import DEPENDENCY_KINDS, cached_projection
 from plankg.analysis.timeline import PlanSchedule, plan_schedule
 from plankg.api.lookup import KIND_ORDER, GenerationCache, term_key
 from plankg.graph.store import Store
-from plankg.graph.vocab import ID, SPARQL_PREFIXES, agency_iri, plan_iri
+from plankg.graph.vocab import ID, SPARQL_PREFIXES, agency_iri, collective_agency_iri, plan_iri
 from plankg.viz import views
 
 router = APIRouter(prefix="/api", tags=["researchers"])
@@ -459,21 +459,27 @@ def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset:
 
 
 def agency_list(store: Store) -> list[dict[str, Any]]:
+    """Every agency, most tasks first; a collective subject (its own node in each plan) names its plan."""
     rows = select(store, """
         SELECT ?agency (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?task) AS ?tasks) (SAMPLE(?c) AS ?collective)
-        WHERE { ?agency a org:Organization . OPTIONAL { ?agency skos:prefLabel ?l } OPTIONAL { ?agency pk:collective ?c }
+               (SAMPLE(?p) AS ?plan) (SAMPLE(?pt) AS ?planTitle)
+        WHERE { ?agency a org:Organization . OPTIONAL { ?agency skos:prefLabel ?l }
+          OPTIONAL { ?agency pk:collective ?c ; prov:wasDerivedFrom ?p OPTIONAL { ?p dcterms:title ?pt } }
           OPTIONAL { ?task pk:leadAgency|pk:responsibleAgency ?agency }
-        } GROUP BY ?agency ORDER BY DESC(?tasks) ?label""")
-    return [{**ref(str(r["agency"]), r["label"], "agency"), "tasks": r["tasks"], "collective": bool(r["collective"])}
-            for r in rows]
+        } GROUP BY ?agency ORDER BY DESC(?tasks) ?label ?planTitle""")
+    return [{**ref(str(r["agency"]), r["label"], "agency"), "tasks": r["tasks"], "collective": bool(r["collective"]),
+             **({"plan": ref(str(r["plan"]), r["planTitle"], "plan")} if r["collective"] else {})} for r in rows]
 
 
 def agency_detail(store: Store, iri: str) -> dict[str, Any]:
     iri = checked_iri(iri)
-    own = select(store, f"""SELECT ?p ?l WHERE {{ <{iri}> ?p ?l
-                              FILTER(?p IN (skos:prefLabel, skos:altLabel, pk:collective)) }}""")
-    labels = [r for r in own if not str(r["p"]).endswith("collective")]
+    own = select(store, f"""SELECT ?p ?l ?title WHERE {{ <{iri}> ?p ?l
+                              FILTER(?p IN (skos:prefLabel, skos:altLabel, pk:collective, prov:wasDerivedFrom))
+                              OPTIONAL {{ ?l dcterms:title ?title }} }}""")
+    labels = [r for r in own if str(r["p"]).endswith(("prefLabel", "altLabel"))]
     pref = next((r["l"] for r in labels if str(r["p"]).endswith("prefLabel")), None)
+    collective = any(r["l"] is True for r in own)
+    plans = [r for r in own if str(r["p"]).endswith("wasDerivedFrom")]
     duties = select(store, f"""
         SELECT ?r ?text ?cue ?task ?taskLabel ?plan ?planTitle ?ev ?evExact ?evSentence WHERE {{ ?r pk:agency <{iri}> .
           OPTIONAL {{ ?r pk:text ?text }} OPTIONAL {{ ?r pk:cue ?cue }}
@@ -494,7 +500,9 @@ def agency_detail(store: Store, iri: str) -> dict[str, Any]:
             "plan": ref(t["plan"] and str(t["plan"]), t["planTitle"], "plan"), "evidence": evidence(t)})
     return {
         **ref(iri, pref, "agency"), "altLabels": sorted({str(r["l"]) for r in labels} - {pref}),
-        "collective": any(r["l"] is True for r in own),
+        "collective": collective,
+        # a collective subject is one plan's own node: the organs of its kind that this plan addresses
+        "plan": ref(str(plans[0]["l"]), plans[0]["title"], "plan") if collective and len(plans) == 1 else None,
         "responsibilities": [{**ref(str(d["r"]), d["text"]), "cue": d["cue"],
                               "task": ref(d["task"] and str(d["task"]), d["taskLabel"], "task"),
                               "plan": ref(d["plan"] and str(d["plan"]), d["planTitle"], "plan"),
@@ -662,8 +670,20 @@ def agency(request: Request, name: str) -> Response:
     iri = agency_iri(name)
     if kind_of(cache.store, iri) != "agency":
         hits = cache.index().search(name, {"agency"})[:5]
-        raise HTTPException(404, {"message": f"No agency {name!r}. Closest by name below; GET /api/agencies lists all.",
+        raise HTTPException(404, {"message": f"No agency {name!r} shared by plans. A collective subject (各有关部门) "
+                                             "is its own node in each plan: GET /api/plans/{doc}/agencies/{name}. "
+                                             "Closest by name below; GET /api/agencies lists all.",
                                   "closest": [ref(h.iri, h.label, h.kind) for h in hits]})
+    return json_response(cache.get(("agency", iri), lambda: agency_detail(cache.store, iri)))
+
+
+@router.get("/plans/{doc}/agencies/{name}", summary="A plan's collective subject (各有关部门 of that plan)")
+def plan_agency(request: Request, doc: str, name: str) -> Response:
+    cache = cache_of(request)
+    iri = collective_agency_iri(doc, name)
+    if kind_of(cache.store, iri) != "agency":
+        raise HTTPException(404, f"Plan {doc!r} names no collective subject {name!r}. GET /api/agencies lists the "
+                                 "agencies; a single organ is at /api/agencies/{name}.")
     return json_response(cache.get(("agency", iri), lambda: agency_detail(cache.store, iri)))
 
 

@@ -23,7 +23,8 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from plankg.graph.vocab import (
-    ID, OA, PK, PPLAN, agency_iri, cited_iri, evidence_iri, in_plan, plan_iri, short_hash, system_iri, term_iri,
+    ID, OA, PK, PPLAN, agency_iri, cited_iri, collective_agency_iri, evidence_iri, in_plan, plan_iri, short_hash,
+    system_iri, term_iri,
 )
 from plankg.ingest.facts import Document, DocumentFacts, Mention, PlanMeta, Span
 from plankg.ingest.text import normalize_label
@@ -144,8 +145,9 @@ class _Writer:
         return selector
 
     def agency(self, name: str, printed: str | None = None, collective: bool = False) -> str:
-        """The shared agency node, labelled in this document's graph; a collective (各有关部门) says so."""
-        node = _node(agency_iri(name))
+        """The agency node, labelled in this document's graph: one organ is shared by every plan that names it, a
+        collective (各有关部门) is this plan's own node and says so."""
+        node = _node(collective_agency_iri(self.doc, name) if collective else agency_iri(name))
         self.add(node, A, _iri(ORG, "Organization"))
         self.add(node, PREF, text(name))
         if printed and normalize_label(printed) != normalize_label(name):
@@ -417,6 +419,7 @@ def meaning_statements(senses: Iterable[SenseRow]) -> list[str]:
 
 _MENTION_IRI = re.compile(r"(?P<plan>.+)/(?:mention/[a-z]+-|agency-mention/)(?P<start>\d+)-(?P<end>\d+)")
 _TARGET_KINDS = {f"{ID}term/": "term", f"{ID}system/": "system", f"{ID}agency/": "agency"}
+_PLAN_AGENCY = re.compile(rf"{re.escape(ID)}plan/[^/]+/agency/(?P<label>[^/]+)")  # a plan's collective subject
 
 
 def mention_place(iri: str) -> tuple[str, Span]:
@@ -429,10 +432,14 @@ def mention_place(iri: str) -> tuple[str, Span]:
 
 @cache
 def target_label(iri: str) -> tuple[str | None, str]:
-    """The kind (term, system, agency) and normalized label of a shared node, read from its IRI."""
+    """The kind (term, system, agency) and normalized label of a mentioned node (a shared one, or a plan's
+    collective subject), read from its IRI."""
     for prefix, kind in _TARGET_KINDS.items():
         if iri.startswith(prefix):
             return kind, unquote(iri[len(prefix):])
+    collective = _PLAN_AGENCY.fullmatch(iri)
+    if collective:
+        return "agency", unquote(collective["label"])
     return None, ""
 
 

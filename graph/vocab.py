@@ -72,5 +72,11 @@ def agency_iri(name: str) -> str:
     return f"{ID}agency/{_segment(normalize_label(name))}"
 
 
+def collective_agency_iri(doc_id: str, name: str) -> str:
+    """A collective subject (各有关部门, 各乡镇人民政府) of one plan: ``id/plan/{doc}/agency/{normalized name}``. The
+    same words in two plans address two different sets of organs, so they are two nodes, not one organization."""
+    return in_plan(doc_id, "agency", normalize_label(name))
+
+
 def cited_iri(title: str) -> str:
     return f"{ID}cited/{short_hash(normalize_label(title))}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from plankg.graph.rdf import facts_to_triples
-from plankg.graph.vocab import SPARQL_PREFIXES, agency_iri, plan_iri, term_iri
+from plankg.graph.rdf import facts_to_triples, target_label
+from plankg.graph.vocab import SPARQL_PREFIXES, agency_iri, collective_agency_iri, plan_iri, term_iri
 from plankg.ingest.facts import (
     AgencyRef, CitedDocument, Document, DocumentFacts, Due, Heading, Mention, PlanMeta, Prerequisite,
     Responsibility, Span, Target, Task, TermSense,
@@ -157,6 +157,31 @@ def test_a_collective_agency_is_marked_and_a_single_organ_is_not():
     graph = ox.NamedNode("https://example.org/g")
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in facts_to_triples(facts))
-    assert ask(store, f"""?duty pk:agency <{agency_iri("各有关部门")}> .
-                          <{agency_iri("各有关部门")}> pk:collective true""")
+    own = collective_agency_iri("plan-a", "各有关部门")
+    assert own.startswith(plan_iri("plan-a") + "/agency/")
+    assert ask(store, f"""?duty pk:agency <{own}> . <{own}> pk:collective true ; skos:prefLabel "各有关部门"@zh""")
+    assert not ask(store, f"""<{agency_iri("各有关部门")}> ?p ?o""")
     assert not ask(store, f"""<{agency_iri("某市公安局")}> pk:collective ?any""")
+
+
+def test_a_collective_is_one_node_per_plan_and_an_organ_one_node_for_all() -> None:
+    graph = ox.NamedNode("https://example.org/g")
+    written = ox.Store()
+    for doc in ("plan-a", "plan-b"):
+        facts = make_facts(doc)
+        collective = AgencyRef("各有关部门", "各有关部门", span_of("联排"), collective=True)
+        facts.agencies.append(collective)
+        written.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in facts_to_triples(facts))
+    rows = select(written, """SELECT ?agency (COUNT(?plan) AS ?plans) WHERE {
+                                ?agency a org:Organization ; prov:wasDerivedFrom ?plan } GROUP BY ?agency""")
+    plans = {agency: int(count) for agency, count in rows}
+    assert plans[collective_agency_iri("plan-a", "各有关部门")] == 1
+    assert plans[collective_agency_iri("plan-b", "各有关部门")] == 1
+    assert plans[agency_iri("某市公安局")] == 2
+    mentions = select(written, """SELECT ?of WHERE { ?m pk:mentionOf ?of . ?of pk:collective true }""")
+    assert sorted(of for (of,) in mentions) == sorted(collective_agency_iri(d, "各有关部门") for d in ("plan-a", "plan-b"))
+
+
+def test_the_label_of_a_mentioned_collective_is_read_from_its_iri() -> None:
+    assert target_label(collective_agency_iri("plan-a", "各有关部门")) == ("agency", "各有关部门")
+    assert target_label(agency_iri("某市公安局")) == ("agency", "某市公安局")
