@@ -20,7 +20,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from plankg.ingest.clean import clean_text
+from plankg.ingest.clean import chrome_rule, clean_text
 from plankg.ingest.facts import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv"}
@@ -394,13 +394,50 @@ def pdf_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, s
     if printable < _MIN_CHARS_PER_PDF_PAGE * max(len(pages), 1):
         raise DocumentError(path, "scanned PDF without a text layer", "run OCR first (e.g. ocrmypdf -l chi_sim)")
     title = str((reader.metadata or {}).get("/Title") or "").strip()  # the author is a person or a tool
-    text = "\n".join(line for page in pages for line in reflow([_unspace(line) for line in page.splitlines()]))
+    lines = [line for page in _without_running_lines([[_unspace(line) for line in page.splitlines()] for page in pages])
+             for line in page]
+    text = "\n".join(reflow(lines))
     return text + "\n", {"标题": title} if title else {}
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Pages without their running headers and footers, so that a paragraph reads on over the page break: a page
+    number alone on its line (— 3 —, 第3页) at the top or bottom of a page, and a line that opens or closes at least
+    two pages and half of them (the issuer's name, the document's title) printed there by the layout."""
+    def edge(page: list[str]) -> list[str]:
+        filled = [line for line in page if line.strip()]
+        return filled[:1] + filled[-1:]
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        for key in {_running_key(line) for line in edge(page)}:
+            counts[key] = counts.get(key, 0) + 1
+    running = {key for key, count in counts.items() if count >= max(2, len(pages) / 2)}
+    kept = []
+    for page in pages:
+        filled = [i for i, line in enumerate(page) if line.strip()]
+        edges = {filled[0], filled[-1]} if filled else set()
+        page = [line for i, line in enumerate(page) if i not in edges or _running_key(line) not in running]
+        while page and (not page[-1].strip() or chrome_rule(page[-1].strip()) == "page-number"):
+            page = page[:-1]
+        while page and (not page[0].strip() or chrome_rule(page[0].strip()) == "page-number"):
+            page = page[1:]
+        kept.append(page)
+    return kept
+
+
+def _running_key(line: str) -> str:
+    """A header line's form on every page: its page number counts for nothing."""
+    return re.sub(r"\d+", "#", re.sub(r"\s", "", line))
 
 
 # A line that ends a paragraph, and a line that starts a new block (heading, list item, table number).
 _PARAGRAPH_END = re.compile(r"[。;:!?；：！？”」』)）]$")
 _BLOCK_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[章节条]|附件")
+# A notice title set in a larger font wraps short of the body's margin: 关于印发…工作方案 / 的通知. The line that
+# closes it (…的通知, …的意见, …的批复) joins the line that opened it with 关于.
+_TITLE_OPEN = re.compile(r"关于(?!.*的(?:通知|意见|决定|批复|函|报告|请示)$)")
+_TITLE_CLOSE = re.compile(r"的(?:通知|意见|决定|批复|函|报告|请示)$")
 # A line this close to the page's longest line was wrapped at the margin.
 _FULL_LINE = 0.9
 
@@ -412,8 +449,9 @@ def reflow(lines: list[str]) -> list[str]:
     joined: list[str] = []
     previous_width = 0
     for line, width in zip(lines, widths):
-        if (joined and full >= 20 and previous_width >= _FULL_LINE * full and not _PARAGRAPH_END.search(joined[-1])
-                and line and not _BLOCK_START.match(line)):
+        wrapped = previous_width >= _FULL_LINE * full and not _PARAGRAPH_END.search(joined[-1]) if joined else False
+        title = bool(joined) and bool(_TITLE_OPEN.search(joined[-1])) and bool(_TITLE_CLOSE.search(line))
+        if (joined and full >= 20 and (wrapped or title) and line and not _BLOCK_START.match(line)):
             joined[-1] += line
         else:
             joined.append(line)
