@@ -66,3 +66,20 @@ def test_a_table_without_attribute_column_states_no_nature() -> None:
     text = ("序号\t指标\t单位\t2025年目标值\n"
             "1\t农村卫生厕所普及率\t%\t95\n")
     assert [t.nature for t in targets_of(text)] == [None]
+
+
+def test_every_figure_of_a_blind_indicator_table_has_the_nature_its_row_prints() -> None:
+    """The third blind round's water plan prints 属性 last in each tab-separated row; expectations are read from
+    the rows themselves, the figures from the extractor."""
+    from pathlib import Path
+
+    from plankg.ingest.pipeline import extract
+
+    path = Path(__file__).parent / "fixtures" / "unseen3" / "facts" / "beiyuan-14th-fyp-water-conservancy.txt"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.endswith(("约束性", "预期性"))]
+    printed = {cells[1]: {"约束性": "binding", "预期性": "expected"}[cells[-1]] for cells in rows}
+    facts = extract(str(path))
+    in_table = [t for t in facts.targets if facts.evidence(t.sentence).endswith(("约束性", "预期性"))]
+    assert {t.indicator for t in in_table} == set(printed) and len(rows) == 5 and len(in_table) == 9
+    assert all(t.nature == printed[t.indicator] for t in in_table)
+    assert all(t.nature is None for t in facts.targets if t not in in_table)  # the body's figures print none
