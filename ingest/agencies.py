@@ -17,12 +17,15 @@ Responsibilities are read clause by clause from explicit statements (the cue is 
 | (X根据职责分工…)     | …壁垒。(各有关部门根据职责分工落实)             |
 | X是/为…责任人        | 各乡镇主要领导为第一责任人                       |
 | 领导小组办公室       | 领导小组下设办公室,办公室设在县应急局             |
+| X落实…责任           | 各县区政府要落实属地管理责任                      |
 | (X牵头, Y配合)       | …全覆盖。(县政务服务中心牵头,县公安局配合)        |
 | 牵头单位：X (label)  | 1.新建口袋公园3个。\n牵头单位：县住建局           |
 
 A parenthesis naming owners and a labelled line (牵头/责任/配合单位：…; 责任领导：<person> names no agency) state
 who does the work before them, not the work: their text is that task's title, or the words before them outside a
-task. Labels give the role: 牵头 lead, 配合/协办/协助/参与 supporting, others responsible.
+task. Labels give the role: 牵头 lead, 配合/协办/协助/参与 supporting, others responsible. The group's office named
+bare (领导小组办公室负责…) is the office of the group set up before it; a department's own offices named bare (局办公室)
+belong to the issuing department, also where its party group (中共某局党组) signs the plan.
 
 Principles without an agency (属地负责, 谁主管、谁负责) and roles (发挥骨干作用) are not responsibilities.
 
@@ -138,9 +141,13 @@ _PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区){_NOT_PLACE_END
 
 # The cues of a clause (see the module's table); each regular expression runs only on clauses holding its words.
 # A sentence without any of these words holds no statement (each cue below, 由X…, and a 领导小组 as subject).
-_STATEMENT_WORD = re.compile("负责|责任人|牵头|组织协调|职责分工|按照?职|由|配合|协助|参与|领导小组")
+_STATEMENT_WORD = re.compile("负责|责任|牵头|组织协调|职责分工|按照?职|由|配合|协助|参与|领导小组")
 _HOLDER = re.compile(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$")
-_DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|(?:按照?|根据|依据)职(?:责|能)分工(?:负责)?")
+# A subject taking on a kind of responsibility: 各县区政府要落实属地管理责任 / 行业部门履行监管责任 / 企业承担主体责任.
+_OWN_RESPONSIBILITY = r"(?:落实|履行|承担|扛起|压实)好?(?:属地|主体|监管|管理|属地管理|行业监管|主管|领导)+责任"
+_OWN_RESPONSIBILITY_RE = re.compile(_OWN_RESPONSIBILITY)
+_DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|(?:按照?|根据|依据)职(?:责|能)分工(?:负责)?"
+                       rf"|{_OWN_RESPONSIBILITY}")
 _BY = re.compile(rf"由(?P<x>[^由]+?){_MODAL}$")  # 由X牵头 / 由X负责, searched in the words before the cue
 # How a subject takes its part, between it and the cue: 各有关部门按职责分工负责 / 根据各自职责负责.
 _MANNER = r"(?:按照?|根据|依据)(?:各自)?职(?:责|能)(?:分工)?"
@@ -154,6 +161,8 @@ _GROUP = re.compile(rf"(?:成立|组建|设立|成立了|的)(?P<name>[^,;:。�
 # 领导小组下设办公室, 领导小组设置“十三五”规划实施办公室, 领导小组办公室设在县卫生健康局, 专班办公室设在县交通运输局.
 _OFFICE = re.compile(r"(?:领导小组|专班|指挥部)(?:(?:下设|设置|设立)(?P<office>[^,;:。]{0,30}?办公室)"
                      r"|(?P<seat>办公室)(?=设在))")
+# The office of the group set up earlier, named bare: 领导小组办公室负责定期通报…
+_GROUP_OFFICE = re.compile(rf"{_GROUP_WORD}办公室")
 # A person's post in a group is no duty of the organ before it: 由县政府分管副县长任组长.
 _POST = re.compile(r"[^,;:。]{0,12}?(?:担任|兼任|任)(?:副?组长|召集人|总指挥|副?指挥长|副?主任|成员)")
 # A department's own offices, named without the department in the plans it issues: 局办公室, 督察处, 食品安全协调科,
@@ -303,8 +312,7 @@ class _StatementReader:
         self._seen: set[tuple[str, Span]] = set()
         # In a report or work plan by one organ, a duty without a subject is the issuer's (牵头做好…).
         # A department issuing the plan names its own offices bare (局办公室负责…, 由督察处牵头).
-        self.department = plan.issuer if plan.issuer and is_agency(plan.issuer) and normalize(plan.issuer).endswith(
-            _DEPARTMENT_END) else None
+        self.department = _department(plan.issuer)
         self.speaker = plan.issuer if plan.issuer and is_agency(plan.issuer) and plan.kind and plan.kind.startswith(
             ("工作", "总结", "要点")) else None
 
@@ -421,9 +429,12 @@ class _StatementReader:
                     agents = [subject] if subject else [self._speaker_span(position)] if self.speaker else []
                     agents = [agent for agent in agents if agent]
                 pattern = f"X{cue.group()}" if cue.group() in ("负责", "牵头", "组织协调") else "X按照职责分工"
+            owning = _OWN_RESPONSIBILITY_RE.fullmatch(cue.group())
+            if owning:
+                pattern = "X落实…责任"
             if agents:
                 role = "lead" if "牵头" in pattern else "responsible"
-                duty = (position + len(cue.group()), stop)
+                duty = (position if owning else position + len(cue.group()), stop)
                 if by and by.start() >= 2 and not clause[cue.end():].strip():  # 督察整改工作由督察处牵头: the topic
                     duty = (start, start + by.start())
                 self._add(agents, pattern, *duty, sentence, role)
@@ -472,7 +483,8 @@ class _StatementReader:
         """The agencies of a subject that is a list of them (市教育局、市体育局; 市级各有关部门及各县市区政府) or
         wholly one (市自然资源和规划局); in a parenthesis naming owners (``owners``) any listed unit counts (各乡镇配合)."""
         def named(folded: str) -> bool:
-            return _is_subject(folded) or self._is_own_unit(folded) or owners and bool(_LISTED_UNIT.fullmatch(folded))
+            return (_is_subject(folded) or self._is_own_unit(folded) or owners and bool(_LISTED_UNIT.fullmatch(folded))
+                    or bool(self.group and _GROUP_OFFICE.fullmatch(folded)))
 
         subject = self.folded[start:end]
         parts = [(start + s, start + e) for s, e in _list_parts(subject)]
@@ -485,6 +497,8 @@ class _StatementReader:
 
     def _resolve(self, printed: str) -> str:
         """The full name of an agency as printed; a department's own office gets the department's name."""
+        if self.group and _GROUP_OFFICE.fullmatch(normalize(printed)):
+            return self.group + "办公室"
         if self._is_own_unit(normalize(printed)):
             department = self.department or ""
             return department + (printed[1:] if normalize(printed)[0] == normalize(department)[-1] else printed)
@@ -509,6 +523,9 @@ class _StatementReader:
                      and (_FULL_ORGAN_RE.fullmatch(head, 0, stop) or _BARE_RE.fullmatch(head, 0, stop))
                      or _ROLE_RE.fullmatch(head, 0, stop))
         stop = next(stops, None)
+        office = _GROUP_OFFICE.match(head) if stop is None and self.group else None
+        if office and _OWN_DUTY.match(head, office.end()):
+            stop = office.end()
         if stop is None and self.department:
             unit = _OWN_UNIT.match(head)
             stop = unit.end() if unit and _OWN_DUTY.match(head, unit.end()) else None
@@ -571,6 +588,19 @@ def _clauses(folded: str, offset: int) -> list[tuple[int, int, int | None]]:
                        for c in _CLAUSE.finditer(folded, group.start("inner"), group.end("inner"))]
         position = end
     return [piece for piece in pieces if folded[piece[0] - offset:piece[1] - offset].strip()]
+
+
+# A department's party group issues in the department's name: 中共某县自然资源局党组 -> 某县自然资源局.
+_PARTY_GROUP = re.compile(r"^(?:中共|中国共产党)?(?P<organ>.+?)(?:党组|党委|党总支)$")
+
+
+def _department(issuer: str | None) -> str | None:
+    """The department issuing a plan (局, 委, 厅), also where its party group signs it; None for other issuers."""
+    if not issuer:
+        return None
+    party = _PARTY_GROUP.match(normalize(issuer))
+    organ = issuer[party.start("organ"):party.end("organ")] if party else issuer
+    return organ if is_agency(organ) and normalize(organ).endswith(_DEPARTMENT_END) else None
 
 
 def _list_parts(subject: str) -> list[tuple[int, int]]:

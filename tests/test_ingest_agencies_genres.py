@@ -53,3 +53,28 @@ def test_supporting_units_listed_together_in_an_owner_parenthesis():
                      TOWN)
     assert owners["整治危险路段"] == [("市交通运输局", "lead"), ("市公安局", "supporting"),
                                  ("各县（市、区）人民政府", "supporting")]
+
+
+def _duties(text: str, plan: PlanMeta) -> list[tuple[str, str]]:
+    document = Document(id="t", source="t.txt", sha256="0", format="txt", text=text)
+    headings = extract_outline(document)
+    _, duties = extract_agencies(document, headings, extract_tasks(document, headings, plan), plan)
+    return [(duty.agency.name, duty.text) for duty in duties]
+
+
+def test_a_departments_party_group_speaks_for_the_department_whose_offices_it_names_bare():
+    plan = PlanMeta(title="整改方案", issuer="中共南岗县林业局党组", kind="工作方案")
+    assert _duties("四、工作要求\n（一）强化督查。局办公室负责每月调度整改进展。\n", plan) == [
+        ("南岗县林业局办公室", "每月调度整改进展")]
+
+
+def test_the_office_of_the_group_set_up_earlier_named_bare_holds_a_duty():
+    text = ("一、组织机构\n成立南岗市河湖整治领导小组，由副市长李某任组长。领导小组办公室设在市水利局。\n"
+            "二、工作要求\n（一）强化督导。领导小组办公室负责定期通报整治进展。\n")
+    assert ("南岗市河湖整治领导小组办公室", "定期通报整治进展") in _duties(text, TOWN)
+
+
+def test_a_subject_taking_on_a_kind_of_responsibility_states_a_duty():
+    duties = _duties("四、工作要求\n（一）压实责任。各县（市、区）人民政府要落实属地管理责任，主要领导亲自调度。\n", TOWN)
+    assert duties == [("各县（市、区）人民政府", "落实属地管理责任，主要领导亲自调度")]
+    assert _duties("四、工作要求\n（一）压实责任。要压实属地管理责任。\n", TOWN) == []
