@@ -170,6 +170,8 @@ _POST = re.compile(r"[^,;:。]{0,12}?(?:担任|兼任|任)(?:副?组长|召集�
 _OWN_UNIT = re.compile(rf"(?:局|委|厅)(?:办公室|机关)|{_BODY}{{2,10}}?(?:处|科|股)")
 _DEPARTMENT_END = ("局", "委", "厅")
 _MEMBERS = re.compile(r"(?P<list>[^,;:。]*?)(?:主要)?负责(?:同志|人)为成员")
+# Member organs listed after their label: 成员单位为市公安局、市交通运输局… / 成员单位包括… / 成员单位：…
+_MEMBER_UNITS = re.compile(r"成员单位(?:为|包括|有|:)\s*(?P<list>[^;。]+)")
 
 
 # --------------------------------------------------------------------------------------------------- resolution
@@ -459,13 +461,24 @@ class _StatementReader:
         group = _GROUP.search(folded)
         if group:
             self.group = self.text[sentence.start + group.start("name"): sentence.start + group.end("name")]
+        if group or self.group and "成员" in folded:
             members = _MEMBERS.search(folded)
+            listed = None if members else _MEMBER_UNITS.search(folded)
+            base = sentence.start + (members or listed).start("list") if members or listed else 0
             if members:
-                for s, e in find_agencies(self.text[sentence.start + members.start("list"):
-                                                    sentence.start + members.end("list")], self.plan):
-                    s, e = sentence.start + members.start("list") + s, sentence.start + members.start("list") + e
-                    self.members.append(AgencyRef(resolve_agency(self.text[s:e], self.plan), self.text[s:e],
-                                                  Span(s, e), role="member"))
+                spans = find_agencies(self.text[base:sentence.start + members.end("list")], self.plan)
+            else:  # a list of units, collectives too (各县(市、区)人民政府), up to the first item that is none
+                spans = []
+                for item in _LIST_ITEM.finditer(listed["list"]) if listed else ():
+                    piece = item.group().strip()
+                    if not (_is_subject(piece) or _LISTED_UNIT.fullmatch(piece)):
+                        break
+                    start = item.start() + item.group().index(piece)
+                    spans.append((start, start + len(piece)))
+            for s, e in spans:
+                s, e = base + s, base + e
+                self.members.append(AgencyRef(resolve_agency(self.text[s:e], self.plan), self.text[s:e],
+                                              Span(s, e), role="member", collective=is_collective(self.text[s:e])))
         return _OFFICE.search(folded)
 
     def _office(self, sentence: Span, office: re.Match) -> None:

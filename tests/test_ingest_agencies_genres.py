@@ -78,3 +78,14 @@ def test_a_subject_taking_on_a_kind_of_responsibility_states_a_duty():
     duties = _duties("四、工作要求\n（一）压实责任。各县（市、区）人民政府要落实属地管理责任，主要领导亲自调度。\n", TOWN)
     assert duties == [("各县（市、区）人民政府", "落实属地管理责任，主要领导亲自调度")]
     assert _duties("四、工作要求\n（一）压实责任。要压实属地管理责任。\n", TOWN) == []
+
+
+def test_member_units_listed_after_their_label_are_the_groups_members():
+    text = ("一、组织机构\n成立南岗市河湖整治领导小组，由副市长李某任组长，成员单位为市水利局、市生态环境局、"
+            "各县（市、区）人民政府。领导小组办公室设在市水利局。\n")
+    document = Document(id="t", source="t.txt", sha256="0", format="txt", text=text)
+    headings = extract_outline(document)
+    mentions, _ = extract_agencies(document, headings, extract_tasks(document, headings, TOWN), TOWN)
+    members = [(ref.printed, ref.collective) for ref in mentions if ref.role == "member"]
+    assert members == [("市水利局", False), ("市生态环境局", False), ("各县（市、区）人民政府", True)]
+    assert not any("李某" in ref.printed for ref in mentions)
