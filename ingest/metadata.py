@@ -32,8 +32,9 @@ _KIND_END = re.compile("(?:" + "|".join(KINDS) + r")(?:\s*\([^()]{0,20}\))?$")
 # 渭政办发〔2021〕3号, 国办发[2020]12号, 公治安(2019)963号: organ abbreviation + 〔year〕 + number + 号.
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*\[\s*(?:19|20)\d{2}\s*\]\s*第?\s*\d{1,5}\s*号"
                         r"|[\u4e00-\u9fff]{1,10}\s*\(\s*(?:19|20)\d{2}\s*\)\s*第?\s*\d{1,5}\s*号")
-# …关于印发《X》的通知 / …印发X的通知 (the wrapper of a plan); the issuer stands before 关于/印发.
-_NOTICE = re.compile(r"^(?:\[[^\]]{1,10}\])?(?P<issuer>[^,.;:。]{2,40}?)?(?:关于)?(?:印发|转发|发布)"
+# …关于印发《X》的通知 / …印发X的通知 / 关于下达2024年重点项目建设计划的通知 (the wrapper of a plan); the issuer stands
+# before 关于/印发.
+_NOTICE = re.compile(r"^(?:\[[^\]]{1,10}\])?(?P<issuer>[^,.;:。]{2,40}?)?(?:关于)?(?:印发|转发|发布|下达)"
                      r"\s*(?P<title>.+?)\s*的通知$")
 _NUMBER_AFTER = re.compile(rf"\s*\(\s*(?P<n>{DOC_NUMBER.pattern})\s*\)")
 _QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{2,80})》")
