@@ -16,15 +16,45 @@ The first run used the expectations as first written.
 
 | category                   | blind, first run | after the fixes |
 |----------------------------|------------------|-----------------|
-| metadata (fields)          | 0.91 / 0.89      |                 |
-| tasks                      | 0.70 / 0.64      |                 |
-| tasks.parent               | 1.00 / 1.00      |                 |
-| tasks.due                  | 1.00 / 0.95      |                 |
-| tasks.agencies             | 1.00 / 0.63      |                 |
-| agency.responsibilities    | 1.00 / 0.70      |                 |
-| group members              | 1.00 / 0.00      |                 |
-| persons/roles not agencies | 1.00 / 1.00      |                 |
-| prerequisites              | 0.80 / 0.80      |                 |
+| metadata (fields)          | 0.91 / 0.89      | 1.00 / 1.00     |
+| tasks                      | 0.70 / 0.64      | 0.77 / 0.95     |
+| tasks.parent               | 1.00 / 1.00      | 1.00 / 1.00     |
+| tasks.due                  | 1.00 / 0.95      | 1.00 / 1.00     |
+| tasks.agencies             | 1.00 / 0.63      | 1.00 / 1.00     |
+| agency.responsibilities    | 1.00 / 0.70      | 1.00 / 1.00     |
+| group members              | 1.00 / 0.00      | 1.00 / 1.00     |
+| persons/roles not agencies | 1.00 / 1.00      | 1.00 / 1.00     |
+| prerequisites              | 0.80 / 0.80      | 1.00 / 1.00     |
+
+Two expectations were corrected after the first run, each marked "corrected" with its reason (the summary's
+combined kind, a leading adverb in a prerequisite): both follow conventions settled before this round.
+
+What the first run missed, and the general rule that fixed it:
+
+- jichuan, no task at all: 三、存在问题及整改措施 read as background (存在的问题) and 问题1：… was no heading. A section
+  of problems with their fixes holds tasks (``tasks.BACKGROUND``, ``tasks.CONTAINER``: 整改措施/整改任务), and an item
+  named by its kind and number is a heading: 问题1： / 任务2： / 措施3： (``outline.LINE_STYLES`` "labelled"); its
+  整改时限：… labels its deadline (``dates._LABELLED``), and 截至2023年底 (a count's date) is no deadline;
+- jichuan, 各乡镇人民政府配合 at the end of a 责任单位 list, and xuchuan, 市公安局、各县（市、区）人民政府配合 in an
+  owner parenthesis: a role word after a listed unit is its role, and a list splits only outside parentheses;
+- qiwu, 各村（社区） under 责任单位 (村 and 社区 are listed units) and 3月—5月 (a month range without its year is due at
+  its last month of the plan's year);
+- chengpu, the (一)(二) run on after each article's title were no items: a pair of parenthesised numerals after a
+  sentence break is a run-in list (``outline`` "paren-run-in"), and a run-in item ends with its paragraph, so the
+  责任单位 line after it is the article's; 市工商联 (people's organizations are organs);
+- tongling, (责任股室：…) was no owner label (股室/科室/处室 are);
+- xuchuan, 成员单位为… named no members, 领导小组办公室负责… (the office named bare) and 各县（市、区）人民政府要落实属地管理
+  责任 stated no duty; jichuan, 局办公室负责… under a plan signed by the bureau's 党组 (the party group speaks for
+  the bureau);
+- zhelin, 关于下达…计划的通知 was no wrapper notice (下达 hands a plan down like 印发).
+
+Left as they are, and why:
+
+- xuchuan's three phases (动员部署阶段（2024年3月）…) are expected as tasks here, but rounds 1 and 3 settled that a
+  工作步骤/实施步骤 section holds no tasks (tests/test_generality_unseen.py, tangxi in round 3): a decision for the
+  project, not a rule to flip here (3 tasks missed);
+- zhelin's table (``plankg.ingest.tables``, not this round's modules): each row's 总投资 cell (120000) becomes a
+  sub-task, and so does each row's single 建设内容及规模 cell (16 tasks more than expected).
 """
 
 from __future__ import annotations
@@ -305,7 +335,9 @@ NOT_AGENCIES = {
 
 # Prerequisites: (cues accepted, phrases accepted for the prerequisite, phrases accepted for the dependent).
 PREREQUISITES = {
-    RECTIFY: [(("在X基础上",), ("全面排查核实",), ("建立违法用地问题清单",))],
+    # corrected: "排查核实" accepted beside "全面排查核实"; a leading adverb is no part of what a cue names, as the
+    # project settled before this round (prerequisites._LEAD_ADVERBS)
+    RECTIFY: [(("在X基础上",), ("全面排查核实", "排查核实"), ("建立违法用地问题清单",))],
     TOWN: [(("依托X",), ("镇综治中心",), ("整合专兼职网格员力量", "矛盾纠纷集中排查"))],
     MEASURES: [(("依托X",), ("工业互联网公共服务平台",), ("免费诊断服务",))],
     PROJECTS: [],
@@ -480,17 +512,17 @@ def scores(names=DOCUMENTS) -> dict[str, Score]:
                    "prerequisites": score_prerequisites(name)} for name in names)
 
 
-# (precision, recall) each category must keep.
+# (precision, recall) each category must keep: the figures after the fixes, minus a small margin.
 THRESHOLDS = {
-    "metadata": (0.0, 0.0),
-    "tasks": (0.0, 0.0),
-    "tasks.parent": (0.0, 0.0),
-    "tasks.due": (0.0, 0.0),
-    "tasks.agencies": (0.0, 0.0),
-    "agency.responsibilities": (0.0, 0.0),
-    "group members": (0.0, 0.0),
-    "persons/roles not agencies": (0.0, 0.0),
-    "prerequisites": (0.0, 0.0),
+    "metadata": (0.95, 0.95),
+    "tasks": (0.75, 0.92),
+    "tasks.parent": (0.95, 0.95),
+    "tasks.due": (0.95, 0.95),
+    "tasks.agencies": (0.95, 0.95),
+    "agency.responsibilities": (0.95, 0.95),
+    "group members": (0.95, 0.95),
+    "persons/roles not agencies": (1.0, 1.0),
+    "prerequisites": (0.95, 0.95),
 }
 
 
