@@ -19,7 +19,8 @@ A 专栏 box (``专栏1  监测预警能力建设重点工程``, ``专栏一``, 
 each marked with the box's title (``Heading.box``). They are numbered (``1.名称。…``, ``（1）名称。…``) or not, one
 per line (``名称：内容…``, ``名称，内容…``: the title is the name). A box stands in the section it follows: its items
 are children of the section's line heading (never of a run-in 一是 before it), and the box ends at the next
-heading of a numbering open outside it, at the next box, or at an annex.
+heading of a numbering open outside it, at the next box, or at an annex; unnumbered items end earlier, at the
+first line that reads as the section's prose (indented otherwise than the items, or a name too long).
 """
 
 from __future__ import annotations
@@ -158,19 +159,33 @@ def _boxes(text: str, folded: str) -> list[_Box]:
     return [_Box(text[m.start("title"):m.end("title")], m.start(), m.end()) for m in _BOX_LINE.finditer(folded)]
 
 
+# An unnumbered box item's name is short (5G网络覆盖工程, 城镇污水处理提质增效); a line whose words before the first
+# separator run longer reads as a paragraph of the section, not as an item.
+_MAX_BOX_ITEM_NAME = 20
+
+
 def _with_box_items(text: str, folded: str, boxes: list[_Box], candidates: list[_Candidate]) -> list[_Candidate]:
     """Add the unnumbered items of each box: its lines up to the next heading or box, one item per line. A table's
-    row (cells apart by a tab or a run of spaces: 项目名称\t建设内容\t建设年限) is no item: tables are read apart."""
+    row (cells apart by a tab or a run of spaces: 项目名称\t建设内容\t建设年限) is no item: tables are read apart.
+
+    The items of a box are indented as its first is, or not at all, and named in few words. The box ends at the
+    first line indented otherwise or with a longer name: the section's prose goes on after the box (items
+    flush left, then 　　加强水源地保护，严格……。 indented as a paragraph)."""
     limits = sorted([c.start for c in candidates] + [box.start for box in boxes] + [len(folded)])
     found = []
     for box in boxes:
         limit = next(limit for limit in limits if limit >= box.end)
+        first_shape = None
         for line in _LINE.finditer(folded, box.end, limit):
             if not line.group().strip() or _TABLE_ROW.search(text[line.start():line.end()].strip()):
                 continue
             start = line.start() + len(line.group()) - len(line.group().lstrip())
             stop = _BOX_ITEM_NAME_END.search(folded, start, line.end())
             title_end, end = (stop.start(), stop.end()) if stop else (line.end(), line.end())
+            shape = start > line.start()  # indented
+            if title_end - start > _MAX_BOX_ITEM_NAME or first_shape not in (None, shape):
+                break
+            first_shape = shape
             found.append(_Candidate("box-item", "", 1, start, start, title_end, end))
     return sorted(candidates + found, key=lambda c: c.start)
 
@@ -386,7 +401,7 @@ _RUN_IN_STYLE_KEYS = frozenset(style for style, _ in RUN_IN_STYLES)
 def _set_bodies(text: str, headings: list[Heading]) -> None:
     """A heading governs the text up to the next heading of the same or a higher level. An item run in after
     other words of its line ends with its paragraph: the 责任单位：… line after an article's (一)…(二)… belongs to
-    the article, not to its last clause."""
+    the article, not to its last clause; so does an unnumbered box item, one per line."""
     for index, heading in enumerate(headings):
         end = len(text)
         for following in headings[index + 1:]:
@@ -394,7 +409,8 @@ def _set_bodies(text: str, headings: list[Heading]) -> None:
                 end = following.span.start
                 break
         line_start = text.rfind("\n", 0, heading.span.start) + 1
-        if heading.style in _RUN_IN_STYLE_KEYS and text[line_start:heading.span.start].strip():
+        if heading.style == "box-item" or (heading.style in _RUN_IN_STYLE_KEYS
+                                           and text[line_start:heading.span.start].strip()):
             line_end = text.find("\n", heading.span.start)
             end = min(end, len(text) if line_end < 0 else line_end)
         start = heading.span.end

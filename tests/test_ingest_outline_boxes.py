@@ -105,3 +105,14 @@ def test_a_long_run_in_item_is_titled_by_its_first_clause(item, title):
 def test_the_rows_of_a_table_in_a_box_are_no_items():
     text = SECTION + "专栏1  某某重大项目\n项目名称\t建设内容\t建设年限\n甲项目\t新建甲\t2023-2024\n（二）完善某某机制\n"
     assert [h.title for h in extract_outline(_doc(text)) if h.box] == []
+
+
+def test_an_unnumbered_box_ends_where_the_sections_prose_goes_on():
+    indented = SECTION + ("专栏1  某某重点工程\n甲基地：建设甲基地。\n乙中心：新建乙中心1个。\n"
+                          "　　加强要素保障，优先保障专栏项目用地。\n二、保障措施\n")
+    long_named = SECTION + ("专栏1  某某重点工程\n甲基地：建设甲基地。\n"
+                            "各地要把专栏所列项目纳入年度计划统筹推进并加强调度，按月报送进展。\n二、保障措施\n")
+    assert [title for _, title, _, box, _ in _tasks(indented) if box] == ["甲基地", "乙中心"]
+    assert [title for _, title, _, box, _ in _tasks(long_named) if box] == ["甲基地"]
+    last = [h for h in extract_outline(_doc(indented)) if h.title == "乙中心"][0]
+    assert indented[last.body.start:last.body.end] == "新建乙中心1个。"
