@@ -12,7 +12,9 @@ Two layouts are read:
   several rows) come out right;
 * one row per line with cells separated by tabs, ``|`` or wide spaces, as DOCX tables are written out. A row
   without a 序号 continues the item above (its 序号 and name cells merged down); a tab-separated row keeps its
-  empty fields in place, and an empty lead or deadline there is the merged cell above it.
+  empty fields in place, and an empty lead or deadline there is the merged cell above it. In a text table (``|``
+  or fixed-width columns, see ``_Layout``) a line without 序号 or deadline of its own that holds only the rest of
+  unfinished cells above is their wrapped text: its pieces are joined to them (``_continue_wrapped``).
 
 Header words, category rows and cell kinds are matched on ``normalize``d text (序號 and 完成時限 are 序号 and 完成时限,
 ２０２４年 is 2024年); cells keep their printed text and spans.
@@ -24,6 +26,7 @@ Each item becomes a ``Task`` (source "table"); each group below an item with a n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from plankg.ingest.agencies import is_collective, resolve_agency
@@ -51,6 +54,11 @@ _HEADER_SUFFIXES = {"名称", "内容", "时间", "时限", "单位", "部门", 
 # Cell separators of a row line, matched on the original text: ``normalize`` folds a tab to a space. Full-width ｜
 # and ideographic or no-break spaces separate like their ASCII forms.
 _ROW_SEPARATOR = re.compile(r"\t+|\s*[|｜]\s*|[ \u3000\u00a0]{2,}")
+_BAR = re.compile(r"[|｜]")
+# A rule between rows of a text table: |---|:---| (Markdown), +-----+-----+ (a grid), ───── (box drawing).
+_RULE_LINE = re.compile(r"[|｜+:\s]*[-=─━═]{3,}[-=─━═|｜+:\s┼╋┬┴├┤┌┐└┘│┃]*")
+# A 序号 field: 1, 1., 1、, （1）, ①… after normalize.
+_ROW_NUMBER = re.compile(r"\(?\d{1,3}\)?[.、]?")
 _CATEGORY = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<title>\S.{0,40})$|\(\s*(?P<pn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<ptitle>\S.{0,40})$")
 _ANNEX = dict(LINE_STYLES)["annex"]
 _TABLE_END = [pattern for style, pattern in LINE_STYLES if style in ("annex", "chapter", "section")]
@@ -83,6 +91,28 @@ _ROLE_OF_MARK = {"牵头": "lead", "主责": "lead", "配合": "supporting", "�
 class Cell:
     text: str
     span: Span
+    # a cell wrapped onto the next lines of a text table: the spans of its pieces (its text is theirs joined)
+    pieces: tuple[Span, ...] = ()
+
+    def joined(self, more: Cell) -> Cell:
+        """This cell with the next piece of its wrapped text."""
+        pieces = (self.pieces or (self.span,)) + (more.pieces or (more.span,))
+        return Cell(self.text + more.text, Span(self.span.start, more.span.end), pieces)
+
+    def source(self, start: int, end: int) -> Span:
+        """Where the cell's characters ``start:end`` are in the document (from the first piece to the last one
+        they touch, for a wrapped cell)."""
+        if not self.pieces:
+            return Span(self.span.start + start, self.span.start + end)
+        offset, first, last = 0, None, None
+        for piece in self.pieces:
+            if first is None and start < offset + len(piece):
+                first = piece.start + start - offset
+            if end <= offset + len(piece):
+                last = piece.start + end - offset
+                break
+            offset += len(piece)
+        return Span(first if first is not None else self.span.end, last if last is not None else self.span.end)
 
 
 @dataclass
@@ -342,23 +372,31 @@ def _read_rows(
 ) -> tuple[TaskTable, int]:
     table = TaskTable(_caption(text, spans, header_index), columns, Span(spans[header_index].start, spans[body - 1].end))
     header = _header_words(text, spans, header_index, body)
+    layout = _layout(text, spans[header_index], len(columns))
     category: str | None = None
     item: Item | None = None
     cursor = body
     while cursor < len(spans):
         span = spans[cursor]
-        cells = _split_row(text, span)
-        placed = _tab_fields(text, span, len(columns))
         if _header_words(text, spans, cursor, cursor + len(header)) == header:
             # the header again, where the table goes on after a page break
             table.span = Span(table.span.start, spans[cursor + len(header) - 1].end)
             cursor += len(header)
             continue
+        if _RULE_LINE.fullmatch(span.text(text)):  # |---|---| or +----+----+ between rows
+            cursor += 1
+            continue
+        cells = _split_row(text, span)
+        placed = _row_fields(text, span, layout)
         if len(cells) == 1 and _CATEGORY.match(_squash(normalize(cells[0].text))) and (
                 placed is None or placed[0] is not None or placed[1] is not None):
             category = cells[0].text
-        elif len(cells) < 2 and placed is None:
-            break
+        elif placed is None and (len(cells) < 2 or (layout.kind == "bar" and _BAR.search(span.text(text)))):
+            break  # a paragraph after the table, or a line of bars that is not one of its rows
+        elif layout.kind in ("bar", "space") and placed is not None and not _is_row_number(placed[0]):
+            break  # a first field that is no 序号: a footer line (主办：…  技术支持：…), not a row
+        elif layout.kind in ("bar", "space") and placed is not None and _continue_wrapped(item, columns, placed):
+            pass  # a line of a cell (or cells) wrapped: its pieces are joined to the cells above
         else:
             if placed is None:  # cells left out by a merge are the first ones: the others are right-aligned
                 placed = [None] * (len(columns) - len(cells)) + cells if len(cells) < len(columns) else cells
@@ -388,6 +426,152 @@ def _read_rows(
     return table, cursor
 
 
+@dataclass
+class _Layout:
+    """How the rows of a one-row-per-line table place their cells, as its header line shows:
+
+    * "tab": fields apart by tabs, empty ones kept (merged cells, as ``read`` writes them);
+    * "bar": fields between ``|`` bars, empty ones kept, bars at the line's ends or not (a page saved as text);
+    * "space": cells apart by runs of spaces, each in the column under whose header cell it starts, counting a
+      wide character as two columns (a fixed-width text table);
+    * "plain": header cells that do not map one to one to columns (完成 / 时限 joined): cells in order.
+    """
+
+    kind: str
+    width: int
+    borders: tuple[bool, bool] = (False, False)  # "bar": the header opens / closes with a bar
+    starts: tuple[int, ...] = ()  # "space": display column where each header cell starts
+
+
+def _layout(text: str, header: Span, width: int) -> _Layout:
+    line_start, line = _whole_line(text, header)
+    if "\t" in line:
+        return _Layout("tab", width)
+    if _BAR.search(line):
+        stripped = line.strip()
+        borders = (bool(_BAR.match(stripped)), bool(_BAR.fullmatch(stripped[-1:])))
+        layout = _Layout("bar", width, borders)
+        return layout if _bar_fields(text, header, layout) is not None else _Layout("plain", width)
+    cells = _split_row(text, header)
+    if len(cells) != width:
+        return _Layout("plain", width)
+    return _Layout("space", width, starts=tuple(_display_width(text[line_start:c.span.start]) for c in cells))
+
+
+def _row_fields(text: str, span: Span, layout: _Layout) -> list[Cell | None] | None:
+    """The row's cells by column, None where a field is empty; None when the layout cannot place them."""
+    if layout.kind == "tab":
+        return _tab_fields(text, span, layout.width)
+    if layout.kind == "bar":
+        return _bar_fields(text, span, layout)
+    if layout.kind == "space":
+        return _space_fields(text, span, layout)
+    return None
+
+
+def _bar_fields(text: str, span: Span, layout: _Layout) -> list[Cell | None] | None:
+    """Fields between bars, when the line has one per column:
+        1    | 农村供水规模化建设 | 新建…，日供水能力 | 区水利局 | 2024年12月底前
+             |                  | 达到2万吨         |          |
+    """
+    start, line = _whole_line(text, span)
+    bounds = [0] + [m.end() for m in _BAR.finditer(line)]
+    ends = [m.start() for m in _BAR.finditer(line)] + [len(line)]
+    fields = [(start + a, start + b) for a, b in zip(bounds, ends)]
+    if layout.borders[0] and fields and not text[fields[0][0]:fields[0][1]].strip():
+        fields = fields[1:]
+    if layout.borders[1] and fields and not text[fields[-1][0]:fields[-1][1]].strip():
+        fields = fields[:-1]
+    if len(fields) != layout.width:
+        return None
+    return [_stripped_cell(text, a, b) if text[a:b].strip() else None for a, b in fields]
+
+
+def _space_fields(text: str, span: Span, layout: _Layout) -> list[Cell | None] | None:
+    """Cells placed under the header cell where they start (within a column of it), when each fits its column:
+        序号  任务名称      工作内容              完成时限
+        1     智慧停车平台  建设停车诱导系统，接  2024年底前
+                            入全市停车场
+    """
+    cells = _split_row(text, span)
+    if len(cells) == layout.width:
+        return list(cells)
+    line_start, _ = _whole_line(text, span)
+    placed: list[Cell | None] = [None] * layout.width
+    last = -1
+    for cell in cells:
+        begin = _display_width(text[line_start:cell.span.start])
+        column = max((i for i, start in enumerate(layout.starts) if start <= begin + 1), default=0)
+        end = begin + _display_width(cell.text)
+        if column <= last or (column + 1 < layout.width and end > layout.starts[column + 1] + 1):
+            return None  # two cells in one column, or a cell wider than its column: no row of this table
+        placed[column] = cell
+        last = column
+    return placed
+
+
+def _whole_line(text: str, span: Span) -> tuple[int, str]:
+    """The start and the text of the line around ``span``, its leading spaces included."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return start, text[start:len(text) if end < 0 else end]
+
+
+def _display_width(text: str) -> int:
+    """Columns a fixed-width editor gives ``text``: two for a wide (CJK) character, one for any other."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _is_row_number(cell: Cell | None) -> bool:
+    """Whether a row's first field is empty or a 序号 (1, 1., （1）)."""
+    return cell is None or bool(_ROW_NUMBER.fullmatch(_squash(normalize(cell.text))))
+
+
+def _continue_wrapped(item: Item | None, columns: list[str], placed: list[Cell | None]) -> bool:
+    """Join a line without 序号 to the cells above it, when it is their wrapped rest: each of its pieces stands
+    under a cell of the row above that is not finished (no full stop), and it has no deadline of its own.
+    A line that brings its own deadline, or a cell where the row above has none, is a row of its own (the item's
+    序号 and name merged down). Returns whether the line was joined."""
+    if item is None or not item.groups or placed[0] is not None:
+        return False
+    group = item.groups[-1]
+    pieces: list[tuple[str, Cell, Cell | None]] = []
+    for kind, cell in zip(columns, placed):
+        if cell is None:
+            continue
+        if kind == "due" and (parse_due(cell.text) is not None or _is_due_like(_squash(normalize(cell.text)))):
+            return False
+        above = _cell_above(item, group, kind)
+        if kind != "other" and (above is None or normalize(above.text).endswith(("。", "!", "?"))):
+            return False
+        pieces.append((kind, cell, above))
+    for kind, cell, above in pieces:
+        if above is None:
+            continue  # a column the table does not read (备注)
+        joined = above.joined(cell)
+        if kind == "name":
+            item.name = joined
+        elif kind == "content":
+            group.content[-1] = joined
+        elif kind == "due":
+            group.due = joined
+        else:
+            index = max(i for i, (k, c) in enumerate(group.agencies) if c is above)
+            group.agencies[index] = (kind, joined)
+    return bool(pieces)
+
+
+def _cell_above(item: Item, group: Group, kind: str) -> Cell | None:
+    """The cell of column ``kind`` in the last row of ``item``: the one a wrapped piece continues."""
+    if kind == "name":
+        return item.name
+    if kind == "content":
+        return group.content[-1] if group.content else None
+    if kind == "due":
+        return group.due
+    return next((cell for k, cell in reversed(group.agencies) if k == kind), None)
+
+
 def _header_words(text: str, spans: list[Span], start: int, end: int) -> list[str]:
     """The squashed words of the header lines ``start:end``, to know a header repeated further down."""
     return [_squash(normalize(span.text(text))) for span in spans[start:min(end, len(spans))]]
@@ -406,9 +590,16 @@ def _split_row(text: str, span: Span) -> list[Cell]:
     for separator in [*_ROW_SEPARATOR.finditer(text, span.start, span.end), None]:
         end = separator.start() if separator else span.end
         if text[start:end].strip():
-            cells.append(Cell(text[start:end].strip(), Span(start, end)))
+            cells.append(_stripped_cell(text, start, end))
         start = separator.end() if separator else end
     return cells
+
+
+def _stripped_cell(text: str, start: int, end: int) -> Cell:
+    """The cell of ``text[start:end]`` without its surrounding spaces, its span on its printed characters."""
+    stripped = text[start:end].strip()
+    offset = start + text[start:end].find(stripped)
+    return Cell(stripped, Span(offset, offset + len(stripped)))
 
 
 def _item_tasks(text: str, table: TaskTable, item: Item, plan: PlanMeta, first_id: int) -> list[Task]:
@@ -508,7 +699,7 @@ def _cell_agencies(groups: list[Group], plan: PlanMeta) -> list[AgencyRef]:
             for match in _AGENCY.finditer(_agency_text(cell.text)):
                 printed = cell.text[match.start():match.end()]
                 ref = AgencyRef(name=resolve_agency(printed, plan), printed=printed, collective=is_collective(printed),
-                                span=_within(cell, match.start(), match.end()), role=column_role)
+                                span=cell.source(match.start(), match.end()), role=column_role)
                 refs.append(ref)
                 pending.append(ref)
                 mark = _ROLE_MARK.match(folded, match.end())
@@ -517,10 +708,6 @@ def _cell_agencies(groups: list[Group], plan: PlanMeta) -> list[AgencyRef]:
                         marked.role = _ROLE_OF_MARK[mark.group("boxed") or mark.group("bare")]
                     pending = []
     return refs
-
-
-def _within(cell: Cell, start: int, end: int) -> Span:
-    return Span(cell.span.start + start, cell.span.start + end)
 
 
 def _first_clause(content: str) -> str:
