@@ -103,15 +103,19 @@ _CLAUSE = re.compile(r"[^,;:。!?]+")
 # (责任单位：省能源局、省发展改革委) / 【牵头单位：X；配合单位：Y】 / a bureau's own offices: (责任股室：人事股),
 # 责任科室：… The label gives the role; a leader or contact person (责任领导：王某某) is no agency.
 _UNIT_LABELS = ("单位", "部门", "股室", "科室", "处室")
+_LABEL = (r"(?:牵头|责任|主责|主办|承办|配合|协办|协助|参与)(?:单位|部门|股室|科室|处室)|(?:牵头|责任|分管)领导|责任人|联系人"
+          r"|(?:完成|办结|整改)(?:时限|时间|期限)")
+# A list ends before the next label in the same parenthesis: (牵头单位：X，配合单位：Y，完成时限：…).
 _LABELLED = re.compile(
-    r"[(\[【]?\s*(?P<label>(?:牵头|责任|主责|主办|承办|配合|协办|协助|参与)(?:单位|部门|股室|科室|处室)|(?:牵头|责任|分管)领导|责任人|联系人)"
-    r"\s*:\s*(?P<list>(?:[^()\[\]【】\s;。:]|\([^()]*\)|\s+(?=[、,])|(?<=[、,])\s+)+)"
+    rf"[(\[【]?\s*(?P<label>{_LABEL})"
+    rf"\s*:\s*(?P<list>(?:(?!,\s*(?:{_LABEL})\s*:)(?:[^()\[\]【】\s;。:]|\([^()]*\)|\s+(?=[、,])|(?<=[、,])\s+))+)"
 )
 _LABEL_ROLES = (("牵头", "lead"), ("配合", "supporting"), ("协办", "supporting"), ("协助", "supporting"),
                 ("参与", "supporting"), ("", "responsible"))  # the first word in the label gives its role
 # A unit listed under a label or in a parenthesis naming owners, also where its form is no organ's: 经济开发区,
-# 各街道, 经济运行专班, 税务局, 县教育局(体育局), a town's 各村(社区) and 各社区.
-_LISTED_UNIT = re.compile(rf"[^,;:。、]{{1,20}}?(?:区|县|专班|街道|乡镇|镇|乡|村|社区|单位|部门|公司|集团|协会|站|队|股|{_SUFFIX})"
+# 各街道, 经济运行专班, 税务局, 县教育局(体育局), a town's 各村(社区) and 各社区, a bureau's 登记注册科 and 督察处.
+_LISTED_UNIT = re.compile(rf"[^,;:。、]{{1,20}}?(?:区|县|专班|街道|乡镇|镇|乡|村|社区|单位|部门|公司|集团|协会|站|队|股|科|处"
+                          rf"|{_SUFFIX})"
                           r"(?:\([^()]*\))?")
 # A parenthesis naming owners: (县生态环境局牵头，县自然资源局配合), (市编办负责), 【区发改局牵头】; cut by a
 # sentence end, only its opening or its closing half is in the sentence.

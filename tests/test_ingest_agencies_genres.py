@@ -89,3 +89,9 @@ def test_member_units_listed_after_their_label_are_the_groups_members():
     members = [(ref.printed, ref.collective) for ref in mentions if ref.role == "member"]
     assert members == [("市水利局", False), ("市生态环境局", False), ("各县（市、区）人民政府", True)]
     assert not any("李某" in ref.printed for ref in mentions)
+
+
+def test_labels_side_by_side_in_one_parenthesis_each_end_the_list_before_them():
+    owners = _owners("南岗县林业局2026年工作要点\n一、重点工作\n1.开展林地执法检查。（牵头单位：资源管理科，配合单位：各林业站、"
+                     "县公安局，完成时限：2026年6月底前）\n", BUREAU)
+    assert owners["开展林地执法检查"] == [("资源管理科", "lead"), ("各林业站", "supporting"), ("县公安局", "supporting")]
