@@ -8,7 +8,8 @@ A table with merged cells (HTML rowspan/colspan, Word vertical merges and grid s
 instead, its cells between tabs and a field left empty wherever a merged cell covers it: one cell per line would
 lose which column the cells of the rows under a merge belong to (a 具体措施 row under a 牵头单位 cell merged over
 three rows has one cell fewer, and reads as if its 配合单位 were the lead). ``plankg.ingest.tables`` reads an empty
-field under a merge as the cell above it.
+field under a merge as the cell above it. A PDF text layer sets a table's cells one space apart: the rows under a
+task table's header are written with tabs too (``_table_cells``), before the spaces between Chinese characters go.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from plankg.ingest.clean import chrome_rule, clean_text
 from plankg.ingest.facts import Document
+from plankg.ingest.tables import is_task_header
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
@@ -394,9 +396,8 @@ def pdf_text(raw: bytes, path: str | Path = "<bytes>") -> tuple[str, dict[str, s
     if printable < _MIN_CHARS_PER_PDF_PAGE * max(len(pages), 1):
         raise DocumentError(path, "scanned PDF without a text layer", "run OCR first (e.g. ocrmypdf -l chi_sim)")
     title = str((reader.metadata or {}).get("/Title") or "").strip()  # the author is a person or a tool
-    lines = [line for page in _without_running_lines([[_unspace(line) for line in page.splitlines()] for page in pages])
-             for line in page]
-    text = "\n".join(reflow(lines))
+    lines = [line for page in _without_running_lines([page.splitlines() for page in pages]) for line in page]
+    text = "\n".join(reflow([_unspace(line) for line in _table_cells(lines)]))
     return text + "\n", {"标题": title} if title else {}
 
 
@@ -431,6 +432,36 @@ def _running_key(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s", "", line))
 
 
+# A row of a task table in a PDF text layer: its first field a 序号, or its last one a deadline (a row under merged
+# 序号 and name cells).
+_ROW_NUMBER = re.compile(r"[(（]?\d{1,3}[)）]?[.、．]?")
+_ROW_DEADLINE = re.compile(r"(?:19|20)\d{2}\s*年|年底|年内|底前|长期|持续")
+
+
+def _table_cells(lines: list[str]) -> list[str]:
+    """The lines with a task table's rows written with tabs between their cells. A PDF text layer sets a table's
+    cells one space apart, the space ``_unspace`` takes out between Chinese characters; the rows under a task
+    table's header keep them as tabs, as ``plankg.ingest.tables`` reads merged tables:
+        序号 项目名称 责任单位 完成时限                  (a header: 序号, then column words only)
+        1 县垃圾转运中心扩建 县城市管理局 2024年12月底前 -> 1⇥县垃圾转运中心扩建⇥县城市管理局⇥2024年12月底前
+    A row has at most as many fields as the header, a 序号 or a deadline; a short line between rows (a category, the
+    rest of a wrapped cell) passes unchanged; any other line ends the table."""
+    kept: list[str] = []
+    width = 0
+    for line in lines:
+        fields = line.split()
+        if len(fields) >= 3 and is_task_header(fields):
+            width = len(fields)
+        elif not (width and 2 <= len(fields) <= width
+                  and (_ROW_NUMBER.fullmatch(fields[0]) or _ROW_DEADLINE.search(fields[-1]))):
+            if len(fields) != 1 or len(fields[0]) > 20 or re.search(r"[。；;]", line):
+                width = 0
+            kept.append(line)
+            continue
+        kept.append("\t".join(fields))
+    return kept
+
+
 # A line that ends a paragraph, and a line that starts a new block (heading, list item, table number).
 _PARAGRAPH_END = re.compile(r"[。;:!?；：！？”」』)）]$")
 _BLOCK_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[章节条]|附件")
@@ -451,7 +482,8 @@ def reflow(lines: list[str]) -> list[str]:
     for line, width in zip(lines, widths):
         wrapped = previous_width >= _FULL_LINE * full and not _PARAGRAPH_END.search(joined[-1]) if joined else False
         title = bool(joined) and bool(_TITLE_OPEN.search(joined[-1])) and bool(_TITLE_CLOSE.search(line))
-        if (joined and full >= 20 and (wrapped or title) and line and not _BLOCK_START.match(line)):
+        table = "\t" in line or bool(joined) and "\t" in joined[-1]  # a table row (see _table_cells) stands alone
+        if (joined and full >= 20 and (wrapped or title) and line and not table and not _BLOCK_START.match(line)):
             joined[-1] += line
         else:
             joined.append(line)

@@ -153,6 +153,13 @@ def find_task_tables(text: str) -> list[TaskTable]:
     return tables
 
 
+def is_task_header(cells: list[str]) -> bool:
+    """Whether ``cells`` (one line's fields) are the header of a task table: 序号 first, then column words only
+    (序号 项目名称 责任单位 完成时限), so that a reader can keep the cell boundaries of the rows below it."""
+    words = [_squash(normalize(cell)) for cell in cells]
+    return all(len(word) <= 10 and _kind(word) for word in words) and _is_task_header(_columns(words))
+
+
 def table_tasks(
     document: Document, plan: PlanMeta, first_id: int = 1, tables: list[TaskTable] | None = None
 ) -> list[Task]:
