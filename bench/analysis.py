@@ -22,21 +22,25 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import math
 from itertools import chain
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from typing import Callable, Iterator, NamedTuple
 
+import networkx as nx
 import numpy as np
 import pyoxigraph as ox
 
 from plankg.analysis import findings, queries
 from plankg.analysis.arrays import edge_sources
 from plankg.analysis.compact import dependency_index
-from plankg.analysis.projection import DEPENDENCY_KINDS, assemble, load_evidence, project, read_columns
+from plankg.analysis.projection import DEPENDENCY_KINDS, _add_edges, assemble, load_evidence, project, read_columns
 from plankg.analysis.schedule import no_cyclic_gc
 from plankg.analysis.schedule import critical_path, critical_path_of_positions
 from plankg.analysis.timeline import plan_schedule
@@ -120,16 +124,26 @@ class Recorder:
         for query in self.answers:
             self.store.query_raw(query, "text/tab-separated-values")
 
+    def count_in_store(self) -> None:
+        """The same reads counted instead of selected: Oxigraph matches the same patterns and decodes no term,
+        which tells its scans and joins apart from its decoding of each IRI and literal."""
+        for query in self.answers:
+            self.store.query_raw(query.replace("SELECT ?s ?o WHERE", "SELECT (COUNT(*) AS ?n) WHERE"),
+                                 "text/tab-separated-values")
 
-def median_time(run: Callable[[], object], repeat: int, setup: Callable[[], object] = lambda: None) -> Timing:
+
+def median_time(run: Callable[[], object], repeat: int, setup: Callable[[], object] = lambda: None,
+                warm: bool = True) -> Timing:
     """Lowest and median CPU time of this process over ``repeat`` runs, with the cyclic garbage collector paused.
 
     CPU time rather than wall time: the machine's cores are shared, and other processes' load would bend the fit.
     The collector is paused so that its full rescans of everything alive (which grow with the graph) do not land
     at random in one query's time. ``setup`` runs before each run, untimed (e.g. freeing the previous result).
+    With ``warm``, one untimed run comes first, so that no size pays alone for first calls (imports, the store's
+    page cache); off for reads that fill a cache (the evidence).
     """
     times = []
-    for _ in range(repeat):
+    for _ in range(repeat + warm):
         setup()
         gc.collect()
         gc.disable()
@@ -139,6 +153,7 @@ def median_time(run: Callable[[], object], repeat: int, setup: Callable[[], obje
             times.append(time.process_time() - start)
         finally:
             gc.enable()
+    times = times[warm:]
     return Timing(min(times), statistics.median(times))
 
 
@@ -166,10 +181,18 @@ def measure(tasks: int, repeat: int) -> dict[str, Timing]:
                 assemble(read_columns(recorder))
 
         results["  of which Oxigraph's queries (scan, decode, TSV)"] = median_time(recorder.ask_store, repeat)
+        results["    Oxigraph's same patterns counted (no term decoded)"] = median_time(recorder.count_in_store,
+                                                                                     repeat)
         results["  of which Python (TSV → columns → NetworkX)"] = median_time(python_part, repeat)
         del recorder
         graph = graphs.pop()
         graphs.clear()
+        built: list[nx.MultiDiGraph] = []
+        build_copy = networkx_builder(graph)
+        results["    NetworkX's graph alone (same nodes, edges, from lists)"] = median_time(
+            lambda: built.append(build_copy()), repeat, setup=built.clear)
+        built.clear()
+        del build_copy
         nodes = list(graph)
         edges = [(u, v) for u, v, kind in graph.edges(data="kind") if kind in DEPENDENCY_KINDS]
         durations = {n: 30.0 + hash(n) % 300 for n in nodes}
@@ -179,7 +202,8 @@ def measure(tasks: int, repeat: int) -> dict[str, Timing]:
         last = queries.resolve_node(graph, f"plan/bench-{tasks}/task/t{tasks - 1}")
         # Evidence loads once per edge: time it first, on 100 edges; the walk below is timed without fetching
         # (the evidence of every edge it reaches would be one store query per 500 edges).
-        results["evidence of 100 edges (on demand)"] = median_time(lambda: load_evidence(graph, edges[:100]), 1)
+        results["evidence of 100 edges (on demand)"] = median_time(lambda: load_evidence(graph, edges[:100]), 1,
+                                                                   warm=False)
         fetch = graph.graph.pop("fetch_evidence")
         def index_afresh() -> None:
             graph.graph.pop("dependency_index", None)
@@ -191,6 +215,8 @@ def measure(tasks: int, repeat: int) -> dict[str, Timing]:
             "  of which reading the IRI edges given (hash of each end)": median_time(
                 lambda: np.fromiter(map(hash, chain.from_iterable(edges)), dtype=np.int64, count=2 * len(edges)),
                 repeat),
+            "  a dict of the node IRIs, one lookup per edge end": median_time(lambda: dict_lookups(nodes, edges),
+                                                                             repeat),
             "  the same on positions (as plan_schedule runs it)": median_time(
                 lambda: critical_path_of_positions(nodes, sources, targets, days, no_release), repeat),
             "plan_schedule (dates → CPM → rows)": median_time(lambda: plan_schedule(graph, [f"bench-{tasks}"]),
@@ -205,6 +231,30 @@ def measure(tasks: int, repeat: int) -> dict[str, Timing]:
         print(f"{tasks:>7} tasks: {len(edges)} dependency edges, {triples} triples generated and loaded in "
               f"{load:.1f} s", flush=True)
         return results
+
+
+def networkx_builder(graph: nx.MultiDiGraph) -> Callable[[], nx.MultiDiGraph]:
+    """A function that copies ``graph`` the way ``assemble`` makes it (nodes from a list of pairs, keyed edges
+    straight into the adjacency dicts) from lists built here, beforehand: what the NetworkX structure costs by
+    itself, with no store, TSV or column read."""
+    keys = list(graph)
+    position = {node: i for i, node in enumerate(keys)}
+    nodes = list(graph.nodes(data=True))
+    edges = [(position[u], position[v], kind) for u, v, kind in graph.edges(keys=True)]
+
+    def build() -> nx.MultiDiGraph:
+        copy = nx.MultiDiGraph()
+        copy.add_nodes_from(nodes)
+        _add_edges(copy, keys, edges)
+        return copy
+    return build
+
+
+def dict_lookups(nodes: list[str], edges: list[tuple[str, str]]) -> np.ndarray:
+    """Positions of the edges' ends through a dict of the nodes: the least any mapping of IRIs to positions in
+    Python does, for comparing with ``critical_path`` given IRIs."""
+    index = dict(zip(nodes, range(len(nodes))))
+    return np.fromiter(map(index.__getitem__, chain.from_iterable(edges)), dtype=np.int64, count=2 * len(edges))
 
 
 def growth(sizes: list[int], times: list[float]) -> float:
@@ -229,24 +279,35 @@ def fitted(sizes: list[int], times: list[float]) -> str:
     return f"{growth(sizes, times):8.2f} {tail:8.2f} {growth(sizes[-2:], times[-2:]):8.2f}"
 
 
+def in_fresh_process(tasks: int, repeat: int) -> dict[str, Timing]:
+    """``measure(tasks, repeat)`` in a new interpreter, so that every size starts from the same process state (no
+    heap left fragmented by the smaller sizes before it)."""
+    child = subprocess.run([sys.executable, __file__, "--one", str(tasks), "--repeat", str(repeat)],
+                           stdout=subprocess.PIPE, text=True, check=True)
+    *lines, answer = child.stdout.rstrip("\n").split("\n")
+    print("\n".join(lines), flush=True)
+    return {name: Timing(*timing) for name, timing in json.loads(answer).items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2_000, 10_000, 30_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, answered as JSON (the child)
     args = parser.parse_args()
-    runs = {}
-    for size in sorted(args.sizes):
-        runs[size] = measure(size, args.repeat)
-        gc.collect()
+    if args.one:
+        print(json.dumps(measure(args.one, args.repeat), ensure_ascii=False))
+        return
+    runs = {size: in_fresh_process(size, args.repeat) for size in sorted(args.sizes)}
     sizes = sorted(runs)
     print(f"\nCPU seconds, lowest / median of {args.repeat} runs; growth k of the medians (time ∝ size^k), "
           f"fitted over all sizes, from {LINEAR_FROM:,} tasks up, and between the last two sizes")
-    header = (f"{'query':<52}" + "".join(f"{f'{s:,} tasks':>18}" for s in sizes)
+    header = (f"{'query':<60}" + "".join(f"{f'{s:,} tasks':>18}" for s in sizes)
               + f"{'k all':>9}{f'k ≥{LINEAR_FROM // 1000}k':>9}{'k last':>9}")
     print(header + "\n" + "-" * len(header))
     for name in runs[sizes[0]]:
         timings = [runs[s][name] for s in sizes]
-        print(f"{name:<52}" + "".join(f"{t.low:>8.3f} /{t.median:>7.3f}s" for t in timings)
+        print(f"{name:<60}" + "".join(f"{t.low:>8.3f} /{t.median:>7.3f}s" for t in timings)
               + fitted(sizes, [t.median for t in timings]))
     if 100_000 in runs:
         for name, allowed in GOALS.items():
