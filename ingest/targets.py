@@ -41,6 +41,11 @@ _CLASSIFIER = "个"
 # technologies, 2025年 a date and 3岁以下 an age group.
 _WEAK_UNITS = "M|G|兆|Mbps|Gbps|年|岁"
 
+# Grades reached: 平均级别达到4级, 不低于三星级. A grade is a target only after a comparator and where nothing but
+# 以上/以下 follows it: 3级网络, 国家二级标准 and 二级响应 name a kind of thing, not a level to reach.
+_GRADE_UNITS = "星级|级"
+_GRADE_END = r"(?=\s*(?:及以上|以上|以下|以内)?\s*(?:[,;。)]|$))"
+
 _NUMBER = r"\d+(?:\.\d+|、\d(?=[万亿]))?"  # 1.5; "1、1万" is a mangled decimal point (1.1万)
 _CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+"
 
@@ -51,13 +56,14 @@ _QUANTITY = re.compile(
     rf"|百分之(?P<pctcn>{_CN_NUMBER})"
     rf"|(?P<rate>{_NUMBER})\s*(?P<rateunit>/\s*(?:\d+(?:\.\d+)?)?[十百千万]+(?:人口|人|户)?)"  # 10/10万: per 100,000; 3.5/万人
     rf"|(?P<count>{_NUMBER})\s*(?:{_CLASSIFIER}(?=工作日|小时))?(?P<unit>(?:万|亿)?(?:{_COUNT_UNITS}))"
+    rf"|(?P<grade>{_NUMBER}|{_CN_NUMBER})\s*(?P<gradeunit>{_GRADE_UNITS}){_GRADE_END}"
     rf"|(?P<weak>{_NUMBER})\s*(?P<weakunit>{_WEAK_UNITS})(?![A-Za-z])"
     rf"|(?P<cncount>{_CN_NUMBER})(?P<cnunit>{_COUNT_UNITS})"
 )
 
 # What every _QUANTITY match holds (a digit, 百分之, or a Chinese numeral with its unit): a clause without it has
 # no quantity, and most clauses of a plan have none.
-_MAY_HOLD_QUANTITY = re.compile(rf"\d|百分之|{_CN_NUMBER}(?:{_COUNT_UNITS})")
+_MAY_HOLD_QUANTITY = re.compile(rf"\d|百分之|{_CN_NUMBER}(?:{_COUNT_UNITS}|{_GRADE_UNITS})")
 
 # A ratio is a quantity only where the words say so, before it or shortly after (else 8:30 is a time):
 # 医护比达1:1.25 / 配比达1:50 / 比例为3:1 / 按照600:1比例配齐 / 按1:1的比例配套.
@@ -66,14 +72,19 @@ _RATIO_AFTER = re.compile(r"^[^,;。]{0,8}比")
 # A ratio that 达/为 names is the level itself (gold: ratio -> =); a bound (不低于1:1.25) keeps its comparator.
 _RATIO_LEVEL_WORDS = ("达", "达到", "为", "是")
 
+# A change verb followed by 到/至 names the level to reach, so it is a comparator and never part of the indicator:
+# 比重下降到27%以下 / 降至 / 压减至 / 缩短到 -> ≤; 提升至 / 提高到 / 上升到 / 增加至 -> = (the level itself). Without 到/至
+# the verb states a planned change, which stays in the indicator (能耗下降14%, see _CHANGE_VERBS).
+_FALL_TO = "(?:下降|降低|减少|压降|压减|压缩|缩短|缩减|缩小|降|减)(?:到|至)"
+_RISE_TO = "(?:上升|增长|增加|提升|提高|扩大|增|升)(?:到|至)"
 # Comparator words written before the number (a few words may sit between: 不低于公用经费5%).
 # Examples: 不低于50% / 达到95% / 突破300人 / 约1.5亿元 / 提升至1000M (the level to reach) / 共6个.
 _BEFORE = {
     "≥": "不低于|不少于|不小于|最低|至少|保持在|维持在|保持|维持|稳定在|达到|达|确保|满足",
-    "≤": "不高于|不超过|不多于|不大于|控制在|压降至|压减至|压缩至|压缩到|缩短至|缩短到|降至|降低至|降低到|低于|少于",
+    "≤": f"不高于|不超过|不多于|不大于|控制在|{_FALL_TO}|低于|少于",
     ">": "突破|超过|高于|多于",
     "≈": "约(?![束定请谈])|大约|近",  # 约束性 is an indicator's nature, 约定 an agreement
-    "=": "提升至|提升到|提高至|提高到|增至|增加到|共计|合计",
+    "=": f"{_RISE_TO}|共计|合计",
 }
 _BEFORE_RE = re.compile("|".join(
     f"(?P<c{index}>{words})" for index, words in enumerate(_BEFORE.values())
@@ -299,6 +310,7 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         quantity = _read_quantity(clause_text, match)
         if quantity is not None:
             quantities.append(quantity)
+    quantities = [q for q in quantities if not _slogan_count(clause_text, q)]
     _share_list_comparator(clause_text, quantities)
 
     targets: list[Target] = []
@@ -396,6 +408,12 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         value, unit = _number(groups["rate"]), groups["rateunit"].replace(" ", "")
     elif groups["count"]:
         value, unit = _number(groups["count"]), groups["unit"]
+    elif groups["grade"]:
+        if comparator is None:
+            return None  # 3级网络: a kind of network
+        grade = groups["grade"]
+        value = _number(grade) if grade[0].isdigit() else _chinese_number(grade)
+        unit = groups["gradeunit"]
     elif groups["weak"]:
         if comparator is None:
             return None  # 5G, 4G: a technology, not a quantity
@@ -429,6 +447,13 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         Span(match.start(), match.end()), value, unit, comparator, phrase_start, end, word_before, bool(reported),
         reached,
     )
+
+
+def _slogan_count(clause: str, quantity: _Quantity) -> bool:
+    """A count in Chinese numerals printed twice or more in one clause beats a slogan's rhythm, it sets no figure:
+    建一处、成一处、用一处 / 改一间、验一间 (a figure is printed once)."""
+    printed = clause[quantity.span.start:quantity.span.end]
+    return not any(char.isdigit() for char in printed) and clause.count(printed) > 1
 
 
 def _comparator_before(before: str) -> tuple[str | None, int]:
