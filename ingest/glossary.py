@@ -890,6 +890,12 @@ def _inline_candidates(context: _Context, area: Span):
             list_start, items = before
             evidence = Span(list_start, end)
             found.append((label, context.text[list_start:end], items, evidence, True))
+            continue
+        listed = _listed_after(context, label, end, area.end)
+        if listed:
+            items, definition = listed
+            evidence = Span(start, definition.end)
+            found.append((label, context.text[definition.start:definition.end], items, evidence, True))
     # 2. an unquoted numeral shorthand right after a list: 派出所、交警、巡特警三警
     quoted_starts = [q.start for q in quoted_spans]
     for match in _NUMERAL_HEAD.finditer(segment):
@@ -1191,6 +1197,41 @@ def _explained_after(context: _Context, label: str, quote_end: int, limit: int) 
         if len(definition) < 2:
             return None
         return _split_list(context, definition, label), definition.end
+    return None
+
+
+# A shorthand of one count and one head character: 三防并举 (3, 防), 五育并举 (5, 育), 两化协同 (2, 化).
+_COUNTED_HEAD = re.compile(rf"^(?:[{NUMERAL_CHARS}]+|\d+)[大个项]?(?P<head>[\u4e00-\u9fff])[^{NUMERAL_CHARS}\d]*$")
+_LISTED_AFTER_CLAUSES = 2  # the list stands in the shorthand's clause or the next one
+_LISTED_ITEM_LENGTH = 6
+
+
+def _listed_after(context: _Context, label: str, quote_end: int, limit: int) -> tuple[list[str], Span] | None:
+    """The list a quoted numeral shorthand abbreviates, printed right after it in its sentence:
+    “三防并举”,以人防、物防、技防为基础 -> 人防, 物防, 技防. Strict, since many a list follows a shorthand without
+    spelling it out: the list stands in the shorthand's clause or the next, has as many items as the shorthand
+    counts, and every item is short and holds the shorthand's head character (防). Returns the items and the
+    clause that holds them."""
+    head = _COUNTED_HEAD.match(normalize_label(label))
+    options = count_options(label)
+    if head is None or len(options) != 1 or options[0] < 2:
+        return None
+    sentence = context.sentences.at(quote_end)
+    end = min(sentence.end, limit)
+    for clause in _clauses(context.norm, Span(quote_end, end), r"[,;:]")[:_LISTED_AFTER_CLAUSES]:
+        if "、" not in context.norm[clause.start:clause.end]:
+            continue
+        items = _split_list(context, clause, label)
+        character = head.group("head")
+        if len(items) > 1 and all(normalize_label(item).endswith(character) for item in items[:-1]):
+            # the last item carries the rest of its clause: 技防为基础 -> 技防, as the others end with 防
+            last = normalize(items[-1])
+            if character in last:
+                items[-1] = items[-1][:last.index(character) + 1]
+        if len(items) == options[0] and all(
+                character in item and len(normalize_label(item)) <= _LISTED_ITEM_LENGTH for item in items):
+            return items, Span(clause.start, _rstrip(context.norm, clause.start, clause.end))
+        return None  # the first list after the shorthand is the only candidate
     return None
 
 
