@@ -37,13 +37,13 @@ from plankg.ingest.text import lines, normalize
 
 # Header words -> column kind, checked in this order (a cell is the first kind whose words it contains).
 # Examples: 序号 | 编号; 牵头单位 | 牵头部门; 配合单位 | 协同部门; 责任单位 | 主责部门 | 承办单位;
-# 完成时限 | 完成时间 | 时间节点 | 进度安排; 项目名称 | 改革名称 | 事项; 改革任务 | 项目内容 | 工作措施.
+# 完成时限 | 完成时间 | 建设年限 | 时间节点 | 进度安排; 项目名称 | 改革名称 | 事项; 改革任务 | 项目内容 | 工作措施.
 COLUMN_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"序号|编号")),
     ("lead", re.compile(r"牵头")),
     ("supporting", re.compile(r"配合|协同|协办|参与")),
     ("responsible", re.compile(r"责任(?:单位|部门|主体|领导|科室|处室)|主责|承办|负责(?:单位|部门)|实施主体")),
-    ("due", re.compile(r"时限|时间|期限|节点|进度|时序|年度")),
+    ("due", re.compile(r"时限|时间|期限|年限|节点|进度|时序|年度")),
     ("name", re.compile(r"名称")),
     ("content", re.compile(r"内容|措施|举措|目标|要求|标准|成果")),
     ("task", re.compile(r"任务|事项|项目|工作")),  # the name column when no 名称 column precedes it, else content
@@ -59,7 +59,12 @@ _BAR = re.compile(r"[|｜]")
 _RULE_LINE = re.compile(r"[|｜+:\s]*[-=─━═]{3,}[-=─━═|｜+:\s┼╋┬┴├┤┌┐└┘│┃]*")
 # A 序号 field: 1, 1., 1、, （1）, ①… after normalize.
 _ROW_NUMBER = re.compile(r"\(?\d{1,3}\)?[.、]?")
-_CATEGORY = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<title>\S.{0,40})$|\(\s*(?P<pn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<ptitle>\S.{0,40})$")
+# A category row: 一、基础设施 / （二）民生保障, a title without a full stop (（二）加强监管。…。 is the text's next item).
+_CATEGORY = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s*(?P<title>[^\s。;!?][^。;!?]{0,40})$"
+                       r"|\(\s*(?P<pn>[一二三四五六七八九十]{1,3})\s*\)\s*(?P<ptitle>[^\s。;!?][^。;!?]{0,40})$")
+# A 专栏 box's title line (专栏3  重大交通项目 / 专栏一：… / 专栏2-1 …) as a table's caption, or above it: the table's
+# rows stand in the box, as the box's items do (``Heading.box``), and carry its title as their category.
+_BOX_TITLE = re.compile(r"专栏\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?(?:\s*-\s*\d{1,2})?\s*:?\s*(?P<title>[^。;!?]{2,60}?)")
 _ANNEX = dict(LINE_STYLES)["annex"]
 _TABLE_END = [pattern for style, pattern in LINE_STYLES if style in ("annex", "chapter", "section")]
 _SEQUENCE = re.compile(r"\d{1,3}")
@@ -291,13 +296,27 @@ def _caption(text: str, spans: list[Span], header_index: int) -> str | None:
     return above
 
 
+def _box_title(text: str, spans: list[Span], header_index: int) -> str | None:
+    """The title of the 专栏 box whose title line is the table's caption or the line above its caption."""
+    for above in (1, 2):
+        if header_index < above:
+            return None
+        line = spans[header_index - above].text(text).strip()
+        match = _BOX_TITLE.fullmatch(normalize(line))
+        if match:
+            return line[match.start("title"):match.end("title")]
+        if len(line) > 40 or re.search(r"[。;；]", line):
+            return None  # a sentence: the table stands in the text, not under a box line
+    return None
+
+
 def _read_flattened(
     text: str, folded: str, spans: list[Span], header_index: int, cursor: int, columns: list[str]
 ) -> tuple[TaskTable, int]:
     table = TaskTable(_caption(text, spans, header_index), columns, Span(spans[header_index].start, spans[cursor - 1].end))
     has_name = "name" in columns
     agency_columns = [kind for kind in columns if kind in AGENCY_KINDS]
-    category: str | None = None
+    category = _box_title(text, spans, header_index)
     item: Item | None = None
     last_number = 0
     header = _header_words(text, spans, header_index, cursor)
@@ -380,7 +399,7 @@ def _read_rows(
     table = TaskTable(_caption(text, spans, header_index), columns, Span(spans[header_index].start, spans[body - 1].end))
     header = _header_words(text, spans, header_index, body)
     layout = _layout(text, spans[header_index], len(columns))
-    category: str | None = None
+    category = _box_title(text, spans, header_index)
     item: Item | None = None
     cursor = body
     while cursor < len(spans):
@@ -397,7 +416,9 @@ def _read_rows(
         placed = _row_fields(text, span, layout)
         if len(cells) == 1 and _CATEGORY.match(_squash(normalize(cells[0].text))) and (
                 placed is None or placed[0] is not None or placed[1] is not None):
-            category = cells[0].text
+            category = cells[0].text  # the table reaches over it only with a row under it
+            cursor += 1
+            continue
         elif placed is None and (len(cells) < 2 or (layout.kind == "bar" and _BAR.search(span.text(text)))):
             break  # a paragraph after the table, or a line of bars that is not one of its rows
         elif layout.kind in ("bar", "space") and placed is not None and not _is_row_number(placed[0]):
