@@ -47,6 +47,9 @@ LINE_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren-cn", re.compile(rf"\(\s*(?P<n>{_N})\s*\)")),  # (一) （一）
     ("arabic-dot", re.compile(r"(?P<n>\d{1,3})\s*\.(?!\d)")),  # 1. 1． 13 .
     ("arabic-dun", re.compile(r"(?P<n>\d{1,3})\s*、")),  # 1、
+    # decimal numbering of technical bureaus and PDFs: 1 总体要求 / 2.1 加强… / 2.1.1推进…; the level is the count of
+    # parts (style decimal-1, decimal-2 …, see ``_decimal``). A lone number needs a space after it (1 总体要求).
+    ("decimal", re.compile(r"(?P<n>\d{1,2}(?:\.\d{1,2}){1,3}(?=[ \t]*[\u4e00-\u9fff])|\d{1,2}(?=[ \t]+[\u4e00-\u9fff]))")),
     ("paren-arabic", re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)")),  # (1) （1）
     ("arabic-paren", re.compile(r"(?P<n>\d{1,3})\s*\)")),  # 1） 1)
     ("circled", re.compile(rf"(?P<n>[{CIRCLED}])")),  # ① (matched on the original text: NFKC folds ① to 1)
@@ -87,6 +90,8 @@ _TITLE_END = re.compile(r"[。:!?：！？]|\s*(?:[.…·•．]{3,}|[.…·•�
 _TRAILING = "。,;:、，；：！？!? \t"
 # A number followed by these is a quantity or a date, not a heading: 1.5亿, 3.2万, 2.0版.
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:[年月日号亿万元%]|$)")
+# A decimal number followed by a unit or measure word is a quantity: 1.5亿元, 2.5 公里, 3 个乡镇, 1.2倍.
+_QUANTITY_UNIT = re.compile(r"\s*(?:[个倍米吨亩户家人名所座项件条次台辆套只头株棵届期批类级度岁天周小千百]|公[里顷斤]|平方)")
 
 
 def chinese_number(numeral: str) -> int | None:
@@ -216,7 +221,13 @@ def _line_candidates(text: str, folded: str) -> list[_Candidate]:
             rest = head[match.end():]
             if style not in ("annex",) and (_NOT_AFTER_NUMBER.match(rest) or not rest.strip()):
                 break  # "1.5亿", a bare "1." cell or a date is not a heading
-            value = chinese_number(match.group("n")) if match.group("n") else 1
+            if style == "decimal":
+                if _QUANTITY_UNIT.match(rest):
+                    break  # 1.5亿元, 2.5 公里, 3 个: a quantity
+                parts = match.group("n").split(".")
+                style, value = f"decimal-{len(parts)}", int(parts[-1])
+            else:
+                value = chinese_number(match.group("n")) if match.group("n") else 1
             if value is None:
                 break
             title_start = offset + match.end()
@@ -312,13 +323,42 @@ def _plausible(candidates: list[_Candidate]) -> list[_Candidate]:
     (run together in one paragraph, or in a part left out), or numbers its items across sections."""
     last: dict[str, int] = {}
     kept = []
+    candidates = _consistent_decimals(candidates)
     for index, candidate in enumerate(candidates):
+        if candidate.style.startswith("decimal-"):
+            kept.append(candidate)  # checked as a whole by _consistent_decimals
+            continue
         previous = last.get(_numbering(candidate.style))
         in_sequence = candidate.value == 1 or (previous is not None and previous < candidate.value <= previous + 3)
         if candidate.style == "annex" or in_sequence or _starts_run(candidates, index):
             kept.append(candidate)
             last[_numbering(candidate.style)] = candidate.value
     return kept
+
+
+def _consistent_decimals(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the decimal numbers that form an outline: each is the first child of the number open above it
+    (2 then 2.1, 2.1 then 2.1.1) or follows the last of its siblings (2.1.1 then 2.1.2, a gap of two forgiven);
+    a lone number (1 总体要求) follows the last lone one. A document whose numbers make no two such nested headings
+    has no decimal outline at all: 1.5亿元 or a count at a line's start stays text."""
+    last: dict[tuple[int, ...], int] = {}  # the last kept number under each prefix: (2, 1) -> 3 after 2.1.3
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        if not candidate.style.startswith("decimal-"):
+            kept.append(candidate)
+            continue
+        parts = tuple(int(part) for part in normalize(candidate.number).split("."))
+        prefix, value = parts[:-1], parts[-1]
+        previous = last.get(prefix)
+        opened = not prefix or last.get(prefix[:-1]) == prefix[-1]
+        if (value == 1 and opened) or (previous is not None and previous < value <= previous + 3):
+            last[prefix] = value
+            for deeper in [key for key in last if len(key) > len(prefix) and key[:len(prefix)] == prefix]:
+                if deeper[len(prefix)] != value:
+                    del last[deeper]
+            kept.append(candidate)
+    nested = sum(1 for c in kept if c.style.startswith("decimal-") and c.style != "decimal-1")
+    return [c for c in kept if not c.style.startswith("decimal-") or nested >= 2]
 
 
 def _starts_run(candidates: list[_Candidate], index: int) -> bool:

@@ -186,8 +186,8 @@ def _bare_number(printed: str) -> str:
 
 
 def _value(printed: str) -> int | None:
-    """The value of a heading number: (三) -> 3, 12. -> 12, 二是 -> 2."""
-    numeral = re.search(r"\d+|[零〇一二两三四五六七八九十百]+|[①-⑳]", normalize(printed))
+    """The value of a heading number: (三) -> 3, 12. -> 12, 二是 -> 2, 2.1.3 -> 3 (its last part)."""
+    numeral = re.search(r"\d+(?=[^\d]*$)|[零〇一二两三四五六七八九十百]+|[①-⑳]", normalize(printed))
     return chinese_number(numeral.group()) if numeral else None
 
 
