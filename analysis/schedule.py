@@ -20,6 +20,7 @@ import gc
 from collections.abc import ItemsView, ValuesView
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from typing import Hashable, Iterable, Iterator, Mapping
 
 import numpy as np
@@ -146,14 +147,19 @@ def critical_path(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Has
     node may start (missing: 0). Runs in O(nodes + edges): the blocks are numbered in topological order, so the
     passes walk them in sequence.
     """
-    nodes = list(dict.fromkeys(nodes))
-    index = {node: i for i, node in enumerate(nodes)}
+    nodes = list(nodes)
     with no_cyclic_gc():
+        # One dict maps each node to its position; built a second time only when a node repeats (the first
+        # occurrence keeps its place). Each dict of IRIs is a table the size of the graph: past the CPU's caches,
+        # every entry and lookup in it costs several times more (bench/analysis.py prints this floor).
+        index = dict(zip(nodes, range(len(nodes))))
+        if len(index) < len(nodes):
+            nodes = list(dict.fromkeys(nodes))
+            index = dict(zip(nodes, range(len(nodes))))
         pairs = list(edges)
-        ends = np.fromiter(map(index.__getitem__, (end for pair in pairs for end in pair)), dtype=np.int64,
-                           count=2 * len(pairs))
-        durations = np.fromiter((duration.get(node, 0.0) for node in nodes), dtype=float, count=len(nodes))
-        releases = (np.fromiter((release.get(node, 0.0) for node in nodes), dtype=float, count=len(nodes))
+        ends = np.fromiter(map(index.__getitem__, chain.from_iterable(pairs)), dtype=np.int64, count=2 * len(pairs))
+        durations = np.fromiter(map(duration.get, nodes, repeat(0.0)), dtype=float, count=len(nodes))
+        releases = (np.fromiter(map(release.get, nodes, repeat(0.0)), dtype=float, count=len(nodes))
                     if release else np.zeros(len(nodes)))
         return _schedule(nodes, ends[0::2], ends[1::2], durations, releases, index)
 

@@ -6,7 +6,7 @@ durations from the plan's dates, runs CPM and returns plain rows the CLI, the AP
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from itertools import repeat
 from pathlib import Path
@@ -94,10 +94,10 @@ def select(graph: nx.MultiDiGraph, index: DependencyIndex, plans: list[str],
     sources, targets = arrays.edge_sources(index.starts), index.targets
     if plans:
         wanted = set(plans)
-        members = np.fromiter((data.get("plan") in wanted for data in graph.nodes.values()), dtype=bool,
+        attributes = [data for _, data in graph.nodes(data=True)]  # in node order, no lookup per node
+        members = np.fromiter((data.get("plan") in wanted for data in attributes), dtype=bool,
                               count=len(index.nodes))
-        task = np.fromiter((data.get("kind") == "task" for data in graph.nodes.values()), dtype=bool,
-                           count=len(index.nodes))
+        task = np.fromiter((data.get("kind") == "task" for data in attributes), dtype=bool, count=len(index.nodes))
         chosen = members.copy()
         chosen[targets[members[sources] & ~task[targets]]] = True  # systems and goals linked to a member
         chosen[sources[members[targets] & ~task[sources]]] = True
@@ -144,13 +144,15 @@ def plan_schedule(graph: nx.MultiDiGraph, plans: list[str] = (), target: str | N
     dates = (_dates(durations.start, offsets)
              for offsets in (columns.earliest_start, columns.earliest_finish, columns.latest_finish))
     basis = map(durations.basis.get, nodes, repeat(""))
+    attributes = [data for _, data in graph.nodes(data=True)]  # by position in ``index``: no lookup per node
     rows = [Row(id=node, label=data.get("label"), kind=data.get("kind"), plan=data.get("plan"),
                 due=data.get("due_date") or (str(data["due_year"]) if data.get("due_year") else None),
                 duration=duration, earliest_start=es, earliest_finish=ef, latest_start=ls, latest_finish=lf,
                 total_slack=total, free_slack=free, critical=critical, start_date=start, finish_date=finish,
                 latest_finish_date=latest, duration_basis=rule, cycle=None if block < 0 else block)
             for node, data, duration, es, ef, ls, lf, total, free, critical, block, start, finish, latest, rule
-            in zip(nodes, map(graph.nodes.__getitem__, nodes), *(c.tolist() for c in numbers), *dates, basis)]
+            in zip(nodes, map(attributes.__getitem__, positions.tolist()), *(c.tolist() for c in numbers), *dates,
+                   basis)]
     implied = set(durations.implied_edges)
     load_evidence(graph, zip(schedule.chain, schedule.chain[1:]))
     chain = [_with_incoming_edge(graph, rows[local[index.index[node]]], previous, implied)
@@ -182,10 +184,10 @@ def _with_incoming_edge(graph: nx.MultiDiGraph, row: Row, previous: str | None,
     if graph.has_edge(previous, row.id) and any(d["kind"] in DEPENDENCY_KINDS
                                                  for d in graph[previous][row.id].values()):
         edge = edge_between(graph, previous, row.id)
-        return Row(**{**asdict(row), "cue": edge.cue, "evidence": edge.evidence, "sentence": edge.sentence})
+        return replace(row, cue=edge.cue, evidence=edge.evidence, sentence=edge.sentence)
     if (previous, row.id) in implied:
-        return Row(**{**asdict(row), "cue": IMPLIED_CUE})
-    return Row(**{**asdict(row), "cue": CYCLE_CUE})
+        return replace(row, cue=IMPLIED_CUE)
+    return replace(row, cue=CYCLE_CUE)
 
 
 def timeline(graph: nx.MultiDiGraph, plans: list[str] = (), target: str | None = None) -> list[dict]:
