@@ -68,6 +68,8 @@ _BOX_TITLE = re.compile(r"专栏\s*(?:\d{1,2}|[一二三四五六七八九十]{1
 _ANNEX = dict(LINE_STYLES)["annex"]
 _TABLE_END = [pattern for style, pattern in LINE_STYLES if style in ("annex", "chapter", "section")]
 _SEQUENCE = re.compile(r"\d{1,3}")
+# A cell that is only a figure (总投资 120000, 资金 3.5亿元, 1,200万元) is an amount column's value, never a task.
+_BARE_FIGURE = re.compile(r"[\d.,]+\s*(?:万元|亿元|元|万|亿)?")
 # An agency cell: short organ names (县民政局, 市委政法委, 各乡镇人民政府) separated by 、，/ or spaces. A name does not
 # begin with the verb of a task (完善…布局 ends in 局 but is work, not an organ).
 # Organ suffixes include 处 (街道办事处, 法规处), 科 (社会救助科: a department's own office, as its work plans assign
@@ -127,6 +129,7 @@ class Group:
     content: list[Cell] = field(default_factory=list)
     agencies: list[tuple[str, Cell]] = field(default_factory=list)  # (column kind, cell)
     due: Cell | None = None
+    last_column: int = -1  # flattened tables: the header position of the group's last cell
 
 
 @dataclass
@@ -341,14 +344,17 @@ def _read_flattened(
             category = raw
         elif item is None:
             break  # text after a header that no item follows
+        elif _BARE_FIGURE.fullmatch(cell_text):
+            pass  # an amount (总投资): part of the row, no content of its own
         elif parse_due(raw) is not None or _is_due_like(cell_text):
-            group = _open_group(item)
+            group = _open_group(item, _position(columns, "due"), _position(columns, "due"))
             group.due = cell
         elif agency_columns and _AGENCY_CELL.match(_squash(_agency_text(raw))):
-            group = _open_group(item)
+            group = _open_group(item, _position(columns, agency_columns[0]), _position(columns, "due"))
             group.agencies.append((agency_columns[min(len(group.agencies), len(agency_columns) - 1)], cell))
         else:  # a content cell; without a deadline column each one is a row of its own
-            group = _open_group(item, new_content="due" not in columns)
+            group = _open_group(item, _position(columns, "content"), _position(columns, "due"),
+                                new_content="due" not in columns)
             group.content.append(cell)
         table.span = Span(table.span.start, span.end)
         cursor += 1
@@ -386,11 +392,23 @@ def _group_closed(item: Item, has_due: bool) -> bool:
     return bool(item.groups) and (item.groups[-1].due is not None or not has_due)
 
 
-def _open_group(item: Item, new_content: bool = False) -> Group:
-    """The group a cell belongs to: the current one until its deadline (or its content) is filled."""
-    if not item.groups or item.groups[-1].due is not None or (new_content and item.groups[-1].content):
+def _open_group(item: Item, column: int, due_column: int, new_content: bool = False) -> Group:
+    """The group a cell belongs to: the current one until a cell of an earlier column comes, or a cell up to the
+    deadline's column once the deadline is filled (项目名称 / 建设内容 / 建设年限 / 责任单位: the agency after the
+    deadline is the same row's, the content after it starts the next); without a deadline column each content
+    cell is a row of its own."""
+    last = item.groups[-1] if item.groups else None
+    if last is None or column < last.last_column or (last.due is not None and column <= due_column) or (
+            new_content and last.content):
         item.groups.append(Group())
-    return item.groups[-1]
+    group = item.groups[-1]
+    group.last_column = max(group.last_column, column)
+    return group
+
+
+def _position(columns: list[str], kind: str) -> int:
+    """Where a kind of cell stands in the header; a kind the header lacks counts as the last column."""
+    return columns.index(kind) if kind in columns else len(columns)
 
 
 def _read_rows(
