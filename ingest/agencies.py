@@ -70,7 +70,13 @@ BARE_ORGANS = [
     "减灾委", "防指", "防汛办", "安委办", "防控办", "综治办", "网信办", "编办", "平安办", "妇联", "团委", "总工会",
     "残联", "科协", "派出所", "公安分局", "交警大队", "消防救援大队",
 ]
-_BARE = rf"(?:{'|'.join(BARE_ORGANS)})|(?<![{_CJK}]){_BODY}{{2}}委"
+# Local offices of national organs, printed without a jurisdiction of the plan: 人民银行某市分行 / 中国人民银行某县支行,
+# 国家金融监督管理总局某监管分局 / 国家税务总局某市税务局, 某海关.
+_BRANCH = (rf"(?:中国)?人民银行{_BODY}{{0,8}}?(?:中心支行|分行|支行)"
+           rf"|国家{_BODY}{{2,12}}?总局{_BODY}{{1,10}}?(?:分局|局)|{_BODY}{{2,6}}?海关")
+# A bare organ with its unit (公安分局交警大队), X委 standing alone, a brigade named by its work (综合执法大队).
+_BARE = (rf"(?:{'|'.join(BARE_ORGANS)})(?:{_UNIT})?|(?<![{_CJK}]){_BODY}{{2}}委|{_BRANCH}"
+         rf"|(?<![{_CJK}]){_BODY}{{2,8}}?(?:大队|支队|中队)")
 # Collective subjects that take duties: 各相关部门, 公安机关, 牵头单位主要负责同志, 市、县两级党政领导.
 # A level may lead a collective: 市级各有关部门, 区直各单位, 区内各银行机构.
 _LEVEL = r"(?:[省市县区乡镇](?:级|直|内))?"
@@ -79,13 +85,15 @@ _ROLE = (
     r"|各?(?:[省市县区乡镇]、)*[省市县区乡镇]+(?:[两三四五]级)?[\u4e00-\u9fff]{0,4}?(?:领导|负责人|负责同志)"
     # the organs of every lower jurisdiction: 各县区政府, 各乡镇人民政府, 各街道办事处, 各县(市、区)教育局
     rf"|各(?:{_BODY}|\([^()]{{1,8}}\)){{1,8}}?{_SUFFIX}"
+    # the member units of a body: 区安委会各成员单位, 领导小组成员单位
+    rf"|{_BODY}{{2,16}}?各?成员单位"
 )
 # The last character of anything _FULL_ORGAN_RE, _BARE_RE or _ROLE_RE can match (局 of 市财政局, 门 of 各相关部门):
 # a prefix ending in another character is no subject, which spares most regular-expression tries. Besides the
 # organ words: X委 (_BARE), and the collectives' 部门, 单位, 机关, 机构, 主要, 负责人, 负责同志, 领导 (_ROLE).
 _SUBJECT_ENDINGS = frozenset(
     word[-1] for word in re.findall(r"[\u4e00-\u9fff]+", "|".join([_SUFFIX, _UNIT.replace(_BODY, ""), *BARE_ORGANS]))
-) | set("委门位关构要人志导")
+) | set("委门位关构要人志导行")
 _SUBJECT_END = re.compile(f"[{''.join(sorted(_SUBJECT_ENDINGS))}]")
 _ORGAN_RE = re.compile(ORGAN)
 _BARE_RE = re.compile(_BARE)
@@ -134,9 +142,12 @@ _ITEM_NUMBERS = [pattern for style, pattern in LINE_STYLES if style not in ("ann
 # A role marked on one unit of a labelled list: 责任单位：市发改委(牵头)、市财政局 / 责任单位：X股，各乡镇人民政府配合.
 _MARKED_ROLE = re.compile(rf"(?P<name>.+?)\s*(?:\((?P<mark>{_OWNER_WORDS})\)|(?P<trailing>牵头|配合|协助|协办|参与))")
 _LIST_ITEM = re.compile(r"(?:[^、,()]|\([^()]*\))+")
+# How every unit of a labelled list takes part, after its last item: 责任单位：A、B按职责分工负责 / …分别负责.
+_LISTED_MANNER = re.compile(r"(?:按照?|根据|依据)(?:各自)?职(?:责|能)(?:分工)?(?:负责|落实)?$|(?:分别|共同)?负责$")
 # Right after a clause's subject: the subject states a duty of its own (…，各县区政府负责…).
 _OWN_DUTY = re.compile(rf"{_MODAL}(?:负责(?!人|同志)|牵头(?!单位|部门))")
 _LIST_SEPARATOR = re.compile(r"、|和|与|及|以及|会同")
+_JOINED_BY = re.compile("会同")  # 由A会同B负责: A leads, B joins
 
 # Party departments printed bare belong to the party committee of the jurisdiction (政法委 -> X市委政法委).
 _PARTY_DEPARTMENTS = re.compile(r"政法委|宣传部|组织部|统战部|政法委员会")
@@ -367,19 +378,35 @@ class _StatementReader:
         if not name.endswith(_UNIT_LABELS):  # 责任领导, 牵头领导, 联系人: a person
             return
         role = _role_of(name)
-        agents = []
+        agents: list[tuple[tuple[int, int], str]] = []
+        unmarked: list[int] = []  # the items since the last comma or mark: a trailing mark covers them all
+        roles_marked = False
         base = sentence.start + label.start("list")
-        for item in _LIST_ITEM.finditer(label["list"]):
+        listed = label["list"]
+        for item in _LIST_ITEM.finditer(listed):
             piece = item.group().strip()
             if not piece:
                 continue
+            if item.start() == 0 or listed[item.start() - 1] != "、":
+                unmarked = []
             s = base + item.start() + item.group().index(piece)
+            manner = _LISTED_MANNER.search(piece)
+            if manner and manner.start():  # 省大数据中心按职责分工负责: the list's last item and how all take part
+                piece = piece[:manner.start()]
             marked = _MARKED_ROLE.fullmatch(piece)
             if marked:
                 piece = marked["name"]
             if not (_is_subject(piece) or _LISTED_UNIT.fullmatch(piece)):
                 break  # the list has ended; prose follows
             agents.append(((s, s + len(piece)), _role_of(marked["mark"] or marked["trailing"]) if marked else role))
+            if marked and marked["trailing"] and (marked["trailing"] == "牵头" or roles_marked):
+                # A、B牵头，C、D配合: the mark after B is A's too, and so is D's C's once the list is split by roles
+                # (责任单位：X、Y协助 alone leaves X responsible)
+                agents[-1 - len(unmarked):] = [(span, agents[-1][1]) for span, _ in agents[-1 - len(unmarked):]]
+            if marked:
+                roles_marked, unmarked = True, []
+            else:
+                unmarked.append(len(agents) - 1)
         at = sentence.start + label.start("label")
         found = len(self.responsibilities)
         for agent, agent_role in agents:
@@ -443,7 +470,18 @@ class _StatementReader:
                 duty = (position if owning else position + len(cue.group()), stop)
                 if by and by.start() >= 2 and not clause[cue.end():].strip():  # 督察整改工作由督察处牵头: the topic
                     duty = (start, start + by.start())
-                self._add(agents, pattern, *duty, sentence, role)
+                roles = [role] * len(agents)
+                joined = _JOINED_BY.search(by["x"]) if by else None
+                if joined:  # 由A会同B负责: A leads, B supports
+                    split = start + by.start("x") + joined.start()
+                    roles = ["lead" if e <= split else "supporting" for _, e in agents]
+                found = len(self.responsibilities)
+                if by and by.start() < 2 and not clause[cue.end():].strip() and _only_support(self.folded[end:stop]):
+                    duty = (position, position)  # 由A负责(，B配合)。 after an item: the work is the item before it
+                for agent, agent_role in zip(agents, roles):
+                    self._add([agent], pattern, *duty, sentence, agent_role)
+                if duty[0] == duty[1]:
+                    self._attribute(self.responsibilities[found:], "")
                 return
         if "发挥牵头作用" in clause and subject:
             self._add([subject], "X发挥牵头作用", start, stop, sentence, "lead")
@@ -458,7 +496,11 @@ class _StatementReader:
         if supporting:
             agents = self._agents(start + supporting.start("x"), start + supporting.end("x"), attribution)
             if agents:
-                self._add(agents, "X配合", end if attribution else start, end, sentence, "supporting")
+                bare = supporting.start() == 0  # X配合 and nothing else: it joins the work named before
+                found = len(self.responsibilities)
+                self._add(agents, "X配合", end if attribution or bare else start, end, sentence, "supporting")
+                if bare and not attribution:
+                    self._attribute(self.responsibilities[found:], self.text[sentence.start:start].strip(" ,，"))
 
     def _leadership(self, sentence: Span, folded: str) -> re.Match | None:
         """Note a leadership group and its member agencies; the match of the office it sets up, if any."""
@@ -583,6 +625,12 @@ def _without_number(words: str) -> str:
             words = words[number.end():].lstrip()
             break
     return words.rstrip("。;；")
+
+
+def _only_support(rest: str) -> bool:
+    """Whether the clauses after a duty only add who supports it (，各有关单位配合): no work of their own."""
+    return all(_SUPPORTING.fullmatch(clause.group().strip()) for clause in _CLAUSE.finditer(rest)
+               if clause.group().strip())
 
 
 def _role_of(words: str) -> str:
