@@ -268,9 +268,22 @@ _COLLECTIVE = re.compile(rf"{_LEVEL}(?:各|相关|有关)")
 
 
 def is_collective(printed: str) -> bool:
-    """Whether ``printed`` names a set of organs rather than one (各区县人民政府, 市级各有关部门, 公安机关)."""
+    """Whether ``printed`` names a set of organs rather than one (各区县人民政府, 市级各有关部门, 公安机关); the
+    holders of a post are people, not organs (``is_person``)."""
     folded = normalize(printed).strip()
+    if is_person(folded):
+        return False
     return bool(_COLLECTIVE.match(folded)) or bool(_ROLE_RE.fullmatch(folded)) and not _is_folded_agency(folded)
+
+
+# A post named by its organ takes duties as people do: 牵头单位主要负责同志, 相关部门负责人, 市、县两级党政领导.
+_POST_HOLDER = re.compile(r"(?:负责人|负责同志|领导)$")
+
+
+def is_person(printed: str) -> bool:
+    """Whether ``printed`` names the holders of a post (各乡镇主要负责人, 党政领导) rather than an organ."""
+    folded = normalize(printed).strip()
+    return bool(_POST_HOLDER.search(folded)) and bool(_ROLE_RE.fullmatch(folded))
 
 
 def find_agencies(text: str, plan: PlanMeta) -> list[tuple[int, int]]:
@@ -297,7 +310,7 @@ def extract_agencies(
     """Every organ mentioned, and every explicit responsibility statement; tasks get the agencies stated in them."""
     text = document.text
     mentions = [AgencyRef(name=resolve_agency(text[s:e], plan), printed=text[s:e], span=Span(s, e), role="mentioned",
-                          collective=is_collective(text[s:e]))
+                          collective=is_collective(text[s:e]), person=is_person(text[s:e]))
                 for s, e in find_agencies(text, plan)]
     reader = _StatementReader(text, plan)
     for sentence in sentences(text):
@@ -600,8 +613,8 @@ class _StatementReader:
             printed = self.text[s:e] if e > s else self.speaker or ""
             name = self._resolve(printed)
             self._add_ref(AgencyRef(name=name, printed=printed, span=Span(s, e), role=role,
-                                    collective=is_collective(printed)), pattern, start, end,
-                          sentence)
+                                    collective=is_collective(printed), person=is_person(printed)),
+                          pattern, start, end, sentence)
 
     def _add_ref(self, agency: AgencyRef, pattern: str, start: int, end: int, sentence: Span) -> None:
         key = (normalize(agency.name), sentence)

@@ -100,6 +100,7 @@ class AgencyRef:
     span: Span
     role: str = "responsible"  # lead | responsible | supporting | member
     collective: bool = False  # a set of organs (各街道办事处, 市级各有关部门, 各区县人民政府), not one organ
+    person: bool = False  # the holders of a post, not an organ (牵头单位主要负责同志, 相关部门负责人, 市、县两级党政领导)
 
 
 @dataclass

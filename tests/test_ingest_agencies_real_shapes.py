@@ -73,3 +73,9 @@ def test_a_lead_joined_by_another_organ_and_supporters_own_the_item_before_them(
 def test_work_stated_after_the_owner_stays_the_duty():
     _, duties = _facts("一、重点任务\n1．加强人才引进。由市人社局负责，制定引才目录。\n")
     assert [(duty.agency.printed, duty.text) for duty in duties] == [("市人社局", "制定引才目录")]
+
+
+def test_the_holders_of_a_post_are_people_not_a_collective_of_organs():
+    _, duties = _facts("市、县两级党政领导是本地建设的第一责任人，相关部门负责人为具体责任人。各相关部门按职责分工负责。\n")
+    kinds = {duty.agency.printed: (duty.agency.person, duty.agency.collective) for duty in duties}
+    assert kinds == {"市、县两级党政领导": (True, False), "相关部门负责人": (True, False), "各相关部门": (False, True)}
