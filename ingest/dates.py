@@ -28,6 +28,11 @@ _MONTH = r"(?P<month>\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?P<day>\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _YEAR = r"(?P<year>(?:19|20)\d{2})\s*年?"
 _BEFORE = r"(?:之前|以前|前)"
+# A month's part: 上旬 ends on the 10th, 中旬 on the 20th, 下旬 with the month (``_PART_DAYS``); 月底/月末 with it too.
+_PART = r"(?:份|底|末|(?P<part>上旬|中旬|下旬))"
+_PART_DAYS = {"上旬": 10, "中旬": 20, "下旬": None}
+# The year after the plan's: 次年3月底前, 明年6月底前, 翌年年底前 (plan year + 1; no year when the plan has none).
+_NEXT = r"(?P<next>次年|明年|翌年|来年)"
 # The text is matched after ``normalize`` (dashes are -, tildes and wave dashes ~), so only variants it keeps are
 # listed: 於 (traditional 于, which normalize leaves alone: it is simplified too).
 _BY = r"(?:到|至|于|於)"
@@ -47,20 +52,24 @@ _FORMS = [
     # 2024.10, 2024.10.31 (table cells)
     ("day", rf"(?P<year>(?:19|20)\d{{2}})\.(?P<month>\d{{1,2}})(?:\.(?P<day>\d{{1,2}}))?(?!\d){_BEFORE}?"),
     # 2022年6月底前, 2022年6月
-    ("month", rf"{_BY}?{_YEAR}\s*{_MONTH}\s*月(?:份|底|末|中旬|下旬)?{_BEFORE}?"),
+    ("month", rf"{_BY}?{_YEAR}\s*{_MONTH}\s*月{_PART}?{_BEFORE}?"),
     # 2022年上半年, 2022年第三季度
     ("half", rf"{_BY}?{_YEAR}(?P<half>上半年|下半年)(?:底|末)?{_BEFORE}?"),
     ("quarter", rf"{_BY}?{_YEAR}(?:第)?(?P<quarter>[一二三四1-4])季度(?:末)?{_BEFORE}?"),
     # 2021年底前, 2021年年底, 到2025年, 2021年前, 2021年
     ("year", rf"{_BY}?{_YEAR}(?:年底|年末|底|末|内)?{_BEFORE}?"),
-    # 6月底前, 11月底前 (the plan's year)
-    ("month", _MONTH + r"\s*月(?:份|底|末|中旬|下旬)?" + _BEFORE),
-    # 年底前, 年内, 今年底 (the plan's year)
-    ("year", r"(?:今年|本年|当年)?(?:年底|年末|年内)" + _BEFORE + "?"),
+    # 12月31日前, 次年3月15日前 (the plan's year, or the next)
+    ("day", rf"{_BY}?{_NEXT}?{_MONTH}\s*月\s*{_DAY}\s*日{_BEFORE}?"),
+    # 6月底前, 9月中旬, 10月份, 明年6月底前 (the plan's year, or the next); in running text only where marked
+    ("month", rf"{_BY}?{_NEXT}?{_MONTH}\s*月{_PART}?{_BEFORE}?"),
+    # 年底前, 年内, 今年底 (the plan's year); 明年底前, 次年年底 (the next)
+    ("year", rf"(?:(?:今年|本年|当年)?(?:年底|年末|年内)|{_NEXT}年?(?:底|末|内)){_BEFORE}?"),
     ("half", r"(?P<half>上半年|下半年)(?:底|末)?" + _BEFORE + "?"),
     ("quarter", r"(?:第)?(?P<quarter>[一二三四])季度(?:末)?" + _BEFORE + "?"),
     # 长期, 持续推进, 每季度: no date, the text is kept
-    ("open", r"(?P<open>长期(?:坚持|推进)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|每(?:年|半年|季度?|月|周))"),
+    # 立行立改, 立即整改, 即知即改: at once, no date either
+    ("open", r"(?P<open>长期(?:坚持|推进)?|持续(?:推进|开展)?|常态化(?:推进|开展)?|每(?:年|半年|季度?|月|周)"
+             r"|立行立改|立即(?:整改|落实|执行|办理)|即(?:知|查)即改)"),
 ]
 # No form starts inside a number: 12月 is not 2月, and ①6月底前 (① folds to 1) is 6月底前.
 _PATTERNS = [(kind, re.compile(r"(?<!\d)" + pattern)) for kind, pattern in _FORMS]
@@ -69,7 +78,7 @@ _CELL_FILLER = re.compile(r"[\s。;；,，]+")
 
 # In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range of months
 # or of years (2023—2025年持续推进: due at the range's end, the range kept as the printed deadline).
-_MARKED = re.compile(rf"(?:前$|^{_BY}|年内|年底|年末|月底|月末|季度|半年|(?:月|^\d+)\s*{_TO}\s*(?:\d+\s*年)?\s*\d+\s*月"
+_MARKED = re.compile(rf"(?:前$|^{_BY}|年内|年底|年末|月底|月末|[上中下]旬$|季度|半年|(?:月|^\d+)\s*{_TO}\s*(?:\d+\s*年)?\s*\d+\s*月"
                      rf"|^(?:19|20)\d{{2}}\s*年?\s*{_TO}\s*(?:19|20)\d{{2}})")
 # A date followed by the completion it sets is marked too: 2024年建成, 2025年全部完成, 2023年6月投入使用 (not
 # 2024年开工: a start is no deadline).
@@ -152,6 +161,8 @@ def _due(kind: str, match: re.Match[str], text: str, plan: PlanMeta | None) -> D
         return Due(text=printed, year=None, span=span)
     year_text = groups.get("end_year") or groups.get("year")
     year = int(year_text) if year_text else plan_year(plan)
+    if groups.get("next") and year is not None:
+        year += 1
     month, day = 12, None
     if groups.get("month"):
         month = parse_number(groups["month"])
@@ -159,6 +170,8 @@ def _due(kind: str, match: re.Match[str], text: str, plan: PlanMeta | None) -> D
             return Due(text=printed, year=year, span=span)
     if groups.get("day"):
         day = parse_number(groups["day"])
+    if groups.get("part"):
+        day = _PART_DAYS[groups["part"]]
     if groups.get("half"):
         month = 6 if groups["half"] == "上半年" else 12
     if groups.get("quarter"):
