@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from plankg.api.rest import cache_of, json_response, ref, select
 from plankg.graph.store import Store
+from plankg.graph.vocab import PLAN_NAME
 from plankg.ingest.facts import Span
 from plankg.ingest.text import Sentences, normalize
 
@@ -58,7 +59,7 @@ class TextIndex:
     @classmethod
     def from_store(cls, store: Store) -> TextIndex:
         rows = select(store, "SELECT ?plan ?title ?text WHERE { ?plan a pk:Plan ; pk:fullText ?text "
-                             "OPTIONAL { ?plan dcterms:title ?title } }")
+                             f"OPTIONAL {{ ?plan {PLAN_NAME} ?title }} }}")
         return cls([PlanText(str(r["plan"]), str(r["title"] or ""), str(r["text"])) for r in rows])
 
     def search(self, phrase: str, plan: str | None = None) -> list[PlanHits]:

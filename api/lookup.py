@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Hashable, TypeVar
 
 from plankg.graph.store import Store
-from plankg.graph.vocab import SPARQL_PREFIXES
+from plankg.graph.vocab import PLAN_NAME, SPARQL_PREFIXES
 from plankg.ingest.text import normalize_label
 
 T = TypeVar("T")
@@ -24,16 +24,18 @@ T = TypeVar("T")
 KIND_ORDER = ("term", "plan", "agency", "system", "task")
 MAX_QUERY = 64  # longer queries are cut: no label worth finding is longer
 
-_LABELS_QUERY = SPARQL_PREFIXES + """
-SELECT ?s ?kind ?label ?primary WHERE {
-  { ?s a pk:Term ; skos:prefLabel ?label . BIND("term" AS ?kind) BIND(true AS ?primary) }
-  UNION { ?sense pk:senseOf ?s ; skos:prefLabel|skos:altLabel ?label . BIND("term" AS ?kind) BIND(false AS ?primary) }
-  UNION { ?s a pk:Plan ; dcterms:title ?label . BIND("plan" AS ?kind) BIND(true AS ?primary) }
-  UNION { ?s a org:Organization ; skos:prefLabel ?label . BIND("agency" AS ?kind) BIND(true AS ?primary) }
-  UNION { ?s a org:Organization ; skos:altLabel ?label . BIND("agency" AS ?kind) BIND(false AS ?primary) }
-  UNION { ?s a pk:NamedSystem ; skos:prefLabel ?label . BIND("system" AS ?kind) BIND(true AS ?primary) }
-  UNION { ?s a pk:Task ; rdfs:label ?label . BIND("task" AS ?kind) BIND(true AS ?primary) }
-}
+_LABELS_QUERY = SPARQL_PREFIXES + f"""
+SELECT ?s ?kind ?label ?primary ?plan ?planLabel WHERE {{
+  {{ ?s a pk:Term ; skos:prefLabel ?label . BIND("term" AS ?kind) BIND(true AS ?primary) }}
+  UNION {{ ?sense pk:senseOf ?s ; skos:prefLabel|skos:altLabel ?label . BIND("term" AS ?kind) BIND(false AS ?primary) }}
+  UNION {{ ?s a pk:Plan ; {PLAN_NAME} ?label . BIND("plan" AS ?kind) BIND(true AS ?primary) }}
+  UNION {{ ?s a org:Organization ; skos:prefLabel ?label
+           OPTIONAL {{ ?s pk:collective true ; prov:wasDerivedFrom ?plan . ?plan {PLAN_NAME} ?planLabel }}
+           BIND("agency" AS ?kind) BIND(true AS ?primary) }}
+  UNION {{ ?s a org:Organization ; skos:altLabel ?label . BIND("agency" AS ?kind) BIND(false AS ?primary) }}
+  UNION {{ ?s a pk:NamedSystem ; skos:prefLabel ?label . BIND("system" AS ?kind) BIND(true AS ?primary) }}
+  UNION {{ ?s a pk:Task ; rdfs:label ?label . BIND("task" AS ?kind) BIND(true AS ?primary) }}
+}}
 """
 
 
@@ -48,6 +50,7 @@ class Entry:
     kind: str
     label: str
     keys: set[str] = field(default_factory=set)
+    plan: tuple[str, str] | None = None  # (IRI, name) of the one plan a collective (各有关部门) belongs to
 
 
 @dataclass
@@ -56,6 +59,7 @@ class Hit:
     kind: str
     label: str
     rank: tuple[int, int, int]
+    plan: tuple[str, str] | None = None  # names the plan where one label stands for a node in each plan
 
 
 class LabelIndex:
@@ -71,6 +75,8 @@ class LabelIndex:
                 entry.label = label
                 has_primary.add(iri)
             entry.keys.add(term_key(label))
+            if row.get("plan") is not None:
+                entry.plan = (str(row["plan"]), str(row["planLabel"]))
         self.entries = list(entries.values())
         self.terms: dict[str, str] = {}  # key -> term IRI
         self._by_char: dict[str, set[int]] = {}
@@ -103,8 +109,8 @@ class LabelIndex:
                           default=None)
             if quality is not None:
                 rank = (quality, KIND_ORDER.index(entry.kind), len(entry.label))
-                hits.append(Hit(entry.iri, entry.kind, entry.label, rank))
-        hits.sort(key=lambda hit: (hit.rank, hit.label))
+                hits.append(Hit(entry.iri, entry.kind, entry.label, rank, entry.plan))
+        hits.sort(key=lambda hit: (hit.rank, hit.label, hit.plan[1] if hit.plan else ""))
         return hits
 
     def find_term(self, query: str) -> str | None:

@@ -23,8 +23,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from plankg.api.fulltext import text_hits, text_index
 from plankg.api.lookup import GenerationCache
-from plankg.api.rest import (agency_detail, app_cache, cache_of, checked_iri, graph_view, kind_of, plan_analysis,
-                             plan_detail, plan_list, ref, select, statistics, task_detail, term_detail)
+from plankg.api.rest import (agency_detail, app_cache, cache_of, checked_iri, graph_view, hit_ref, kind_of,
+                             plan_analysis, plan_detail, plan_list, ref, select, statistics, task_detail, term_detail)
 from plankg.graph.vocab import ID, PREFIXES
 from plankg.viz import views
 from plankg.viz.render import ASSETS, render
@@ -98,7 +98,7 @@ def home(request: Request) -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "") -> HTMLResponse:
     """The search results without JavaScript (the home page's type-ahead uses /api/search)."""
-    hits = [ref(h.iri, h.label, h.kind) for h in cache_of(request).index().search(q)[:100]] if q.strip() else []
+    hits = [hit_ref(h) for h in cache_of(request).index().search(q)[:100]] if q.strip() else []
     said = text_hits(text_index(request), q, None, 50, 0) if q.strip() else None
     return html("search.html", q=q, hits=hits, said=said)
 
@@ -222,23 +222,27 @@ def _int(value: str | None, name: str) -> int | None:
 @router.get("/view/{name}", response_class=HTMLResponse)
 def view_page(request: Request, name: str, node: str | None = None, plan: str | None = None,
               year: str | None = None, depth: int = Query(2, ge=1, le=4), type: list[str] = Query(default=[]),
-              cap: int = Query(views.DEFAULT_CAP, ge=10, le=20000)) -> HTMLResponse:
+              cap: int = Query(views.DEFAULT_CAP, ge=10, le=20000),
+              min_plans: str | None = None) -> HTMLResponse:
     """One graph view (neighbourhood, plan, concepts, agencies) as a page the entity pages embed."""
-    body = view_body(cache_of(request), name, node, plan, _int(year, "year"), depth, type, cap)
+    shared = _int(min_plans, "min_plans")
+    if shared is not None and shared < 1:
+        raise HTTPException(422, f"min_plans counts plans: give 1 or more, not {shared}.")
+    body = view_body(cache_of(request), name, node, plan, _int(year, "year"), depth, type, cap, shared)
     return HTMLResponse(body, headers=SECURITY_HEADERS)
 
 
 def view_body(cache: GenerationCache, name: str, node: str | None, plan: str | None, year: int | None,
-              depth: int, kinds: list[str], cap: int) -> bytes:
+              depth: int, kinds: list[str], cap: int, min_plans: int | None = None) -> bytes:
     """The encoded page of a view, rendered once per generation: a large view's page is most of a megabyte."""
 
     def compute() -> bytes:
         plans = cache.get("plans", lambda: plan_list(cache.store))
-        view, controls, hidden = graph_view(cache, name, node, plan, year, depth, kinds, cap)
+        view, controls, hidden = graph_view(cache, name, node, plan, year, depth, kinds, cap, min_plans)
         return render(view, controls=controls, plans=plans if "plan" in controls else [], hidden=hidden,
                       cap=cap).encode()
 
-    return cache.get(("view-page", name, node, plan, year, depth, tuple(sorted(kinds)), cap), compute)
+    return cache.get(("view-page", name, node, plan, year, depth, tuple(sorted(kinds)), cap, min_plans), compute)
 
 
 # ---------------------------------------------------------------- warm-up

@@ -26,9 +26,9 @@ from plankg.analysis.compact import dependency_index
 from plankg.analysis.durations import due_of
 from plankg.analysis.projection import DEPENDENCY_KINDS, cached_projection
 from plankg.analysis.timeline import PlanSchedule, plan_schedule
-from plankg.api.lookup import KIND_ORDER, GenerationCache, term_key
+from plankg.api.lookup import KIND_ORDER, GenerationCache, Hit, term_key
 from plankg.graph.store import Store
-from plankg.graph.vocab import ID, SPARQL_PREFIXES, agency_iri, collective_agency_iri, plan_iri
+from plankg.graph.vocab import ID, PLAN_NAME, SPARQL_PREFIXES, agency_iri, collective_agency_iri, plan_iri
 from plankg.viz import views
 
 router = APIRouter(prefix="/api", tags=["researchers"])
@@ -74,6 +74,14 @@ def ref(iri: str | None, label: object = None, kind: str | None = None) -> dict[
     item: dict[str, Any] = {"iri": iri, "href": href(iri), "label": str(label) if label is not None else None}
     if kind:
         item["type"] = kind
+    return item
+
+
+def hit_ref(hit: Hit) -> dict[str, Any]:
+    """A search hit as a link; a collective (各有关部门), one node per plan, names its plan."""
+    item = ref(hit.iri, hit.label, hit.kind) or {}
+    if hit.plan:
+        item["plan"] = ref(hit.plan[0], hit.plan[1], "plan")
     return item
 
 
@@ -136,13 +144,13 @@ def statistics(store: Store) -> dict[str, int]:
 
 
 def plan_list(store: Store) -> list[dict[str, Any]]:
-    rows = select(store, """
+    rows = select(store, f"""
         SELECT ?plan (SAMPLE(?t) AS ?title) (SAMPLE(?k) AS ?kind) (SAMPLE(?i) AS ?issuer) (SAMPLE(?ps) AS ?start)
-               (SAMPLE(?pe) AS ?end) (COUNT(DISTINCT ?task) AS ?tasks) WHERE {
-          ?plan a pk:Plan . OPTIONAL { ?plan dcterms:title ?t } OPTIONAL { ?plan pk:kind ?k }
-          OPTIONAL { ?plan pk:issuerName ?i } OPTIONAL { ?plan pk:periodStart ?ps } OPTIONAL { ?plan pk:periodEnd ?pe }
-          OPTIONAL { ?task p-plan:isStepOfPlan ?plan }
-        } GROUP BY ?plan ORDER BY ?title""")
+               (SAMPLE(?pe) AS ?end) (COUNT(DISTINCT ?task) AS ?tasks) WHERE {{
+          ?plan a pk:Plan . OPTIONAL {{ ?plan {PLAN_NAME} ?t }} OPTIONAL {{ ?plan pk:kind ?k }}
+          OPTIONAL {{ ?plan pk:issuerName ?i }} OPTIONAL {{ ?plan pk:periodStart ?ps }} OPTIONAL {{ ?plan pk:periodEnd ?pe }}
+          OPTIONAL {{ ?task p-plan:isStepOfPlan ?plan }}
+        }} GROUP BY ?plan ORDER BY ?title""")
     return [{**ref(str(r["plan"]), r["title"] or r["plan"], "plan"), "kind": r["kind"], "issuer": r["issuer"],
              "period": [r["start"], r["end"]], "tasks": r["tasks"]} for r in rows]
 
@@ -150,9 +158,9 @@ def plan_list(store: Store) -> list[dict[str, Any]]:
 def plan_detail(store: Store, iri: str) -> dict[str, Any]:
     iri = checked_iri(iri)
     meta_rows = select(store, f"""
-        SELECT ?p ?o WHERE {{ <{iri}> ?p ?o FILTER(?p IN (dcterms:title, pk:issuerName, dcterms:identifier,
+        SELECT ?p ?o WHERE {{ <{iri}> ?p ?o FILTER(?p IN (dcterms:title, rdfs:label, pk:issuerName, dcterms:identifier,
           dcterms:issued, pk:publicationDate, pk:periodStart, pk:periodEnd, pk:kind, dcterms:source)) }}""")
-    names = {"title": "title", "issuerName": "issuer", "identifier": "docNumber", "issued": "issued",
+    names = {"title": "title", "label": "untitledLabel", "issuerName": "issuer", "identifier": "docNumber", "issued": "issued",
              "publicationDate": "published", "periodStart": "periodStart", "periodEnd": "periodEnd",
              "kind": "kind", "source": "source"}
     meta = {names[str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]]: r["o"] for r in meta_rows}
@@ -170,7 +178,7 @@ def plan_detail(store: Store, iri: str) -> dict[str, Any]:
           OPTIONAL {{ ?sense skos:prefLabel ?label }} OPTIONAL {{ ?sense skos:definition ?definition }}
           OPTIONAL {{ ?sense pk:termKind ?kind }} {_evidence_pattern("?sense")} }} ORDER BY ?label""")
     return {
-        **ref(iri, meta.get("title", iri), "plan"), **meta,
+        **ref(iri, meta.get("title") or meta.get("untitledLabel") or iri, "plan"), **meta,
         "publisher": ref(str(publisher[0]["a"]), publisher[0]["l"], "agency") if publisher else None,
         "outline": outline,
         "tasks": tasks,
@@ -233,7 +241,7 @@ def task_detail(store: Store, iri: str) -> dict[str, Any]:
                ?ev ?evExact ?evSentence WHERE {{
           OPTIONAL {{ <{iri}> rdfs:label ?label }} OPTIONAL {{ <{iri}> pk:number ?number }}
           OPTIONAL {{ <{iri}> pk:text ?text }} OPTIONAL {{ <{iri}> pk:source ?source }}
-          OPTIONAL {{ <{iri}> p-plan:isStepOfPlan ?plan OPTIONAL {{ ?plan dcterms:title ?planTitle }} }}
+          OPTIONAL {{ <{iri}> p-plan:isStepOfPlan ?plan OPTIONAL {{ ?plan {PLAN_NAME} ?planTitle }} }}
           OPTIONAL {{ <{iri}> dcterms:isPartOf ?parent OPTIONAL {{ ?parent rdfs:label ?parentLabel }} }}
           OPTIONAL {{ <{iri}> pk:dueText ?dueText }} OPTIONAL {{ <{iri}> pk:dueDate ?dueDate }}
           OPTIONAL {{ <{iri}> pk:dueYear ?dueYear }} {_evidence_pattern(f"<{iri}>")} }} LIMIT 1""")
@@ -414,7 +422,7 @@ def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset:
           ?sense pk:senseOf <{iri}> . OPTIONAL {{ ?sense skos:prefLabel ?label }}
           OPTIONAL {{ ?sense skos:definition ?definition }} OPTIONAL {{ ?sense pk:termKind ?kind }}
           OPTIONAL {{ ?sense pk:declaredCount ?declared }} OPTIONAL {{ ?sense pk:countAgrees ?agrees }}
-          OPTIONAL {{ ?sense prov:wasDerivedFrom ?plan OPTIONAL {{ ?plan dcterms:title ?planTitle }} }}
+          OPTIONAL {{ ?sense prov:wasDerivedFrom ?plan OPTIONAL {{ ?plan {PLAN_NAME} ?planTitle }} }}
           {_evidence_pattern("?sense")} }} ORDER BY ?planTitle ?sense""")
     parts = select(store, f"""
         SELECT ?sense ?component ?label ?index ?p ?o WHERE {{ ?sense pk:senseOf <{iri}> .
@@ -450,7 +458,7 @@ def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset:
     mentions = select(store, f"""
         SELECT ?mention ?plan ?planTitle ?ev ?evExact ?evSentence ?evStart ?evSentenceStart WHERE {{
           ?mention pk:mentionOf <{iri}> .
-          OPTIONAL {{ ?mention prov:wasDerivedFrom ?plan OPTIONAL {{ ?plan dcterms:title ?planTitle }} }}
+          OPTIONAL {{ ?mention prov:wasDerivedFrom ?plan OPTIONAL {{ ?plan {PLAN_NAME} ?planTitle }} }}
           {_evidence_pattern("?mention")} }} ORDER BY ?planTitle ?evStart""")
     mention_items = [{**ref(str(m["mention"]), m["evExact"]), "plan": ref(m["plan"] and str(m["plan"]),
                       m["planTitle"], "plan"), "evidence": evidence(m)} for m in mentions]
@@ -460,13 +468,13 @@ def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset:
 
 def agency_list(store: Store) -> list[dict[str, Any]]:
     """Every agency, most tasks first; a collective subject (its own node in each plan) names its plan."""
-    rows = select(store, """
+    rows = select(store, f"""
         SELECT ?agency (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?task) AS ?tasks) (SAMPLE(?c) AS ?collective)
                (SAMPLE(?p) AS ?plan) (SAMPLE(?pt) AS ?planTitle)
-        WHERE { ?agency a org:Organization . OPTIONAL { ?agency skos:prefLabel ?l }
-          OPTIONAL { ?agency pk:collective ?c ; prov:wasDerivedFrom ?p OPTIONAL { ?p dcterms:title ?pt } }
-          OPTIONAL { ?task pk:leadAgency|pk:responsibleAgency ?agency }
-        } GROUP BY ?agency ORDER BY DESC(?tasks) ?label ?planTitle""")
+        WHERE {{ ?agency a org:Organization . OPTIONAL {{ ?agency skos:prefLabel ?l }}
+          OPTIONAL {{ ?agency pk:collective ?c ; prov:wasDerivedFrom ?p OPTIONAL {{ ?p {PLAN_NAME} ?pt }} }}
+          OPTIONAL {{ ?task pk:leadAgency|pk:responsibleAgency ?agency }}
+        }} GROUP BY ?agency ORDER BY DESC(?tasks) ?label ?planTitle""")
     return [{**ref(str(r["agency"]), r["label"], "agency"), "tasks": r["tasks"], "collective": bool(r["collective"]),
              **({"plan": ref(str(r["plan"]), r["planTitle"], "plan")} if r["collective"] else {})} for r in rows]
 
@@ -475,7 +483,7 @@ def agency_detail(store: Store, iri: str) -> dict[str, Any]:
     iri = checked_iri(iri)
     own = select(store, f"""SELECT ?p ?l ?title WHERE {{ <{iri}> ?p ?l
                               FILTER(?p IN (skos:prefLabel, skos:altLabel, pk:collective, prov:wasDerivedFrom))
-                              OPTIONAL {{ ?l dcterms:title ?title }} }}""")
+                              OPTIONAL {{ ?l {PLAN_NAME} ?title }} }}""")
     labels = [r for r in own if str(r["p"]).endswith(("prefLabel", "altLabel"))]
     pref = next((r["l"] for r in labels if str(r["p"]).endswith("prefLabel")), None)
     collective = any(r["l"] is True for r in own)
@@ -484,13 +492,13 @@ def agency_detail(store: Store, iri: str) -> dict[str, Any]:
         SELECT ?r ?text ?cue ?task ?taskLabel ?plan ?planTitle ?ev ?evExact ?evSentence WHERE {{ ?r pk:agency <{iri}> .
           OPTIONAL {{ ?r pk:text ?text }} OPTIONAL {{ ?r pk:cue ?cue }}
           OPTIONAL {{ ?r pk:task ?task OPTIONAL {{ ?task rdfs:label ?taskLabel }} }}
-          OPTIONAL {{ ?r prov:wasDerivedFrom ?plan OPTIONAL {{ ?plan dcterms:title ?planTitle }} }}
+          OPTIONAL {{ ?r prov:wasDerivedFrom ?plan OPTIONAL {{ ?plan {PLAN_NAME} ?planTitle }} }}
           {_evidence_pattern("?r")} }} ORDER BY ?planTitle ?r""")
     tasks = select(store, f"""
         SELECT ?task ?label ?role ?year ?dueText ?plan ?planTitle ?ev ?evExact ?evSentence WHERE {{ ?task ?role <{iri}>
           FILTER(?role IN (pk:leadAgency, pk:responsibleAgency)) OPTIONAL {{ ?task rdfs:label ?label }}
           OPTIONAL {{ ?task pk:dueYear ?year }} OPTIONAL {{ ?task pk:dueText ?dueText }}
-          OPTIONAL {{ ?task p-plan:isStepOfPlan ?plan OPTIONAL {{ ?plan dcterms:title ?planTitle }} }}
+          OPTIONAL {{ ?task p-plan:isStepOfPlan ?plan OPTIONAL {{ ?plan {PLAN_NAME} ?planTitle }} }}
           {_evidence_pattern("?task")} }} ORDER BY ?year ?label""")
     by_year: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for t in tasks:
@@ -511,13 +519,19 @@ def agency_detail(store: Store, iri: str) -> dict[str, Any]:
     }
 
 
+# The concept map of all plans draws the concepts at least this many plans share (its purpose: what plans have in
+# common); one plan's map draws all of that plan's concepts.
+CONCEPTS_SHARED_BY = 2
+
+
 def graph_view(cache: GenerationCache, name: str, node: str | None, plan: str | None, year: int | None,
-               depth: int, kinds: list[str], cap: int) -> tuple[views.GraphView, set[str], dict[str, str]]:
+               depth: int, kinds: list[str], cap: int,
+               min_plans: int | None = None) -> tuple[views.GraphView, set[str], dict[str, str]]:
     """The view ``name`` with its filters applied (cached per generation), its controls and fixed parameters."""
     unknown = set(kinds) - set(views.COLOURS)
     if unknown:
         raise HTTPException(422, f"Unknown type {sorted(unknown)}: use any of {list(views.COLOURS)}.")
-    store, key = cache.store, (name, node, plan, year, depth, tuple(sorted(kinds)), cap)
+    store, key = cache.store, (name, node, plan, year, depth, tuple(sorted(kinds)), cap, min_plans)
     if name == "neighbourhood":
         if not node or not kind_of(store, checked_iri(node)):
             raise HTTPException(404, f"No resource {node!r} to draw. Give ?node= a resource IRI.")
@@ -532,8 +546,9 @@ def graph_view(cache: GenerationCache, name: str, node: str | None, plan: str | 
         return view, {"year"}, {"plan": plan}
     if name == "concepts":
         plans = [checked_iri(plan)] if plan else None
-        view = cache.get(("view", *key), lambda: views.concept_map(store, plans, 1, set(kinds) or None, cap))
-        return view, {"plan", "type"}, {}
+        shared = 1 if plans else min_plans or CONCEPTS_SHARED_BY
+        view = cache.get(("view", *key), lambda: views.concept_map(store, plans, shared, set(kinds) or None, cap))
+        return view, {"plan", "type"} if plans else {"plan", "type", "shared"}, {}
     if name == "agencies":
         chosen = checked_iri(plan) if plan else None
         view = cache.get(("view", *key), lambda: views.agencies_tasks(store, chosen, year, cap))
@@ -608,7 +623,7 @@ async def search(request: Request, q: str = Query(..., min_length=1, description
 
     def compute() -> bytes:
         hits = cache.index().search(q, set(type) or None)
-        items = [ref(h.iri, h.label, h.kind) for h in hits]
+        items = [hit_ref(h) for h in hits]
         return json.dumps({"query": q, **page(items, limit, offset)}, ensure_ascii=False).encode()
 
     return Response(cache.get(key, compute), media_type="application/json")
@@ -707,7 +722,11 @@ def expand(request: Request, node: str = Query(..., description="the IRI of the 
 @router.get("/views/{name}", summary="A graph view as nodes and edges: neighbourhood, plan, concepts, agencies")
 def view_data(request: Request, name: str, node: str | None = None, plan: str | None = None,
               year: int | None = None, depth: int = Query(2, ge=1, le=4), type: list[str] = Query(default=[]),
-              cap: int = Query(views.DEFAULT_CAP, ge=1, le=20000)) -> Response:
-    """Filtered on the server (plan, year, type, depth) and capped; ``message`` says what the cap left out."""
-    view, _, _ = graph_view(cache_of(request), name, node, plan, year, depth, type, cap)
+              cap: int = Query(views.DEFAULT_CAP, ge=1, le=20000),
+              min_plans: int | None = Query(None, ge=1, le=1000, description=(
+                  "concepts: draw those at least this many plans share (default 2 for all plans; "
+                  "one plan's map draws all its concepts)"))) -> Response:
+    """Filtered on the server (plan, year, type, depth, min_plans) and capped; ``message`` says what the filters
+    and the cap left out."""
+    view, _, _ = graph_view(cache_of(request), name, node, plan, year, depth, type, cap, min_plans)
     return json_response(view.as_json())

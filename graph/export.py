@@ -47,15 +47,16 @@ def _grouped(rows: list[dict[str, object]], key: str, value: str, order: str | N
 def analysis_form(store: Store) -> dict[str, list[dict[str, object]]]:
     """The export of issue 3 item 9: plans, tasks, terms, mentions, agencies, prerequisites, targets."""
     plans = [
-        {"id": r["plan"], "title": r["title"], "issuer": r["issuer"], "doc_number": r["number"],
-         "date": r["issued"] or r["published"], "period": {"start": r["start"], "end": r["end"]},
-         "kind": r["kind"], "source": r["source"]}
-        for r in _rows(store, """?plan a pk:Plan ; dcterms:title ?title .
-            OPTIONAL { ?plan pk:issuerName ?issuer } OPTIONAL { ?plan dcterms:identifier ?number }
+        # title: as printed, None when the plan prints none; label: the title or the derived name of an untitled plan
+        {"id": r["plan"], "title": r["title"], "label": r["title"] or r["label"], "issuer": r["issuer"],
+         "doc_number": r["number"], "date": r["issued"] or r["published"],
+         "period": {"start": r["start"], "end": r["end"]}, "kind": r["kind"], "source": r["source"]}
+        for r in _rows(store, """?plan a pk:Plan . OPTIONAL { ?plan dcterms:title ?title }
+            OPTIONAL { ?plan rdfs:label ?label } OPTIONAL { ?plan pk:issuerName ?issuer } OPTIONAL { ?plan dcterms:identifier ?number }
             OPTIONAL { ?plan dcterms:issued ?issued } OPTIONAL { ?plan pk:publicationDate ?published }
             OPTIONAL { ?plan pk:periodStart ?start } OPTIONAL { ?plan pk:periodEnd ?end }
             OPTIONAL { ?plan pk:kind ?kind } OPTIONAL { ?plan dcterms:source ?source }""",
-            "?plan ?title ?issuer ?number ?issued ?published ?start ?end ?kind ?source")
+            "?plan ?title ?label ?issuer ?number ?issued ?published ?start ?end ?kind ?source")
     ]
     plans.sort(key=lambda p: str(p["id"]))
 

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from pathlib import PurePath
 from typing import Iterable, Iterator
 from urllib.parse import unquote
 
@@ -183,7 +184,11 @@ def _plan(w: _Writer) -> None:
     meta, document, plan = w.facts.plan, w.facts.document, w.plan
     for kind in (pk("Plan"), _iri(PROV, "Entity"), _iri(DCT, "BibliographicResource")):
         w.add(plan, A, kind)
-    w.add(plan, TITLE, text(meta.title))
+    if meta.title:
+        w.add(plan, TITLE, text(meta.title))
+    else:  # no printed title: a label that says so, never a dcterms:title
+        w.add(plan, LABEL, plain(untitled_label(meta, document.source)))
+        w.add(plan, _iri(SKOS, "editorialNote"), f"{_quoted(UNTITLED_NOTE)}@en")
     if meta.issuer:
         w.add(plan, pk("issuerName"), text(meta.issuer))
         w.add(plan, _iri(DCT, "publisher"), w.agency(meta.issuer))
@@ -207,6 +212,21 @@ def _plan(w: _Writer) -> None:
         w.add(node, _iri(DCT, "identifier"), plain(cited.doc_number) if cited.doc_number else None)
         w.add(node, pk("evidence"), w.evidence(cited.evidence))
         w.add(node, DERIVED, plan)
+
+
+UNTITLED = "(untitled)"
+UNTITLED_NOTE = "No title is printed in the document: this label is derived from its issuer, period and kind."
+
+
+def untitled_label(meta: PlanMeta, source: str) -> str:
+    """A readable name for a plan that prints no title (a work summary often starts with its text), marked as
+    untitled: 市公安局 2022年 工作总结 (untitled); the source file's name when nothing else is known."""
+    period = None
+    if meta.period_start:
+        period = f"{meta.period_start}年" if meta.period_end in (None, meta.period_start) \
+            else f"{meta.period_start}—{meta.period_end}年"
+    parts = [part for part in (meta.issuer, period, meta.kind) if part]
+    return " ".join(parts or [PurePath(source).name or source]) + f" {UNTITLED}"
 
 
 def _headings(w: _Writer) -> None:
@@ -279,7 +299,8 @@ def _terms(w: _Writer) -> None:
     scheme = _node(f"{_value(w.plan)}/glossary")
     w.add(scheme, A, SCHEME)
     w.add(scheme, PART_OF, w.plan)
-    w.add(scheme, LABEL, text(f"{w.facts.plan.title} 名词"))
+    plan_name = w.facts.plan.title or untitled_label(w.facts.plan, w.facts.document.source)
+    w.add(scheme, LABEL, text(f"{plan_name} 名词"))
     w.add(_node(GLOSSARY), A, SCHEME)
     senses = {sense.id: w.node("sense", sense.id) for sense in w.facts.terms}
     for sense in w.facts.terms:

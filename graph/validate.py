@@ -56,10 +56,12 @@ def _readable(results: rdflib.Graph) -> str:
     def short(node) -> str:
         return node.n3(namespaces) if node is not None else "-"
 
-    kinds: Counter[tuple[str, str]] = Counter()
-    examples: dict[tuple[str, str], str] = {}
+    kinds: Counter[tuple[str, str, str]] = Counter()
+    examples: dict[tuple[str, str, str], str] = {}
     for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
-        key = (short(results.value(result, SH.resultPath)), short(results.value(result, SH.sourceConstraintComponent)))
+        # the shape tells apart two node-level constraints of one component (a plan's sh:or, a target's sh:or)
+        key = (short(results.value(result, SH.resultPath)), short(results.value(result, SH.sourceConstraintComponent)),
+               str(results.value(result, SH.sourceShape)))
         kinds[key] += 1
         if key not in examples:
             value = results.value(result, SH.value)

@@ -27,6 +27,9 @@ PREFIXES = {
     "owl": str(OWL), "xsd": str(XSD),
 }
 
+# How a plan is named in queries: its printed title, or for a plan that prints none the derived rdfs:label
+# (graph.rdf.untitled_label: 市公安局 2022年 工作总结 (untitled)). A plan has exactly one of the two.
+PLAN_NAME = "dcterms:title|rdfs:label"
 SPARQL_PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
 
 

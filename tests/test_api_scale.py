@@ -90,8 +90,8 @@ def test_warm_up_renders_the_plan_views_the_first_visitor_would_wait_for(locatio
     cache = app.state.web_cache
     assert cache.peek("stats") and cache.peek("plans") and cache.peek("label-index")
     assert cache.peek(("plan-analysis", ID + "plan/alpha")) and cache.peek(("plan", ID + "plan/alpha"))
-    assert cache.peek(("view-page", "agencies", None, None, None, 2, (), DEFAULT_CAP))
-    warmed = cache.peek(("view-page", "plan", None, ID + "plan/alpha", None, 2, (), DEFAULT_CAP))
+    assert cache.peek(("view-page", "agencies", None, None, None, 2, (), DEFAULT_CAP, None))
+    warmed = cache.peek(("view-page", "plan", None, ID + "plan/alpha", None, 2, (), DEFAULT_CAP, None))
     assert warmed is not None and b'id="view-data"' in warmed
     served = TestClient(app).get("/view/plan", params={"plan": ID + "plan/alpha"})
     assert served.status_code == 200 and served.content == warmed
@@ -104,5 +104,5 @@ def test_start_up_warms_in_the_background(location: str) -> None:
         assert thread.daemon
         thread.join(timeout=60)
         assert not thread.is_alive()
-        assert app.state.web_cache.peek(("view-page", "plan", None, ID + "plan/alpha", None, 2, (), DEFAULT_CAP))
+        assert app.state.web_cache.peek(("view-page", "plan", None, ID + "plan/alpha", None, 2, (), DEFAULT_CAP, None))
         assert client.get("/api/stats").json()["plans"] == 4

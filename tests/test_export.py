@@ -20,7 +20,7 @@ from plankg.graph.vocab import document_graph, plan_iri
 from test_graph_rdf import make_facts
 
 FIELDS = {
-    "plans": {"id", "title", "issuer", "doc_number", "date", "period", "kind", "source"},
+    "plans": {"id", "title", "label", "issuer", "doc_number", "date", "period", "kind", "source"},
     "tasks": {"id", "plan", "number", "title", "parent", "due", "agencies", "evidence"},
     "terms": {"id", "term", "plan", "kind", "definition", "expansion", "evidence"},
     "mentions": {"term", "plan", "evidence"},
@@ -86,6 +86,9 @@ def test_cli_export_json_and_csv_zip(built_store, tmp_path):
     assert result.exit_code == 0, result.output
     form = json.loads(result.stdout)
     assert len(form["plans"]) == 5 and set(form) == set(FIELDS)
+    untitled = [plan for plan in form["plans"] if not plan["title"]]  # the sample work summary prints no title
+    assert len(untitled) == 1 and untitled[0]["title"] is None
+    assert untitled[0]["label"] == "市公安局 2022年 工作总结 (untitled)"
     result = runner.invoke(main, ["export", "--format", "csv", "--out", str(tmp_path / "t.zip"), "--store", built_store])
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(tmp_path / "t.zip") as archive:

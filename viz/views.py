@@ -17,7 +17,7 @@ import networkx as nx
 
 from plankg.analysis.projection import load_evidence
 from plankg.graph.store import Store
-from plankg.graph.vocab import ID, SPARQL_PREFIXES
+from plankg.graph.vocab import ID, PLAN_NAME, SPARQL_PREFIXES
 
 # Node kinds by rdf:type, with their colour; the legend lists them in this order.
 KINDS = {
@@ -52,14 +52,16 @@ class GraphView:
     omitted: dict[str, int] = field(default_factory=dict)
     filters: dict[str, Any] = field(default_factory=dict)
     physics: bool = True
+    note: str | None = None  # what a filter left out before the cap, and how to see it
 
     @property
     def message(self) -> str | None:
         if not self.omitted:
-            return None
+            return self.note
         parts = ", ".join(f"{count} {kind}" for kind, count in sorted(self.omitted.items()))
-        return (f"Showing {len(self.nodes)} of {len(self.nodes) + sum(self.omitted.values())} nodes; "
-                f"left out: {parts}. Narrow the filters or raise the cap to see them.")
+        capped = (f"Showing {len(self.nodes)} of {len(self.nodes) + sum(self.omitted.values())} nodes; "
+                  f"left out: {parts}. Narrow the filters or raise the cap to see them.")
+        return f"{self.note} {capped}" if self.note else capped
 
     def as_json(self) -> dict[str, Any]:
         return {"title": self.title, "nodes": self.nodes, "edges": self.edges, "omitted": self.omitted,
@@ -260,7 +262,9 @@ def _dependency_node(graph: nx.MultiDiGraph, iri: str) -> dict[str, Any]:
 
 def concept_map(store: Store, plans: list[str] | None = None, min_plans: int = 1,
                 kinds: set[str] | None = None, cap: int = DEFAULT_CAP) -> GraphView:
-    """Plans and the terms and systems they define or mention; concepts shared by several plans stand out."""
+    """Plans and the terms and systems they define or mention, those used by fewer than ``min_plans`` of them
+    left out (and counted in the message): over a whole corpus the map answers which terms and systems several
+    plans share, and every concept of every plan is a grid too dense to read."""
     wanted = kinds or {"term", "system"}
     plan_filter = f"VALUES ?plan {{ {_values(plans)} }}" if plans else ""
     rows = _select(store, f"""
@@ -268,7 +272,7 @@ def concept_map(store: Store, plans: list[str] | None = None, min_plans: int = 1
           {{ ?sense pk:senseOf ?concept ; prov:wasDerivedFrom ?plan }}
           UNION {{ ?mention pk:mentionOf ?concept ; prov:wasDerivedFrom ?plan }}
           UNION {{ ?task p-plan:isStepOfPlan ?plan ; pk:builds|pk:reliesOn ?concept }}
-          ?concept a ?type ; skos:prefLabel ?label . ?plan a pk:Plan . OPTIONAL {{ ?plan dcterms:title ?title }} }}""")
+          ?concept a ?type ; skos:prefLabel ?label . ?plan a pk:Plan . OPTIONAL {{ ?plan {PLAN_NAME} ?title }} }}""")
     by_concept: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         if KINDS.get(str(row["type"])) in wanted:
@@ -285,8 +289,13 @@ def concept_map(store: Store, plans: list[str] | None = None, min_plans: int = 1
             nodes[concept] = node(concept, kind, row["label"], f"in {shared} plan(s)", size=10 + 6 * shared,
                                   plans=shared)
         edges.append({"from": plan, "to": concept, "title": "defines or mentions"})
-    return _cap("Concept map", nodes, edges, cap, {"plan": plans or [], "minPlans": min_plans,
+    view = _cap("Concept map", nodes, edges, cap, {"plan": plans or [], "minPlans": min_plans,
                                                     "type": sorted(wanted)})
+    rare = sum(1 for used_in in by_concept.values() if len(used_in) < min_plans)
+    if rare:
+        view.note = (f"{rare} concepts used by fewer than {min_plans} plans are not drawn; "
+                     "set “shared by at least” to 1 to see every concept.")
+    return view
 
 
 def agencies_tasks(store: Store, plan: str | None = None, year: int | None = None,
