@@ -432,6 +432,7 @@ def _build(text: str, candidates: list[_Candidate], boxes: list[_Box]) -> list[H
         stack.append((_numbering(candidate.style), heading))
     _set_bodies(text, headings)
     _end_lists_before_restart(text, headings)
+    _end_before_closing(text, headings)
     return headings
 
 
@@ -483,6 +484,44 @@ def _end_lists_before_restart(text: str, headings: list[Heading]) -> None:
                 end = min(listed.body.end, line_end)
                 listed.body = Span(min(listed.body.start, end), end)
         run_start = index
+
+
+# A closing paragraph speaks of the whole plan: 各科室要对照本要点细化措施…确保各项任务按期完成 / 以上任务由… /
+# 上述工作… / 本方案自印发之日起施行.
+_WHOLE_PLAN = re.compile(r"各项(?:任务|工作|措施)|(?:以上|上述)(?:各项)?(?:任务|工作|措施)|本(?:方案|计划|要点|规划|意见|通知)")
+_PARAGRAPH = re.compile(r"(?<=\n)[ \t\u3000]*(?P<words>\S[^\n]*)")
+
+
+def _end_before_closing(text: str, headings: list[Heading]) -> None:
+    """The paragraph after the last item of a list that speaks of the whole plan (…确保各项任务按期完成) closes the
+    plan, not the item: it ends the item's body and the bodies of the headings above it. Only a paragraph after
+    the item's own words counts (a heading alone on its line keeps its first paragraph), and only where no sibling
+    item follows."""
+    for index, heading in enumerate(headings):
+        following = headings[index + 1] if index + 1 < len(headings) else None
+        if following is not None and following.span.start < heading.body.end:
+            continue  # not a leaf: its last descendant decides
+        line_end = text.find("\n", heading.span.start)
+        if line_end < 0 or line_end >= heading.body.end:
+            continue
+        paragraphs = list(_PARAGRAPH.finditer(text, line_end, heading.body.end))
+        if not text[heading.span.end:line_end].strip():
+            paragraphs = paragraphs[1:]  # the heading's own first paragraph
+        cut = next((p.start("words") for p in paragraphs
+                    if _WHOLE_PLAN.search(p["words"]) and not _numbered(normalize(p["words"]))), None)
+        if cut is None or following is not None and following.level == heading.level:
+            continue
+        for other in headings[:index + 1]:
+            if other.body.start <= cut < other.body.end:
+                end = cut
+                while end > other.body.start and text[end - 1].isspace():
+                    end -= 1
+                other.body = Span(other.body.start, end)
+
+
+def _numbered(folded: str) -> bool:
+    """Whether a paragraph opens with a heading number of any style."""
+    return any(pattern.match(folded) for style, pattern in LINE_STYLES if style not in ("annex", "circled"))
 
 
 def own_text_end(headings: list[Heading], heading: Heading) -> int:
