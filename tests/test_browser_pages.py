@@ -111,7 +111,8 @@ def test_page_loads_without_console_errors_and_runs_nothing_hostile(server: str,
 VIEWS = {  # page, and the fewest nodes it must show by the fixture
     "view-plan": ("/view/plan?plan=" + quote(ID + "plan/alpha", safe=""), 5),  # 4 tasks and the system they build
     "view-hostile": ("/view/plan?plan=" + quote(ID + "plan/hostile", safe=""), 2),
-    "view-concepts": ("/view/concepts", 7),  # 3 plans, 3 terms, 1 system
+    "view-concepts": ("/view/concepts?min_plans=1", 7),  # 3 plans, 3 terms, 1 system
+    "view-concepts-shared": ("/view/concepts", 3),  # by default what plans share: 1 term, the 2 plans using it
     "view-agencies": ("/view/agencies", 9),  # 5 tasks with agencies, 4 agencies
     "view-term": ("/view/neighbourhood?node=" + quote(ID + "term/1%2B5", safe=""), 5),  # term, 2 senses, 2 plans
 }
