@@ -40,6 +40,8 @@ _LEFT_EDGE = re.compile(
     r"\d+(?:家|个|座|处|所|支|条|批|类)(?![^\d,;。]{0,6}\d)|"
     rf"[{NUMERAL_CHARS}]+(?:家|个|座|处|所|支|条|批|类)(?![^,;。]{{0,6}}[{NUMERAL_CHARS}\d]))(?!化)"  # 规范化 is a quality
 )
+# A preposition or verb of manner never opens a name: 按照|“三同步”工作机制, 依托|…平台 (left edges above), 根据|….
+_LEADING_PREPOSITION = re.compile(r"按照|依照|依据|根据|遵照|对照|参照|结合|针对|围绕|通过|依托|借助|利用")
 # Qualities before a name are not part of it: 立体化智能化|社会治安防控体系 meets 社会治安防控体系.
 _QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{2}化)+")
 # Look-alikes of a head: 队伍/队员 (people), 网站/一站式, 中心工作 (central task), 系统谋划 (systematically).
@@ -172,12 +174,19 @@ def _left_edge(norm: str, head_start: int) -> int:
         del edges[-inside:]
     if edges:
         start = max(end for _, end in edges)
+    preposition = _LEADING_PREPOSITION.match(norm, start, head_start)
+    if preposition and head_start - preposition.end() >= 2:
+        start = preposition.end()
     quality = _QUALITY.match(norm, start, head_start)
     if quality and head_start - quality.end() >= 4:
         start = quality.end()
     # an unbalanced quote or parenthesis at the edge belongs to the text before: 模式(1个|中心 -> no name
     while start < head_start and norm[start] in ")":
         start += 1
+    # a parenthesis closed inside the run ends the name before it: “三所联调”(派出所、律师事务所)|机制
+    closing = norm.rfind(")", start, head_start)
+    if closing >= 0 and "(" not in norm[start:closing]:
+        start = closing + 1
     opening = norm.rfind("(", start, head_start)
     if opening >= 0 and ")" not in norm[opening:head_start]:
         start = opening + 1
