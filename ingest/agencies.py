@@ -228,9 +228,13 @@ def resolve_agency(printed: str, plan: PlanMeta) -> str:
     if _PARTY_DEPARTMENTS.fullmatch(folded):
         lowest = list(places.values())[-1]
         return f"{lowest}委{name}"
+    if list(places) == ["省"] and _PROVINCIAL_DEPARTMENT.fullmatch(folded):
+        return places["省"] + name  # a province plan's 商务厅 is the province's
     return name
 
 
+# A department only a province has, printed without the province: 商务厅, 交通运输厅 (not 办公厅, which cities have).
+_PROVINCIAL_DEPARTMENT = re.compile(rf"{_BODY}{{2,10}}?(?<!办公)厅")
 # 市、县两级… and 市县两级… are not one place's organ.
 _LIST_START = re.compile(r"[省市县区乡镇](?:、|[省市县区乡镇][两三四五]级)")
 # 区直有关部门, 市直各单位, 县级相关部门: the departments of a level, not an organ named 区直…

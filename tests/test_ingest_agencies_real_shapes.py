@@ -79,3 +79,13 @@ def test_the_holders_of_a_post_are_people_not_a_collective_of_organs():
     _, duties = _facts("市、县两级党政领导是本地建设的第一责任人，相关部门负责人为具体责任人。各相关部门按职责分工负责。\n")
     kinds = {duty.agency.printed: (duty.agency.person, duty.agency.collective) for duty in duties}
     assert kinds == {"市、县两级党政领导": (True, False), "相关部门负责人": (True, False), "各相关部门": (False, True)}
+
+
+def test_a_province_plans_department_printed_without_the_province_is_the_provinces():
+    province = PlanMeta(title="南川省“十四五”现代物流发展实施方案", issuer="南川省发展和改革委员会", kind="实施方案",
+                        period_start=2021, period_end=2025)
+    owners = _owners("一、重点任务\n（一）完善物流网络。〔责任单位：省发展改革委、交通运输厅牵头，商务厅配合〕\n", province)
+    assert [(ref, role) for ref, role in owners["完善物流网络"]] == [
+        ("省发展改革委", "lead"), ("交通运输厅", "lead"), ("商务厅", "supporting")]
+    tasks, _ = _facts("一、重点任务\n（一）完善物流网络。〔责任单位：交通运输厅〕\n", province)
+    assert [ref.name for ref in tasks[0].agencies] == ["南川省交通运输厅"]
