@@ -70,13 +70,18 @@ BARE_ORGANS = [
     "减灾委", "防指", "防汛办", "安委办", "防控办", "综治办", "网信办", "编办", "平安办", "妇联", "团委", "总工会",
     "残联", "科协", "派出所", "公安分局", "交警大队", "消防救援大队",
 ]
+# Verbs that set up or act on an organ: 成立县医共体建设工作领导小组 is an act, 成立县 no place.
+_VERBS = r"成立|组建|设立|建立|健全|推动|推进|加强|支持|督促|依托|落实|开展|指导|协调|组织"
+# Where a name without a jurisdiction may start: after no character of a word, never at a verb (推动口岸海关 and
+# 组建应急救援大队 name no organ).
+_WORD_START = rf"(?:(?<![{_CJK}])|(?<=[{_STOP}]))(?!{_VERBS})"
 # Local offices of national organs, printed without a jurisdiction of the plan: 人民银行某市分行 / 中国人民银行某县支行,
 # 国家金融监督管理总局某监管分局 / 国家税务总局某市税务局, 某海关.
 _BRANCH = (rf"(?:中国)?人民银行{_BODY}{{0,8}}?(?:中心支行|分行|支行)"
-           rf"|国家{_BODY}{{2,12}}?总局{_BODY}{{1,10}}?(?:分局|局)|{_BODY}{{2,6}}?海关")
+           rf"|国家{_BODY}{{2,12}}?总局{_BODY}{{1,10}}?(?:分局|局)|{_WORD_START}{_BODY}{{2,6}}?海关")
 # A bare organ with its unit (公安分局交警大队), X委 standing alone, a brigade named by its work (综合执法大队).
 _BARE = (rf"(?:{'|'.join(BARE_ORGANS)})(?:{_UNIT})?|(?<![{_CJK}]){_BODY}{{2}}委|{_BRANCH}"
-         rf"|(?<![{_CJK}]){_BODY}{{2,8}}?(?:大队|支队|中队)")
+         rf"|{_WORD_START}{_BODY}{{2,8}}?(?:大队|支队|中队)")
 # Collective subjects that take duties: 各相关部门, 公安机关, 牵头单位主要负责同志, 市、县两级党政领导.
 # A level may lead a collective: 市级各有关部门, 区直各单位, 区内各银行机构.
 _LEVEL = r"(?:[省市县区乡镇](?:级|直|内))?"
@@ -244,9 +249,8 @@ _LEVEL_COLLECTIVE = re.compile(r"[省市县区乡镇](?:直|级)")
 # ---------------------------------------------------------------------------------------------------- recognition
 
 
-# Verbs that set up or act on an organ: 成立县医共体建设工作领导小组 is an act, 成立县 no place.
 _SPACE = re.compile(r"\s")
-_VERB_OPENING = re.compile(r"成立|组建|设立|建立|健全|推动|推进|加强|支持|督促|依托|落实|开展|指导|协调|组织")
+_VERB_OPENING = re.compile(_VERBS)
 
 
 def is_agency(text: str) -> bool:

@@ -5,7 +5,7 @@ Invented text."""
 
 from __future__ import annotations
 
-from plankg.ingest.agencies import extract_agencies, is_agency, is_collective
+from plankg.ingest.agencies import extract_agencies, find_agencies, is_agency, is_collective
 from plankg.ingest.facts import Document, PlanMeta
 from plankg.ingest.outline import extract_outline
 from plankg.ingest.tasks import extract_tasks
@@ -89,3 +89,11 @@ def test_a_province_plans_department_printed_without_the_province_is_the_provinc
         ("省发展改革委", "lead"), ("交通运输厅", "lead"), ("商务厅", "supporting")]
     tasks, _ = _facts("一、重点任务\n（一）完善物流网络。〔责任单位：交通运输厅〕\n", province)
     assert [ref.name for ref in tasks[0].agencies] == ["南川省交通运输厅"]
+
+
+def test_an_organ_without_a_jurisdiction_starts_a_word_never_a_verb():
+    plan = PlanMeta(title="某项工作方案")
+    assert [name for name in ("推动口岸海关", "组建应急救援大队") if is_agency(name)] == []
+    assert is_agency("青梧海关") and is_agency("综合执法大队")
+    text = "加强与青梧海关协作，推动口岸海关通关便利。"
+    assert [text[s:e] for s, e in find_agencies(text, plan)] == ["青梧海关"]
