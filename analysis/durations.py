@@ -72,9 +72,10 @@ def infer_durations(graph: nx.MultiDiGraph, nodes: list[str]) -> Durations:
     """Durations of ``nodes`` (a selection of the projection) from the dates their plans give."""
     plans = graph.graph.get("plans", {})
     attributes = dict(graph.nodes(data=True))  # a plain dict: NodeView's lookups cost a call each
+    selected = list(map(attributes.__getitem__, nodes))  # each node's attributes looked up once, read in order
     assumptions: list[str] = []
     starts: dict[str, date] = {}
-    for plan_iri in sorted({attributes[n].get("plan") for n in nodes} - {None}):
+    for plan_iri in sorted({data.get("plan") for data in selected} - {None}):
         plan = plans.get(plan_iri, {"title": plan_iri})
         start, rule = plan_start(plan)
         if start:
@@ -83,8 +84,7 @@ def infer_durations(graph: nx.MultiDiGraph, nodes: list[str]) -> Durations:
 
     due: dict[str, date] = {}
     inherited: set[str] = set()
-    for node in nodes:
-        data = attributes[node]
+    for node, data in zip(nodes, selected):
         if data.get("kind") != "task":
             continue
         own, parent, hops = due_of(data), data.get("parent"), 0
@@ -112,8 +112,7 @@ def infer_durations(graph: nx.MultiDiGraph, nodes: list[str]) -> Durations:
 
     days: dict[str, float] = {}
     basis: dict[str, str] = {}
-    for node, at in zip(nodes, map(position.__getitem__, nodes)):
-        data = attributes[node]
+    for node, data, at in zip(nodes, selected, map(position.__getitem__, nodes)):
         if node not in due:
             days[node] = 0.0
             basis[node] = "milestone: no date" if data.get("kind") == "task" else f"milestone: {data.get('kind')}"
@@ -132,7 +131,7 @@ def infer_durations(graph: nx.MultiDiGraph, nodes: list[str]) -> Durations:
         counts[rule] += 1
     assumptions.extend(f"{count} node(s): duration from {rule}." for rule, count in sorted(counts.items()))
     day0 = min(starts.values(), default=fallback)
-    plan_of = ((n, attributes[n].get("plan")) for n in nodes)
+    plan_of = ((n, data.get("plan")) for n, data in zip(nodes, selected))
     release = {n: float((starts[plan] - day0).days) for n, plan in plan_of if plan in starts and starts[plan] > day0}
     if release:
         assumptions.append("No task starts before its own plan starts.")

@@ -8,8 +8,11 @@ the same on positions in the dependency index, as ``plan_schedule`` runs it), th
 CPM, rows), the integer index of the dependency edges (the projection brings it), conflicts, cycles, bottlenecks,
 a transitive prerequisites walk and evidence fetched on demand. The projection is also timed in its two parts:
 Oxigraph's own queries (scan, decode, TSV) and the Python that turns their answers into the graph, so that the
-store's cost is told apart from plankg's. Prints the minimum and median CPU time of the process per query and
-size, and the growth exponent k fitted by least squares (time ∝ size^k; k ≈ 1 is linear) over all sizes and over
+store's cost is told apart from plankg's. Three floors are printed beside the stages they bound: the projection's
+queries counted instead of selected (Oxigraph's matching without its decoding of terms), NetworkX's graph built
+alone from pre-built lists, and a dict of the node IRIs with one lookup per edge end. Each size runs in a fresh
+interpreter, and each query once untimed before its timed runs. Prints the minimum and median CPU time of
+the process per query and size, and the growth exponent k fitted by least squares (time ∝ size^k; k ≈ 1 is linear) over all sizes and over
 the sizes from 10k tasks up (the goal's range), and between the last two sizes.
 
     .venv/bin/python bench/analysis.py                       # 2k, 10k, 30k and 100k tasks, 3 to 4 minutes
