@@ -12,8 +12,8 @@ store's cost is told apart from plankg's. Three floors are printed beside the st
 queries counted instead of selected (Oxigraph's matching without its decoding of terms), NetworkX's graph built
 alone from pre-built lists, and a dict of the node IRIs with one lookup per edge end. Each size runs in a fresh
 interpreter, and each query once untimed before its timed runs. Prints the minimum and median CPU time of
-the process per query and size, and the growth exponent k fitted by least squares (time ∝ size^k; k ≈ 1 is linear) over all sizes and over
-the sizes from 10k tasks up (the goal's range), and between the last two sizes.
+the process per query and size, and the growth exponent k fitted by least squares (time ∝ size^k; k ≈ 1 is
+linear) over all sizes and over the sizes from 10k tasks up (the goal's range), and between the last two sizes.
 
     .venv/bin/python bench/analysis.py                       # 2k, 10k, 30k and 100k tasks, 3 to 4 minutes
     .venv/bin/python bench/analysis.py --sizes 2000 20000 --repeat 5
