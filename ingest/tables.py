@@ -353,8 +353,8 @@ def _read_flattened(
             group = _open_group(item, _position(columns, agency_columns[0]), _position(columns, "due"))
             group.agencies.append((agency_columns[min(len(group.agencies), len(agency_columns) - 1)], cell))
         else:  # a content cell; without a deadline column each one is a row of its own
-            group = _open_group(item, _position(columns, "content"), _position(columns, "due"),
-                                new_content="due" not in columns)
+            group = _open_group(item, _position(columns, "content" if "content" in columns else "name"),
+                                _position(columns, "due"), new_content="due" not in columns)
             group.content.append(cell)
         table.span = Span(table.span.start, span.end)
         cursor += 1
@@ -407,8 +407,11 @@ def _open_group(item: Item, column: int, due_column: int, new_content: bool = Fa
 
 
 def _position(columns: list[str], kind: str) -> int:
-    """Where a kind of cell stands in the header; a kind the header lacks counts as the last column."""
-    return columns.index(kind) if kind in columns else len(columns)
+    """Where a kind of cell stands in the header; a deadline the header lacks counts as after the last column, any
+    other kind as the first (a content cell in a table without a content column starts a row)."""
+    if kind in columns:
+        return columns.index(kind)
+    return len(columns) if kind == "due" else 0
 
 
 def _read_rows(
