@@ -161,8 +161,13 @@ def bottlenecks(graph: nx.MultiDiGraph, top: int = 10, seed: int = 0) -> list[Bo
 def agency_load(graph: nx.MultiDiGraph, plans: list[str] | None = None) -> list[dict]:
     """Tasks per agency per deadline year (``year`` None: undated), with how many of them it leads.
 
-    Rows sorted by agency, then year; ``plans`` (IRIs) restricts the count to those plans.
+    Counted by agency IRI: a collective subject (各乡镇人民政府) is one node per plan, so each row of one names its
+    ``plan`` (the plan's title or label; None for an organ shared by plans). Posts (相关部门负责人: people, not an
+    organ) carry no agency load. Rows sorted by agency label, plan, then year; ``plans`` (IRIs) restricts the
+    count to those plans.
     """
+    agencies = graph.graph.get("agencies", {})
+    named = graph.graph.get("plans", {})
     tasks: Counter = Counter()
     leads: Counter = Counter()
     wanted = set(plans) if plans else None
@@ -171,13 +176,17 @@ def agency_load(graph: nx.MultiDiGraph, plans: list[str] | None = None) -> list[
             continue
         day = due_of(data)
         year = day.year if day else None
-        for agency in data.get("agencies", []):
+        for agency in data.get("agency_iris", []):
             tasks[agency, year] += 1
-        for agency in data.get("lead_agencies", []):
+        for agency in data.get("lead_agency_iris", []):
             leads[agency, year] += 1
-    rows = defaultdict(dict)
+    rows = []
     for (agency, year), count in tasks.items():
-        rows[agency][year] = count
-    return [{"agency": agency, "year": year, "tasks": count, "leads": leads[agency, year]}
-            for agency in sorted(rows) for year, count in sorted(rows[agency].items(), key=lambda i: (i[0] is None,
-                                                                                                  i[0] or 0))]
+        about = agencies.get(agency, {})
+        if about.get("person"):
+            continue
+        plan = about.get("plan")
+        rows.append({"agency": about.get("label", agency), "iri": agency,
+                     "plan": named.get(plan, {}).get("label", plan) if plan else None,
+                     "year": year, "tasks": count, "leads": leads[agency, year]})
+    return sorted(rows, key=lambda r: (r["agency"], r["plan"] or "", r["iri"], r["year"] is None, r["year"] or 0))

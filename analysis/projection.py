@@ -31,7 +31,7 @@ import numpy as np
 from plankg.analysis import arrays
 from plankg.analysis.schedule import no_cyclic_gc
 from plankg.graph.store import Store
-from plankg.graph.vocab import PK, PPLAN, SPARQL_PREFIXES
+from plankg.graph.vocab import ID, PK, POST, PPLAN, SPARQL_PREFIXES
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -69,12 +69,16 @@ _INTEGERS = {"due_year", "period_start", "period_end", "order"}
 _MULTI = {"type", "lead_agency", "responsible_agency", "requires", "builds", "relies_on"}
 """Names whose every value counts; of the others a subject's first value is kept."""
 _NODE_ATTRIBUTES = ("label", "number", "plan", "due_date", "due_year", "due_text", "order", "system_kind")
-"""Attributes copied to a node as they are; ``parent`` (from ``part_of``) and agencies are added apart."""
+"""Attributes copied to a node as they are; ``parent`` (from ``part_of``) and agencies are added apart: their labels
+(``agencies``, ``lead_agencies``) to show, their IRIs (``agency_iris``, ``lead_agency_iris``) to count, and
+``graph.graph["agencies"]`` says what each IRI is."""
 
 # Types and parents are read with a restriction, because most uses of their predicates are of no interest here:
 # every pk:Prerequisite record has a type and every evidence selector a dcterms:isPartOf, about three per task.
 _TYPES_QUERY = "SELECT ?s ?o WHERE {{ VALUES ?o {{ {} }} ?s a ?o }}".format(
-    " ".join(f"<{t}>" for t in [*NODE_TYPES, PLAN_TYPE]))
+    " ".join(f"<{t}>" for t in [*NODE_TYPES, PLAN_TYPE, POST]))
+# A plan's own agency nodes: its collective subjects (id/plan/{doc}/agency/…) and posts (id/plan/{doc}/post/…).
+_PLAN_OWN_AGENCY = re.compile(rf"(?P<plan>{re.escape(ID)}plan/[^/]+)/(?:agency|post)/")
 _PARENT_QUERY = f"SELECT ?s ?o WHERE {{ ?o a <{PK.Task}> . ?s <{DCT}isPartOf> ?o }}"
 TSV = "text/tab-separated-values"
 
@@ -158,6 +162,8 @@ def assemble(columns: dict[str, dict[str, object]]) -> nx.MultiDiGraph:
         if PLAN_TYPE in kinds:
             plans[plan] = {"iri": plan, **{name: column(name, empty).get(plan) for name in
                                           ("title", "period_start", "period_end", "issued")}}
+            # how the plan is named: its printed title, or the derived rdfs:label of an untitled plan
+            plans[plan]["label"] = plans[plan]["title"] or labels.get(plan) or plan
     nodes: dict[str, dict[str, object]] = {}
     for subject, kinds in types.items():
         kind = next((NODE_TYPES[t] for t in kinds if t in NODE_TYPES), None)
@@ -199,7 +205,7 @@ def assemble(columns: dict[str, dict[str, object]]) -> nx.MultiDiGraph:
         parent = data["parent"]
         if parent in nodes and nodes[parent]["kind"] == "task":
             edges.append((i, position[parent], "part_of"))
-    graph = nx.MultiDiGraph(plans=plans)
+    graph = nx.MultiDiGraph(plans=plans, agencies=_agencies(columns, labels, types))
     graph.add_nodes_from(nodes.items())
     _add_edges(graph, keys, edges)
     count = len(edges)
@@ -234,8 +240,25 @@ def _attributes(columns: dict[str, dict[str, object]], node: str, kind: str,
     data = {name: columns.get(name, empty).get(node) for name in _NODE_ATTRIBUTES}
     data.update(kind=kind, parent=columns.get("part_of", empty).get(node),
                 lead_agencies=[labels.get(a, a) for a in lead],
-                agencies=list(dict.fromkeys(labels.get(a, a) for a in agencies)))
+                agencies=list(dict.fromkeys(labels.get(a, a) for a in agencies)),
+                # by IRI, for counting: two plans' 各乡镇人民政府 are two nodes with one label
+                lead_agency_iris=list(dict.fromkeys(lead)), agency_iris=list(dict.fromkeys(agencies)))
     return data
+
+
+def _agencies(columns: dict[str, dict[str, object]], labels: dict[str, object],
+              types: dict[str, object]) -> dict[str, dict[str, object]]:
+    """Every agency a task names, by IRI: its label, its plan when it is a plan's own node (a collective subject
+    or a post), and whether it is a post (``person``: its holders are people, not an organ)."""
+    empty: dict[str, object] = {}
+    named = dict.fromkeys(agency for name in ("lead_agency", "responsible_agency")
+                          for agencies in columns.get(name, empty).values() for agency in agencies)
+    found = {}
+    for agency in named:
+        own = _PLAN_OWN_AGENCY.match(agency)
+        found[agency] = {"label": labels.get(agency, agency), "plan": own and own["plan"],
+                         "person": POST in types.get(agency, ())}
+    return found
 
 
 def _no_evidence(kind: str) -> dict[str, object]:

@@ -60,7 +60,7 @@ def _quote(edge_evidence: str | None, cue: str | None) -> str:
 
 def schedule_text(result: PlanSchedule, markdown: bool = False) -> str:
     """The critical chain with dates, slack and evidence, then the assumptions."""
-    title = ", ".join(p["title"] or p["iri"] for p in result.plans) or "all plans"
+    title = ", ".join(p["label"] for p in result.plans) or "all plans"
     if result.target:
         target = next((r.label for r in result.rows if r.id == result.target), result.target)
         title += f" → {short(target)}"
@@ -118,6 +118,7 @@ def path_text(labels: dict[str, str], edges: list[Edge] | None, markdown: bool =
 
 
 def load_text(rows: list[dict], markdown: bool = False) -> str:
-    return table(["agency", "year", "tasks", "leads"],
-                 [[r["agency"], r["year"] if r["year"] is not None else "undated", r["tasks"], r["leads"]]
-                  for r in rows], markdown)
+    """One row per agency and year; a plan's own collective subject (各乡镇人民政府) names its plan."""
+    return table(["agency", "plan", "year", "tasks", "leads"],
+                 [[r["agency"], short(r["plan"]) if r["plan"] else "", r["year"] if r["year"] is not None else "undated",
+                   r["tasks"], r["leads"]] for r in rows], markdown)

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from itertools import repeat
 from pathlib import Path
+from urllib.parse import unquote
 
 import networkx as nx
 import numpy as np
@@ -71,16 +72,17 @@ class PlanSchedule:
 
 
 def resolve_plan(graph: nx.MultiDiGraph, query: str) -> str:
-    """A plan's IRI from its IRI, its document id (end of the IRI) or words of its title."""
+    """A plan's IRI from its IRI, its document id (the file name's stem, the end of the IRI) or words of its name:
+    the printed title, or the derived label of an untitled plan (市公安局 2022年 工作总结 (untitled))."""
     plans = graph.graph.get("plans", {})
     if query in plans:
         return query
-    matches = [iri for iri in plans if iri.rsplit("/", 1)[-1] == query]
-    matches = matches or [iri for iri, p in plans.items() if p.get("title") == query]
-    matches = matches or [iri for iri, p in plans.items() if query in (p.get("title") or "") or query in iri]
+    matches = [iri for iri in plans if unquote(iri.rsplit("/", 1)[-1]) == query]
+    matches = matches or [iri for iri, p in plans.items() if p.get("label") == query]
+    matches = matches or [iri for iri, p in plans.items() if query in (p.get("label") or "") or query in unquote(iri)]
     if len(matches) == 1:
         return matches[0]
-    known = "; ".join(f"{iri.rsplit('/', 1)[-1]} ({p.get('title')})" for iri, p in plans.items())
+    known = "; ".join(f"{unquote(iri.rsplit('/', 1)[-1])} ({p.get('label')})" for iri, p in plans.items())
     if not matches:
         raise NodeNotFound(f"no plan matches {query!r}; known plans: {known or 'none (build the store first)'}")
     raise NodeNotFound(f"{len(matches)} plans match {query!r}, give a document id: {known}")
@@ -161,7 +163,8 @@ def plan_schedule(graph: nx.MultiDiGraph, plans: list[str] = (), target: str | N
     ordered = [rows[i] for i in order]
     info = graph.graph.get("plans", {})
     return PlanSchedule(
-        plans=[{"iri": p, "title": info.get(p, {}).get("title")} for p in plan_iris], target=target_node,
+        plans=[{"iri": p, "title": info.get(p, {}).get("title"), "label": info.get(p, {}).get("label", p)}
+               for p in plan_iris], target=target_node,
         start=durations.start.isoformat() if isinstance(durations.start, date) else None,
         length_days=schedule.length, rows=ordered, chain=chain, cycles=schedule.cycles,
         assumptions=durations.assumptions,

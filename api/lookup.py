@@ -32,6 +32,8 @@ SELECT ?s ?kind ?label ?primary ?plan ?planLabel WHERE {{
   UNION {{ ?s a org:Organization ; skos:prefLabel ?label
            OPTIONAL {{ ?s pk:collective true ; prov:wasDerivedFrom ?plan . ?plan {PLAN_NAME} ?planLabel }}
            BIND("agency" AS ?kind) BIND(true AS ?primary) }}
+  UNION {{ ?s a org:Post ; skos:prefLabel ?label ; prov:wasDerivedFrom ?plan . ?plan {PLAN_NAME} ?planLabel
+           BIND("agency" AS ?kind) BIND(true AS ?primary) }}
   UNION {{ ?s a org:Organization ; skos:altLabel ?label . BIND("agency" AS ?kind) BIND(false AS ?primary) }}
   UNION {{ ?s a pk:NamedSystem ; skos:prefLabel ?label . BIND("system" AS ?kind) BIND(true AS ?primary) }}
   UNION {{ ?s a pk:Task ; rdfs:label ?label . BIND("task" AS ?kind) BIND(true AS ?primary) }}
@@ -50,7 +52,7 @@ class Entry:
     kind: str
     label: str
     keys: set[str] = field(default_factory=set)
-    plan: tuple[str, str] | None = None  # (IRI, name) of the one plan a collective (各有关部门) belongs to
+    plan: tuple[str, str] | None = None  # (IRI, name) of the one plan a collective (各有关部门) or post belongs to
 
 
 @dataclass

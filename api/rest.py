@@ -28,7 +28,9 @@ from plankg.analysis.projection import DEPENDENCY_KINDS, cached_projection
 from plankg.analysis.timeline import PlanSchedule, plan_schedule
 from plankg.api.lookup import KIND_ORDER, GenerationCache, Hit, term_key
 from plankg.graph.store import Store
-from plankg.graph.vocab import ID, PLAN_NAME, SPARQL_PREFIXES, agency_iri, collective_agency_iri, plan_iri
+from plankg.graph.vocab import (
+    ID, PLAN_NAME, POST, SPARQL_PREFIXES, agency_iri, collective_agency_iri, plan_iri, post_iri,
+)
 from plankg.viz import views
 
 router = APIRouter(prefix="/api", tags=["researchers"])
@@ -119,7 +121,7 @@ def kind_of(store: Store, iri: str) -> str | None:
     rows = select(store, f"SELECT ?t WHERE {{ <{checked_iri(iri)}> a ?t }}")
     types = {str(row["t"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1] for row in rows}
     for name, kind in (("Plan", "plan"), ("Task", "task"), ("Term", "term"), ("Organization", "agency"),
-                       ("NamedSystem", "system"), ("TermSense", "sense"), ("TextPositionSelector", "evidence")):
+                       ("Post", "agency"), ("NamedSystem", "system"), ("TermSense", "sense"), ("TextPositionSelector", "evidence")):
         if name in types:
             return kind
     if types or store.ask(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}"):
@@ -134,7 +136,7 @@ def statistics(store: Store) -> dict[str, int]:
     rows = select(store, """
         SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {
           VALUES (?type ?kind) { (pk:Plan "plans") (pk:Task "tasks") (pk:Term "terms") (pk:TermSense "senses")
-            (org:Organization "agencies") (pk:NamedSystem "systems") (pk:Prerequisite "prerequisites")
+            (org:Organization "agencies") (org:Post "agencies") (pk:NamedSystem "systems") (pk:Prerequisite "prerequisites")
             (pk:Mention "mentions") (pk:Target "targets") }
           ?s a ?type } GROUP BY ?kind""")
     counts = {kind: 0 for kind in ("plans", "tasks", "terms", "senses", "agencies", "systems", "prerequisites",
@@ -467,26 +469,33 @@ def term_detail(store: Store, iri: str, mention_limit: int = 50, mention_offset:
 
 
 def agency_list(store: Store) -> list[dict[str, Any]]:
-    """Every agency, most tasks first; a collective subject (its own node in each plan) names its plan."""
+    """Every agency, most tasks first; a collective subject and a post (``person``: its holders are people), each
+    its own node in each plan, name their plan."""
     rows = select(store, f"""
         SELECT ?agency (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?task) AS ?tasks) (SAMPLE(?c) AS ?collective)
-               (SAMPLE(?p) AS ?plan) (SAMPLE(?pt) AS ?planTitle)
-        WHERE {{ ?agency a org:Organization . OPTIONAL {{ ?agency skos:prefLabel ?l }}
-          OPTIONAL {{ ?agency pk:collective ?c ; prov:wasDerivedFrom ?p OPTIONAL {{ ?p {PLAN_NAME} ?pt }} }}
+               (SAMPLE(?person) AS ?post) (SAMPLE(?p) AS ?plan) (SAMPLE(?pt) AS ?planTitle)
+        WHERE {{ VALUES (?type ?person) {{ (org:Organization false) (org:Post true) }}
+          ?agency a ?type . OPTIONAL {{ ?agency skos:prefLabel ?l }}
+          OPTIONAL {{ ?agency pk:collective ?c }}
+          OPTIONAL {{ FILTER(BOUND(?c) || ?person) ?agency prov:wasDerivedFrom ?p OPTIONAL {{ ?p {PLAN_NAME} ?pt }} }}
           OPTIONAL {{ ?task pk:leadAgency|pk:responsibleAgency ?agency }}
         }} GROUP BY ?agency ORDER BY DESC(?tasks) ?label ?planTitle""")
     return [{**ref(str(r["agency"]), r["label"], "agency"), "tasks": r["tasks"], "collective": bool(r["collective"]),
-             **({"plan": ref(str(r["plan"]), r["planTitle"], "plan")} if r["collective"] else {})} for r in rows]
+             "person": bool(r["post"]),
+             **({"plan": ref(str(r["plan"]), r["planTitle"], "plan")} if r["collective"] or r["post"] else {})}
+            for r in rows]
 
 
 def agency_detail(store: Store, iri: str) -> dict[str, Any]:
     iri = checked_iri(iri)
     own = select(store, f"""SELECT ?p ?l ?title WHERE {{ <{iri}> ?p ?l
-                              FILTER(?p IN (skos:prefLabel, skos:altLabel, pk:collective, prov:wasDerivedFrom))
+                              FILTER(?p IN (skos:prefLabel, skos:altLabel, pk:collective, prov:wasDerivedFrom,
+                                            rdf:type))
                               OPTIONAL {{ ?l {PLAN_NAME} ?title }} }}""")
     labels = [r for r in own if str(r["p"]).endswith(("prefLabel", "altLabel"))]
     pref = next((r["l"] for r in labels if str(r["p"]).endswith("prefLabel")), None)
     collective = any(r["l"] is True for r in own)
+    person = any(str(r["l"]) == POST for r in own)
     plans = [r for r in own if str(r["p"]).endswith("wasDerivedFrom")]
     duties = select(store, f"""
         SELECT ?r ?text ?cue ?task ?taskLabel ?plan ?planTitle ?ev ?evExact ?evSentence WHERE {{ ?r pk:agency <{iri}> .
@@ -508,9 +517,11 @@ def agency_detail(store: Store, iri: str) -> dict[str, Any]:
             "plan": ref(t["plan"] and str(t["plan"]), t["planTitle"], "plan"), "evidence": evidence(t)})
     return {
         **ref(iri, pref, "agency"), "altLabels": sorted({str(r["l"]) for r in labels} - {pref}),
-        "collective": collective,
-        # a collective subject is one plan's own node: the organs of its kind that this plan addresses
-        "plan": ref(str(plans[0]["l"]), plans[0]["title"], "plan") if collective and len(plans) == 1 else None,
+        "collective": collective, "person": person,
+        # a collective subject is one plan's own node (the organs of its kind that this plan addresses), and so is
+        # a post (the people who hold it: 相关部门负责人)
+        "plan": ref(str(plans[0]["l"]), plans[0]["title"], "plan") if (collective or person) and len(plans) == 1
+        else None,
         "responsibilities": [{**ref(str(d["r"]), d["text"]), "cue": d["cue"],
                               "task": ref(d["task"] and str(d["task"]), d["taskLabel"], "task"),
                               "plan": ref(d["plan"] and str(d["plan"]), d["planTitle"], "plan"),
@@ -686,19 +697,22 @@ def agency(request: Request, name: str) -> Response:
     if kind_of(cache.store, iri) != "agency":
         hits = cache.index().search(name, {"agency"})[:5]
         raise HTTPException(404, {"message": f"No agency {name!r} shared by plans. A collective subject (各有关部门) "
-                                             "is its own node in each plan: GET /api/plans/{doc}/agencies/{name}. "
+                                             "or a post (相关部门负责人) is its own node in each plan: "
+                                             "GET /api/plans/{doc}/agencies/{name}. "
                                              "Closest by name below; GET /api/agencies lists all.",
                                   "closest": [ref(h.iri, h.label, h.kind) for h in hits]})
     return json_response(cache.get(("agency", iri), lambda: agency_detail(cache.store, iri)))
 
 
-@router.get("/plans/{doc}/agencies/{name}", summary="A plan's collective subject (各有关部门 of that plan)")
+@router.get("/plans/{doc}/agencies/{name}",
+            summary="A plan's collective subject (各有关部门 of that plan) or post (相关部门负责人 of that plan)")
 def plan_agency(request: Request, doc: str, name: str) -> Response:
     cache = cache_of(request)
-    iri = collective_agency_iri(doc, name)
-    if kind_of(cache.store, iri) != "agency":
-        raise HTTPException(404, f"Plan {doc!r} names no collective subject {name!r}. GET /api/agencies lists the "
-                                 "agencies; a single organ is at /api/agencies/{name}.")
+    iri = next((candidate for candidate in (collective_agency_iri(doc, name), post_iri(doc, name))
+                if kind_of(cache.store, candidate) == "agency"), None)
+    if iri is None:
+        raise HTTPException(404, f"Plan {doc!r} names no collective subject or post {name!r}. GET /api/agencies "
+                                 "lists the agencies; a single organ is at /api/agencies/{name}.")
     return json_response(cache.get(("agency", iri), lambda: agency_detail(cache.store, iri)))
 
 

@@ -90,21 +90,25 @@ def analysis_form(store: Store) -> dict[str, list[dict[str, object]]]:
         ({"term": r["label"], "plan": r["plan"], "evidence": r["exact"], "start": r["start"]}
          for r in _rows(store, """?m a pk:Mention ; pk:mentionOf ?of ; prov:wasDerivedFrom ?plan ;
              pk:evidence ?e . ?e oa:exact ?exact ; oa:start ?start . ?of skos:prefLabel ?label .
-             FILTER NOT EXISTS { ?of a org:Organization }""", "?label ?plan ?exact ?start")),
+             FILTER NOT EXISTS { VALUES ?holder { org:Organization org:Post } ?of a ?holder }""",
+             "?label ?plan ?exact ?start")),
         key=lambda m: (str(m["plan"]), m["start"]))
     for mention in mentions:
         del mention["start"]
 
-    agency_plans = _grouped(_rows(store, "?a a org:Organization ; prov:wasDerivedFrom ?plan", "?a ?plan"), "a", "plan")
+    # who holds duties: organizations, and posts (their holders are people: person true, one plan's own node)
+    holder = "VALUES ?type { org:Organization org:Post } ?a a ?type"
+    agency_plans = _grouped(_rows(store, f"{holder} ; prov:wasDerivedFrom ?plan", "?a ?plan"), "a", "plan")
     duties: dict[object, list] = defaultdict(list)
     for r in _rows(store, "?r a pk:Responsibility ; pk:agency ?a ; pk:text ?text ; pk:evidence/oa:exact ?exact",
                    "?a ?text ?exact"):
         duties[r["a"]].append({"text": r["text"], "evidence": r["exact"]})
     collectives = {r["a"] for r in _rows(store, "?a pk:collective true", "DISTINCT ?a")}
+    posts = {r["a"] for r in _rows(store, "?a a org:Post", "DISTINCT ?a")}
     agencies = [
         {"id": r["a"], "name": r["name"], "plans": sorted(agency_plans.get(r["a"], [])),
-         "collective": r["a"] in collectives, "responsibilities": duties.get(r["a"], [])}
-        for r in _rows(store, "?a a org:Organization ; skos:prefLabel ?name", "DISTINCT ?a ?name")
+         "collective": r["a"] in collectives, "person": r["a"] in posts, "responsibilities": duties.get(r["a"], [])}
+        for r in _rows(store, f"{holder} ; skos:prefLabel ?name", "DISTINCT ?a ?name")
     ]
     agencies.sort(key=lambda a: str(a["id"]))
 

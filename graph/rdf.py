@@ -24,8 +24,8 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from plankg.graph.vocab import (
-    ID, OA, PK, PPLAN, agency_iri, cited_iri, collective_agency_iri, evidence_iri, in_plan, plan_iri, short_hash,
-    system_iri, term_iri,
+    ID, OA, PK, PPLAN, agency_iri, cited_iri, collective_agency_iri, evidence_iri, in_plan, plan_iri, post_iri,
+    short_hash, system_iri, term_iri,
 )
 from plankg.ingest.facts import Document, DocumentFacts, Mention, PlanMeta, Span
 from plankg.ingest.text import normalize_label
@@ -145,11 +145,16 @@ class _Writer:
             self.add(selector, PART_OF, self.plan)
         return selector
 
-    def agency(self, name: str, printed: str | None = None, collective: bool = False) -> str:
-        """The agency node, labelled in this document's graph: one organ is shared by every plan that names it, a
-        collective (各有关部门) is this plan's own node and says so."""
-        node = _node(collective_agency_iri(self.doc, name) if collective else agency_iri(name))
-        self.add(node, A, _iri(ORG, "Organization"))
+    def agency(self, name: str, printed: str | None = None, collective: bool = False, person: bool = False) -> str:
+        """The node of who holds a duty, labelled in this document's graph: one organ is shared by every plan that
+        names it; a collective (各有关部门) is this plan's own organization and says so; the holders of a post
+        (相关部门负责人) are people, this plan's own ``org:Post``."""
+        if person:
+            node = _node(post_iri(self.doc, name))
+            self.add(node, A, _iri(ORG, "Post"))
+        else:
+            node = _node(collective_agency_iri(self.doc, name) if collective else agency_iri(name))
+            self.add(node, A, _iri(ORG, "Organization"))
         self.add(node, PREF, text(name))
         if printed and normalize_label(printed) != normalize_label(name):
             self.add(node, ALT, text(printed))
@@ -263,7 +268,7 @@ def _tasks(w: _Writer) -> None:
             w.add(node, pk("dueYear"), plain(task.due.year, XSD_INT) if task.due.year else None)
         for ref in task.agencies:
             role = pk("leadAgency") if ref.role == "lead" else pk("responsibleAgency")
-            w.add(node, role, w.agency(ref.name, ref.printed, ref.collective))
+            w.add(node, role, w.agency(ref.name, ref.printed, ref.collective, ref.person))
 
 
 def _agencies(w: _Writer) -> None:
@@ -271,12 +276,13 @@ def _agencies(w: _Writer) -> None:
     for ref in w.facts.agencies:
         mention = w.node("agency-mention", f"{ref.span.start}-{ref.span.end}")
         w.fact(mention, [pk("Mention")], ref.span)
-        w.add(mention, pk("mentionOf"), w.agency(ref.name, ref.printed, ref.collective))
+        w.add(mention, pk("mentionOf"), w.agency(ref.name, ref.printed, ref.collective, ref.person))
         w.add(mention, pk("role"), plain(ref.role))
     for n, duty in enumerate(w.facts.responsibilities, 1):
         node = w.node("responsibility", n)
         w.fact(node, [pk("Responsibility")], duty.evidence, duty.sentence)
-        w.add(node, pk("agency"), w.agency(duty.agency.name, duty.agency.printed, duty.agency.collective))
+        w.add(node, pk("agency"), w.agency(duty.agency.name, duty.agency.printed, duty.agency.collective,
+                                              duty.agency.person))
         w.add(node, pk("text"), text(duty.text))
         w.add(node, pk("cue"), text(duty.pattern))
         w.add(node, pk("task"), w.task(duty.task))
@@ -440,7 +446,7 @@ def meaning_statements(senses: Iterable[SenseRow]) -> list[str]:
 
 _MENTION_IRI = re.compile(r"(?P<plan>.+)/(?:mention/[a-z]+-|agency-mention/)(?P<start>\d+)-(?P<end>\d+)")
 _TARGET_KINDS = {f"{ID}term/": "term", f"{ID}system/": "system", f"{ID}agency/": "agency"}
-_PLAN_AGENCY = re.compile(rf"{re.escape(ID)}plan/[^/]+/agency/(?P<label>[^/]+)")  # a plan's collective subject
+_PLAN_AGENCY = re.compile(rf"{re.escape(ID)}plan/[^/]+/(?:agency|post)/(?P<label>[^/]+)")  # a plan's collective or post
 
 
 def mention_place(iri: str) -> tuple[str, Span]:
@@ -454,7 +460,7 @@ def mention_place(iri: str) -> tuple[str, Span]:
 @cache
 def target_label(iri: str) -> tuple[str | None, str]:
     """The kind (term, system, agency) and normalized label of a mentioned node (a shared one, or a plan's
-    collective subject), read from its IRI."""
+    collective subject or post), read from its IRI."""
     for prefix, kind in _TARGET_KINDS.items():
         if iri.startswith(prefix):
             return kind, unquote(iri[len(prefix):])

@@ -18,6 +18,8 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 PPLAN = Namespace("http://purl.org/net/p-plan#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 
+POST = str(ORG.Post)  # the class of a post whose holders (people, not an organ) take duties: see post_iri
+
 LINKS_GRAPH = GRAPH + "links"
 MANIFEST_GRAPH = GRAPH + "manifest"
 
@@ -79,6 +81,12 @@ def collective_agency_iri(doc_id: str, name: str) -> str:
     """A collective subject (各有关部门, 各乡镇人民政府) of one plan: ``id/plan/{doc}/agency/{normalized name}``. The
     same words in two plans address two different sets of organs, so they are two nodes, not one organization."""
     return in_plan(doc_id, "agency", normalize_label(name))
+
+
+def post_iri(doc_id: str, name: str) -> str:
+    """A post whose holders take duties (牵头单位主要负责同志, 相关部门负责人) in one plan: ``id/plan/{doc}/post/{normalized
+    name}``. A post is named by the plan's own roles (the lead unit, the departments concerned), so it is the plan's."""
+    return in_plan(doc_id, "post", normalize_label(name))
 
 
 def cited_iri(title: str) -> str:

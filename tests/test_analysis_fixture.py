@@ -168,14 +168,18 @@ def test_bottlenecks_rank_by_all_dependents(graph):
     assert [(b.node["id"], b.all_dependents, b.direct_dependents) for b in top] == [(A + "a1", 4, 2), (PLATFORM, 2, 1)]
 
 
+POLICE, FINANCE = ID + "agency/%E5%B8%82%E5%85%AC%E5%AE%89%E5%B1%80", ID + "agency/%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80"
+
+
 def test_agency_load_per_year(graph):
+    shared = {"plan": None}  # organs shared by plans name no plan
     assert findings.agency_load(graph) == [
-        {"agency": "测试市公安局", "year": 2022, "tasks": 1, "leads": 1},
-        {"agency": "测试市公安局", "year": 2024, "tasks": 1, "leads": 0},
-        {"agency": "测试市财政局", "year": 2024, "tasks": 2, "leads": 1},
+        {"agency": "测试市公安局", "iri": POLICE, **shared, "year": 2022, "tasks": 1, "leads": 1},
+        {"agency": "测试市公安局", "iri": POLICE, **shared, "year": 2024, "tasks": 1, "leads": 0},
+        {"agency": "测试市财政局", "iri": FINANCE, **shared, "year": 2024, "tasks": 2, "leads": 1},
     ]
     assert findings.agency_load(graph, [ID + "plan/plan-b"]) == [
-        {"agency": "测试市财政局", "year": 2024, "tasks": 1, "leads": 1}]
+        {"agency": "测试市财政局", "iri": FINANCE, **shared, "year": 2024, "tasks": 1, "leads": 1}]
 
 
 def test_cli_critical_path_json_lists_the_chain_with_evidence(store_dir):

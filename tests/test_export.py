@@ -24,7 +24,7 @@ FIELDS = {
     "tasks": {"id", "plan", "number", "title", "parent", "due", "agencies", "evidence"},
     "terms": {"id", "term", "plan", "kind", "definition", "expansion", "evidence"},
     "mentions": {"term", "plan", "evidence"},
-    "agencies": {"id", "name", "plans", "collective", "responsibilities"},
+    "agencies": {"id", "name", "plans", "collective", "person", "responsibilities"},
     "prerequisites": {"dependent", "prerequisite", "cue", "plan", "evidence"},
     "targets": {"plan", "task", "indicator", "comparator", "value", "unit", "year", "kind", "nature", "evidence"},
 }

@@ -27,11 +27,12 @@ KINDS = {
     "https://w3id.org/plankg/ontology#TermSense": "sense",
     "http://www.w3.org/2004/02/skos/core#Concept": "component",
     "http://www.w3.org/ns/org#Organization": "agency",
+    "http://www.w3.org/ns/org#Post": "post",
     "https://w3id.org/plankg/ontology#NamedSystem": "system",
     "https://w3id.org/plankg/ontology#Goal": "goal",
 }
 COLOURS = {"plan": "#4e79a7", "task": "#f28e2b", "term": "#e15759", "sense": "#ff9da7", "component": "#edc948",
-           "agency": "#59a14f", "system": "#76b7b2", "goal": "#b07aa1"}
+           "agency": "#59a14f", "post": "#8cd17d", "system": "#76b7b2", "goal": "#b07aa1"}
 CRITICAL = "#d62728"
 LABEL_CHARS = 18  # longer labels are cut on the canvas; the tooltip keeps the whole text
 PHYSICS_LIMIT = 150  # above this many nodes, positions come from the server and physics stays off
@@ -241,7 +242,9 @@ def plan_dependencies(graph: nx.MultiDiGraph, plan: str, year: int | None = None
     for a, b in zip(chain, chain[1:]):
         if (a, b) in edges:
             edges[(a, b)].update(color=CRITICAL, width=4)
-    return _laid_out(GraphView("Dependencies", list(nodes.values()), list(edges.values()), dict(omitted),
+    name = graph.graph.get("plans", {}).get(plan, {}).get("label")  # the title, or an untitled plan's label
+    return _laid_out(GraphView(f"Dependencies of {name}" if name else "Dependencies", list(nodes.values()),
+                               list(edges.values()), dict(omitted),
                                {"plan": plan, "year": year, "criticalPath": chain}))
 
 
@@ -300,20 +303,21 @@ def concept_map(store: Store, plans: list[str] | None = None, min_plans: int = 1
 
 def agencies_tasks(store: Store, plan: str | None = None, year: int | None = None,
                    cap: int = DEFAULT_CAP) -> GraphView:
-    """Which agency leads or shares which task, optionally for one plan and one due year."""
+    """Which agency (or post: 相关部门负责人, whose holders are people) leads or shares which task, optionally for
+    one plan and one due year."""
     filters = (f"?task p-plan:isStepOfPlan <{plan}> ." if plan else "") + (
         f"?task pk:dueYear {int(year)} ." if year is not None else "")
     rows = _select(store, f"""
-        SELECT ?task ?tlabel ?due ?role ?agency ?alabel WHERE {{ {filters}
+        SELECT ?task ?tlabel ?due ?role ?agency ?alabel ?post WHERE {{ {filters}
           ?task ?role ?agency FILTER(?role IN (pk:leadAgency, pk:responsibleAgency))
           OPTIONAL {{ ?task rdfs:label ?tlabel }} OPTIONAL {{ ?task pk:dueText ?due }}
-          OPTIONAL {{ ?agency skos:prefLabel ?alabel }} }}""")
+          OPTIONAL {{ ?agency skos:prefLabel ?alabel }} BIND(EXISTS {{ ?agency a org:Post }} AS ?post) }}""")
     nodes: dict[str, dict[str, Any]] = {}
     edges = []
     for row in rows:
         task, agency = str(row["task"]), str(row["agency"])
         nodes.setdefault(task, node(task, "task", row["tlabel"], row["due"] and f"due {row['due']}"))
-        nodes.setdefault(agency, node(agency, "agency", row["alabel"], size=20))
+        nodes.setdefault(agency, node(agency, "post" if row["post"] else "agency", row["alabel"], size=20))
         lead = str(row["role"]).endswith("leadAgency")
         edges.append({"from": agency, "to": task, "title": "leads" if lead else "responsible",
                       "width": 3 if lead else 1, "arrows": "to"})
