@@ -19,6 +19,7 @@ Responsibilities are read clause by clause from explicit statements (the cue is 
 | 领导小组办公室       | 领导小组下设办公室,办公室设在县应急局             |
 | X落实…责任           | 各县区政府要落实属地管理责任                      |
 | (X牵头, Y配合)       | …全覆盖。(县政务服务中心牵头,县公安局配合)        |
+| (X、Y) / (X, 6月底前) | …整治30条。(区城管局、各街道办事处)              |
 | 牵头单位：X (label)  | 1.新建口袋公园3个。\n牵头单位：县住建局           |
 
 A parenthesis naming owners and a labelled line (牵头/责任/配合单位：…; 责任领导：<person> names no agency) state
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest.dates import parse_due
 from plankg.ingest.facts import AgencyRef, Document, Heading, PlanMeta, Responsibility, Span, Task
 from plankg.ingest.outline import LINE_STYLES
 from plankg.ingest.text import normalize, sentences
@@ -139,6 +141,7 @@ _ATTRIBUTION = re.compile(
 # A parenthesis of organs alone closing a task's sentence names its owners without a cue: …整治30条。(区城管局、
 # 各街道办事处) / 推进X(县发改局)。 / …50公里。【县交通运输局】 Every item must be an organ or a collective (城区、
 # 开发区 are places, 公安、卫健 fields), and no owner word may be inside (those are read as clauses: (X牵头，Y配合)).
+# A deadline may stand beside them (县水务局，9月底前): it is the task's deadline (``plankg.ingest.tasks``), no owner.
 _BARE_OWNERS = re.compile(r"[(\[【](?P<list>[^()\[\]【】]{2,80})[)\]】][。;]*$")
 _CLOSINGS = (")", "]", "】", "。", ";")
 _GENERIC_UNIT = re.compile(r"(?:部门|单位|机关|机构)")  # 责任科室（单位）: a header's alternative word, no owner
@@ -443,6 +446,7 @@ class _StatementReader:
             if name:
                 start = base + item.start() + item.group().index(name)
                 items.append((start, start + len(name)))
+        items = [(s, e) for s, e in items if not _is_deadline(self.text[s:e])]
         named = [self.folded[s:e] for s, e in items]
         if not named or not all((_is_subject(name) or self._is_own_unit(name)) and not _GENERIC_UNIT.fullmatch(name)
                                 for name in named):
@@ -522,6 +526,11 @@ class _StatementReader:
                 self._add(agents, "X配合", end if attribution or bare else start, end, sentence, "supporting")
                 if bare and not attribution:
                     self._attribute(self.responsibilities[found:], self.text[sentence.start:start].strip(" ,，"))
+            return
+        if attribution:  # (X、Y，各乡镇按职责分工负责): units listed bare beside a cue are owners as well
+            agents = self._agents(start, end, owners=True)
+            if agents and all(_is_subject(self.folded[s:e]) for s, e in agents):
+                self._add(agents, "(X)", end, end, sentence)
 
     def _leadership(self, sentence: Span, folded: str) -> re.Match | None:
         """Note a leadership group and its member agencies; the match of the office it sets up, if any."""
@@ -646,6 +655,15 @@ def _without_number(words: str) -> str:
             words = words[number.end():].lstrip()
             break
     return words.rstrip("。;；")
+
+
+# A deadline beside the owners in one parenthesis, completion word and all: (X，6月底前) / (X、Y，2025年底前完成).
+_COMPLETION = re.compile(r"(?:完成|办结|落实到位|见效)$")
+
+
+def _is_deadline(item: str) -> bool:
+    """Whether an item of a closing parenthesis is its deadline, not an owner (6月底前, 年底前完成)."""
+    return parse_due(_COMPLETION.sub("", normalize(item).strip())) is not None
 
 
 def _only_support(rest: str) -> bool:

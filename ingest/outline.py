@@ -433,6 +433,7 @@ def _build(text: str, candidates: list[_Candidate], boxes: list[_Box]) -> list[H
     _set_bodies(text, headings)
     _end_lists_before_restart(text, headings)
     _end_before_closing(text, headings)
+    _end_list_before_owner_line(text, headings)
     return headings
 
 
@@ -517,6 +518,41 @@ def _end_before_closing(text: str, headings: list[Heading]) -> None:
                 while end > other.body.start and text[end - 1].isspace():
                     end -= 1
                 other.body = Span(other.body.start, end)
+
+
+# A line that names owners only: a whole line in parentheses (县水务局、县林业局，各乡镇按职责分工负责) or a labelled
+# list (责任单位：县水务局).
+_OWNER_LINE = re.compile(r"(?:\([^()]{2,80}\)|\[[^\[\]]{2,80}\]|【[^【】]{2,80}】"
+                         r"|(?:牵头|责任|主责|配合|协办)(?:单位|部门|股室|科室|处室)\s*:[^\n]+)[。;]?")
+# The end of an item that goes on in the next (①…；②…；③…。): the list is one sentence of the item holding it.
+_LIST_ITEM_GOES_ON = (";", ",", "、")
+
+
+def _end_list_before_owner_line(text: str, headings: list[Heading]) -> None:
+    """The owner line after a list written as one sentence (3．整治人居环境。①改厕…；②清洁…；③收运…。 then
+    (县住建局、各乡镇按职责分工负责)) names the owners of the item holding the list, not of its last entry: it ends
+    the last entry's body, so that the line stays in the holder's alone. A list whose entries end in full stops
+    is of separate items: an owner line after the last is that item's."""
+    children: dict[str, list[Heading]] = {}
+    for heading in headings:
+        if heading.parent is not None:
+            children.setdefault(heading.parent, []).append(heading)
+    for entries in children.values():
+        last = entries[-1]
+        if len(entries) < 2 or children.get(last.id) or not all(
+                normalize(text[entry.span.start:entry.body.end]).rstrip().endswith(_LIST_ITEM_GOES_ON)
+                for entry in entries[:-1]):
+            continue
+        line_end = text.find("\n", last.span.start)
+        if line_end < 0 or line_end >= last.body.end:
+            continue
+        following = _PARAGRAPH.match(text, line_end + 1)
+        if following and following.start("words") < last.body.end and _OWNER_LINE.fullmatch(
+                normalize(following["words"]).rstrip()):
+            end = line_end
+            while end > last.body.start and text[end - 1].isspace():
+                end -= 1
+            last.body = Span(min(last.body.start, end), end)
 
 
 def _numbered(folded: str) -> bool:

@@ -32,6 +32,7 @@ without its own deadline takes its enclosing task's").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from plankg.ingest.dates import find_due
@@ -113,7 +114,7 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
             task = seen[key]
             if not task.text and len(heading.body):
                 task.text, task.span, task.source = body, Span(heading.span.start, heading.body.end), "outline"
-                task.due = task.due or _due(text, heading, own, _section_plan(heading, by_id, plan))
+                task.due = task.due or _due(text, heading, own, _section_plan(heading, by_id, plan), headings)
             task_of_heading[heading.id] = task
             continue
         listed = not len(heading.body) and heading.style not in RUN_IN_STYLES and not _is_sentence(text, heading)
@@ -125,7 +126,7 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
             span=Span(heading.span.start, max(heading.span.end, heading.body.end)),
             heading=heading.parent,
             parent=parent_task.id if parent_task else None,
-            due=_due(text, heading, own, _section_plan(heading, by_id, plan)),
+            due=_due(text, heading, own, _section_plan(heading, by_id, plan), headings),
             source="list" if listed else "outline",
             category=heading.box,
         )
@@ -212,10 +213,15 @@ def _section_plan(heading: Heading, by_id: dict[str, Heading], plan: PlanMeta) -
     return plan
 
 
-def _due(text: str, heading: Heading, own: Span, plan: PlanMeta):
-    """The first deadline in a task's own words (title and body before its sub-tasks)."""
-    start = heading.span.start
-    due = find_due(text[start:own.end], plan)
-    if due is not None and due.span is not None:
-        due.span = Span(start + due.span.start, start + due.span.end)
-    return due
+def _due(text: str, heading: Heading, own: Span, plan: PlanMeta, headings: list[Heading]):
+    """The first deadline in a task's own words (title and body before its sub-tasks), else in the words after its
+    last sub-task (an owner line closing a list: (县水务局，10月底前完成), see ``outline``)."""
+    index = bisect_left(headings, heading.body.end, key=lambda h: h.span.start) - 1 if own.end < heading.body.end else -1
+    last = headings[index] if index >= 0 and headings[index].span.start >= heading.body.start else None
+    for start, end in ((heading.span.start, own.end), (last.body.end if last else own.end, heading.body.end)):
+        due = find_due(text[start:end], plan) if end > start else None
+        if due is not None:
+            if due.span is not None:
+                due.span = Span(start + due.span.start, start + due.span.end)
+            return due
+    return None
