@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from plankg.ingest.agencies import FULL_ORGAN, ORGAN, is_agency
+from plankg.ingest.agencies import FULL_ORGAN, ORGAN, is_agency, resolve_agency
 from plankg.ingest.facts import CitedDocument, Document, PlanMeta, Span
 from plankg.ingest.numerals import fold_years
 from plankg.ingest.text import lines, normalize
@@ -151,6 +151,15 @@ _TITLE_ORGAN = re.compile(rf"{FULL_ORGAN}(?=\s*(?:(?:19|20)\d{{2}}|关于|[\"'�
                           r"|工作(?:计划|要点|总结|方案|报告|安排)))")
 
 
+# The subject of a report's opening sentence speaks for the report, which prints no issuer: after the year
+# (2022年, / 一年来, / 今年以来,) and any clauses of whose guidance or support (在县委、县政府的坚强领导下,
+# 在上级部门的大力支持下,), an organ followed by what it did (…在, 坚持, 紧紧围绕, 认真, 聚焦, 扎实…).
+_GUIDANCE_CLAUSE = r"在[^,。;]{2,40}?(?:领导|指导|支持|关心|帮助|关怀|部署)下\s*,\s*"
+_OPENING_SUBJECT = re.compile(
+    rf"(?:(?:19|20)\d{{2}}年(?:以来)?|一年来|今年以来|过去一年)\s*,\s*(?:{_GUIDANCE_CLAUSE})*(?P<organ>{ORGAN})"
+    r"(?=在|坚持|始终|紧紧|紧扣|围绕|聚焦|认真|深入|全面|积极|扎实|持续|全力|立足|按照|以)")
+
+
 # Organs signing together (a 党委 office and a 政府 office) are printed side by side, apart by spaces or 、, or one
 # per line above the date; the plan keeps them all in order, joined with 、 (``PlanMeta.issuer`` is one string):
 # 中共某市委办公室  某市人民政府办公室 -> 中共某市委办公室、某市人民政府办公室.
@@ -188,12 +197,11 @@ def _issuer(meta, text, folded, head, all_lines, notice, fields) -> None:
     if organ:  # 市公安局2024年工作计划
         _set(meta, "issuer", text[organ.start():organ.end()], Span(organ.start(), organ.end()))
         return
-    for span in head[:3]:  # a report's opening: 2022年,市公安局在…领导下
-        match = re.match(rf"(?:(?:19|20)\d{{2}}年|一年来|今年以来)\s*,\s*(?P<organ>{ORGAN})(?=在|坚持|始终|紧紧|围绕)",
-                         folded[span.start:span.end])
+    for span in head[:3]:  # a report's opening: 2022年,市公安局在…领导下 / 2022年,在…领导下,区水务局紧紧围绕…
+        match = _OPENING_SUBJECT.match(folded[span.start:span.end])
         if match:
             start, end = span.start + match.start("organ"), span.start + match.end("organ")
-            _set(meta, "issuer", text[start:end], Span(start, end))
+            _set(meta, "issuer", resolve_agency(text[start:end], meta), Span(start, end))
             return
     cover = _under_title(folded, all_lines, meta.evidence.get("title"))
     if cover:  # 某县“十四五”文化和旅游发展规划 / 某县文化和旅游局 / 二〇二一年十一月
