@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from plankg.ingest.facts import Document, PlanMeta, Span, Target, Task
 from plankg.ingest.glossary import glossary_sections
 from plankg.ingest.numerals import fold_years
+from plankg.ingest.tables import Cell, find_task_tables
 from plankg.ingest.text import lines, normalize, normalize_label
 
 # Plan kinds that cover one year: a target without its own year belongs to the plan's year.
@@ -29,10 +30,10 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 # Counting units a committed quantity is measured in (个, 家, 处 …); 万/亿 in front stay part of the unit (5万处);
-# a count of visits keeps its 次 (检查企业1260家次, 培训3000人次).
+# a count of visits or events keeps its 次 (检查企业1260家次, 培训3000人次, 开展对接活动10场次, 抽检食品500批次).
 _COUNT_UNITS = (
     "微克/立方米|毫克/升|平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|家次|户次|件次|车次|台次|"
-    "架次|艘次|小时|分钟|工作日|个百分点|个|家|"
+    "架次|艘次|场次|批次|班次|期次|轮次|航次|小时|分钟|工作日|个百分点|个|家|"
     "处|支|名|人|起|面|座|所|台|套|辆|条|部|架|张|件|户|间|场|项|次|天"
 )
 # A classifier between the number and a unit that is a noun of its own: 1个工作日, 3个小时.
@@ -78,13 +79,13 @@ _RATIO_LEVEL_WORDS = ("达", "达到", "为", "是")
 _FALL_TO = "(?:下降|降低|减少|压降|压减|压缩|缩短|缩减|缩小|降|减)(?:到|至)"
 _RISE_TO = "(?:上升|增长|增加|提升|提高|扩大|增|升)(?:到|至)"
 # Comparator words written before the number (a few words may sit between: 不低于公用经费5%).
-# Examples: 不低于50% / 达到95% / 突破300人 / 约1.5亿元 / 提升至1000M (the level to reach) / 共6个.
+# Examples: 不低于50% / 达到95% / 突破300人 / 约1.5亿元 / 提升至1000M (the level to reach) / 共计6个 / 仅为1.8%.
 _BEFORE = {
     "≥": "不低于|不少于|不小于|最低|至少|保持在|维持在|保持|维持|稳定在|达到|达|确保|满足",
     "≤": f"不高于|不超过|不多于|不大于|控制在|{_FALL_TO}|低于|少于",
     ">": "突破|超过|高于|多于",
     "≈": "约(?![束定请谈])|大约|近",  # 约束性 is an indicator's nature, 约定 an agreement
-    "=": f"{_RISE_TO}|共计|合计",
+    "=": f"{_RISE_TO}|共计|合计|仅为|仅有|只有|仅占|只占",  # 强度仅为1.8%: a level stated, never in the indicator
 }
 _BEFORE_RE = re.compile("|".join(
     f"(?P<c{index}>{words})" for index, words in enumerate(_BEFORE.values())
@@ -116,7 +117,7 @@ _LEVEL_REACHED = re.compile(r"^(?:达到|达)")
 # Words around a number that make it something other than a target.
 # 每3000人 is the base of a rate, 第十三个 an ordinal, /1000户 the second half of a rate: not quantities to reach.
 _NOT_A_QUANTITY_BEFORE = re.compile(r"(?:每|第|/)\s*$")
-_SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|批次|期间|类|种|级)")
+_SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|期间|类|种|级)")
 
 # 3个目标: … announces an enumeration, not a quantity to reach.
 _ENUMERATION = re.compile(r"^[^,;。:\"]{0,10}:")
@@ -144,30 +145,34 @@ _NATURE_AFTER_VALUE = re.compile(rf"\s*[(\[]\s*{_NATURE}\s*[)\]]")
 _NATURE_AFTER_NAME = re.compile(rf"\s*[(\[]\s*{_NATURE}\s*[)\]]\s*$")
 
 # Words that open a clause without being part of the indicator: 确保信息采集率 -> 信息采集率; so do outline numbers
-# of a run-in item: (2)病媒生物密度监测点不少于20个 -> 病媒生物密度监测点, 3./四、 alike.
+# of a run-in item: (2)病媒生物密度监测点不少于20个 -> 病媒生物密度监测点, 3./四、 alike; and the dash or bullet that
+# opens a list line: ——完成农村道路硬化80公里 -> 农村道路硬化, ●/■/◆ alike (normalize makes a dash "-").
 _OUTLINE_NUMBER = r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}[、.](?!\d)|[一二三四五六七八九十]{1,3}、"
 # Enclosed numbers (① ⑴ ⒈) number run-in items; normalize turns them into plain digits, which would read as values.
 _ENCLOSED_NUMBER = re.compile("[\u2460-\u249b]")
+_BULLET = r"-+|[•·●○◆◇■□▲△►▶★☆※]"
 # Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
 _DELIVERY_VERBS = (
     r"新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
-    r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展|开发|推出|认定|争创|设立|增设|举办|开设|加固"
+    r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展|开发|推出|认定|争创|设立|增设|举办|开设|加固|开展|组织|举行|召开"
 )
 # Adverbs that make the value a total (共建成…30个, 全市共有…35家, 发放…总计2000万元): they belong to the value's
 # sense, never to the indicator's name, wherever they stand around it. A bare 共 only before a verb of delivery or
 # 有, so 共享, 共同, 共建共治 keep theirs.
 _QUANTITY_ADVERBS = rf"累计|共计|合计|总计|总共|一共|共有|共(?={_DELIVERY_VERBS})"
 _LEAD_WORDS = re.compile(
-    rf"^(?:{_OUTLINE_NUMBER}|[,;:、\s]|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
+    rf"^(?:{_OUTLINE_NUMBER}|{_BULLET}|[,;:、\s]|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
     rf"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|{_QUANTITY_ADVERBS}|已经|已|规模(?!以上|以下|化)|达到)+"
 )
-_COUNT_VERBS = re.compile(rf"^(?:{_QUANTITY_ADVERBS})?新?(?:{_DELIVERY_VERBS})+")
+# A generic noun of events keeps the verb before it, which says what they are: 开展招聘活动 -> 招聘活动, not 活动.
+_COUNT_VERBS = re.compile(rf"^(?:{_QUANTITY_ADVERBS})?新?(?:{_DELIVERY_VERBS})+(?!(?:活动|会议|行动|工作|项目|服务)$)")
 # An agency as the subject of the work is not part of what is counted: 县财政局每年安排专项资金3000万元 ->
 # 每年安排专项资金 (a recurrence stays, as in 每年评选10佳社区民警).
 _AGENCY_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:局|委员会|委|办公室|政府|部门)(?=每|安排|投入|统筹|筹集|下达|落实)")
 # What a count counts is a noun phrase after it; it ends where a verb of reaching begins:
-# 推动20家乡镇卫生院达到国家推荐标准 -> 乡镇卫生院.
-_COUNTED_NOUN = re.compile(r"(?:(?!达到|实现|完成|通过|纳入|获得|建成)[^,;。、等的]){2,16}")
+# 推动20家乡镇卫生院达到国家推荐标准 -> 乡镇卫生院; and where the next count of a list begins: 建成3个示范点和
+# 10个示范村 -> 示范点.
+_COUNTED_NOUN = re.compile(r"(?:(?!达到|实现|完成|通过|纳入|获得|建成|(?:和|及|与|以及)\s*\d)[^,;。、等的]){2,16}")
 # A count in a standard is about what the standard provisions: 按照每村不少于2名的标准配备村级后备干部 -> 村级后备干部,
 # 按每百户不低于20平方米的标准配套建设养老服务用房 -> 养老服务用房.
 _STANDARD_FOR = re.compile(
@@ -191,14 +196,19 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # "十四五"期末 / 十三五期间: the last year of a five-year-plan period.
 _FIVE_YEAR_PERIOD = re.compile(r"十([一二三四五六七八九])五\"?(?:规划)?(?:期末|末|期间|时期)")
 _CLAUSE_END = re.compile(r"[,;。!?\n]")
+# The edge between two cells of a table row written as text (matched on the original: normalize folds a tab).
+_CELL_EDGE = re.compile(r"\t+|[|｜]+|[ \u3000\u00a0]{2,}")
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
 
-# Headings of a plan's review of the past period: its figures are achievements.
+# Headings of a plan's review of the past period, or of the problems it faces: its figures are achievements (the
+# state reached), not targets.
 _HEADING_START = r"^[ ]*(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])"
 _REVIEW_HEADING = re.compile(
     _HEADING_START + r"[^\n。]{0,30}(?:成就|成效|成绩|回顾|现状|基本情况|发展基础|工作基础|规划背景|发展环境|"
-    r"开展情况|完成情况|进展情况|落实情况|工作情况)",
+    r"开展情况|完成情况|进展情况|落实情况|工作情况|"
+    # the problems a plan or report names describe the state as it is: 二、存在的问题, (三)问题与不足
+    r"存在的?(?:主要|突出)?(?:问题|不足|困难|短板)|(?:问题|困难|不足)(?:和|与|及)(?:不足|困难|问题|挑战|短板))",
     re.MULTILINE,
 )
 # A sentence that looks back (去年…, 今年以来…, 截至2023年底…) or a clause that reports a state reached (已建成…).
@@ -245,6 +255,17 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
     ahead = _sections(text, _FORWARD_HEADING) if reports else []
     glossaries = glossary_sections(document.text)  # a 名词解释 section counts components, it sets no targets
     tables = indicator_tables(document, plan)
+    wrapped = _wrapped_cells(document.text)
+    text = _without(text, [piece for cell in wrapped for piece in cell.pieces])  # read below, each cell whole
+
+    def context(span: Span, sentence_text: str) -> _Context:
+        return _Context(
+            looks_back=bool(_PAST_SENTENCE.match(sentence_text)) or any(r.contains(span) for r in reviews),
+            reporting=reports and not any(a.contains(span) for a in ahead),
+            start=plan.period_start,
+            end=plan.period_end,
+        )
+
     targets: list[Target] = []
     for sentence in _spans(text, _SENTENCE_END):
         sentence_text = text[sentence.start:sentence.end]
@@ -254,17 +275,14 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
             continue
         if any(table.span.start <= sentence.start < table.span.end for table in tables):
             continue  # read below, cell by cell
-        context = _Context(
-            looks_back=bool(_PAST_SENTENCE.match(sentence_text)) or any(r.contains(sentence) for r in reviews),
-            reporting=reports and not any(a.contains(sentence) for a in ahead),
-            start=plan.period_start,
-            end=plan.period_end,
-        )
-        earlier: list[Target] = []  # the figures of the sentence's clauses so far
-        for clause in _spans(sentence_text, _CLAUSE_END, offset=sentence.start):
-            found = _clause_targets(text, document.text, clause, sentence, context, earlier)
-            earlier.extend(found)
-            targets.extend(found)
+        targets.extend(_sentence_targets(text, document.text, sentence, context(sentence, sentence_text)))
+    for cell in wrapped:
+        cell_text = fold_years(normalize(cell.text))
+        for sentence in _spans(cell_text, _SENTENCE_END):
+            for target in _sentence_targets(cell_text, cell.text, sentence, context(cell.span, cell_text)):
+                target.evidence = cell.source(target.evidence.start, target.evidence.end)
+                target.sentence = cell.span
+                targets.append(target)
     targets.extend(target for table in tables for target in table.targets)
     targets.sort(key=lambda target: target.evidence.start)
     dated_sections = _dated_sections(text)
@@ -273,6 +291,47 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
         if target.year is None:
             target.year = _fallback_year(target, tasks, plan, dated_sections)
     return _without_table_repeats(targets, tasks)
+
+
+def _sentence_targets(text: str, original: str, sentence: Span, context: _Context) -> list[Target]:
+    """The figures of one sentence, clause by clause (a later clause may refer to the figures before it)."""
+    found: list[Target] = []
+    for clause in _clauses(text, original, sentence):
+        found.extend(_clause_targets(text, original, clause, sentence, context, found))
+    return found
+
+
+def _clauses(text: str, original: str, sentence: Span) -> list[Span]:
+    """The clauses of a sentence: between clause marks, and between the cells of a table row, whose separators
+    (tab, |, wide spaces) the original text keeps; no indicator reaches across a cell's edge into the row number
+    or the task name before it."""
+    spans = []
+    for clause in _spans(text[sentence.start:sentence.end], _CLAUSE_END, offset=sentence.start):
+        spans.extend(_spans(original[clause.start:clause.end], _CELL_EDGE, offset=clause.start))
+    return spans
+
+
+def _wrapped_cells(original: str) -> list[Cell]:
+    """The name and content cells of the document's task tables whose text wraps onto the next lines (a ``|`` or
+    fixed-width text table): a figure is read from the cell's whole text, its indicator on one line and its value
+    on the next (合格率达到 / 95%以上)."""
+    return [
+        cell
+        for table in find_task_tables(original)
+        for item in table.items
+        for cell in [item.name, *(c for group in item.groups for c in group.content)]
+        if cell is not None and cell.pieces
+    ]
+
+
+def _without(text: str, spans: list[Span]) -> str:
+    """``text`` with the characters of ``spans`` blanked (same length)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        chars[span.start:span.end] = " " * (span.end - span.start)
+    return "".join(chars)
 
 
 @dataclass
@@ -311,6 +370,7 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         if quantity is not None:
             quantities.append(quantity)
     quantities = [q for q in quantities if not _slogan_count(clause_text, q)]
+    quantities = [q for i, q in enumerate(quantities) if not _is_threshold(clause_text, q, quantities[i + 1:])]
     _share_list_comparator(clause_text, quantities)
 
     targets: list[Target] = []
@@ -449,6 +509,17 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
     )
 
 
+def _is_threshold(clause: str, quantity: _Quantity, later: list[_Quantity]) -> bool:
+    """A count before 的 that qualifies the noun of a later figure's indicator sets no figure of its own:
+    营业收入500万元以上的企业达到80家, 存栏100头以上的养殖场占比达到70% (the threshold stays in the indicator).
+    A share before its subject is a figure (70%以上的事项…), and a list (建设5个以上的站点和10个…) counts each."""
+    if quantity.unit in ("%", "‰", "ratio") or not later or not later[0].word_before:
+        return False
+    if not clause.startswith("的", quantity.end) or not _starts_noun(clause[quantity.end + 1:]):
+        return False
+    return not _LIST_JOINT.search(clause, quantity.end, later[0].phrase_start)
+
+
 def _slogan_count(clause: str, quantity: _Quantity) -> bool:
     """A count in Chinese numerals printed twice or more in one clause beats a slogan's rhythm, it sets no figure:
     建一处、成一处、用一处 / 改一间、验一间 (a figure is printed once)."""
@@ -510,7 +581,10 @@ def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
     verbs = _COUNT_VERBS.match(stripped) if quantity.unit not in ("%", "ratio") else None
     if verbs and len(stripped) - verbs.end() >= 2:
         stripped = stripped[verbs.end():]
-    if not stripped:
+    if not stripped:  # 建成3个以上的示范村: nothing before names it, the noun after 的 does
+        noun = _COUNTED_NOUN.match(clause, quantity.end + 1) if clause.startswith("的", quantity.end) else None
+        if quantity.unit not in ("%", "ratio") and noun and _starts_noun(noun.group(0)):
+            return Span(noun.start(), noun.end())
         return Span(end, end)
     begin = start + phrase.index(stripped, offset)
     return Span(begin, begin + len(stripped))
