@@ -234,6 +234,8 @@ def _line_candidates(text: str, folded: str) -> list[_Candidate]:
             while title_start < line.end() and folded[title_start] == " ":
                 title_start += 1
             title_end, end = _title_bounds(folded, title_start, line.end())
+            if folded[title_end:end] in _FULL_STOPS and _owners_only(folded[end:line.end()]):
+                title_end = _first_clause_end(folded, title_start, title_end)  # an item of one sentence, no title
             if style == "annex":
                 title_start, title_end = _annex_title(folded, title_start, line.end())
                 end = line.end()
@@ -242,6 +244,14 @@ def _line_candidates(text: str, folded: str) -> list[_Candidate]:
             )
             break
     return candidates
+
+
+_FULL_STOPS = ("。", "!", "?")
+
+
+def _owners_only(rest: str) -> bool:
+    """Whether the rest of an item's line after its first sentence is nothing or only its owners (县林业局、各乡镇)."""
+    return not rest.strip() or bool(_OWNER_LINE.fullmatch(rest.strip()))
 
 
 def _title_bounds(folded: str, start: int, limit: int) -> tuple[int, int]:
@@ -294,17 +304,22 @@ def _with_run_ins(text: str, folded: str, candidates: list[_Candidate]) -> list[
 # A run-in item runs to its 。 or ；, often a long sentence of clauses; its title is then its first clause, the
 # action: 一是严格建设用地准入管理，将污染地块纳入…，未经调查评估的地块不得开发利用； -> 严格建设用地准入管理. A short
 # item keeps its clauses (三是加强监管，防范新增污染； -> 加强监管，防范新增污染), and so does one whose first clause is
-# too short to name an action (一是对标，… ).
+# too short to name an action (一是对标，… ). So does a numbered line item that is one sentence and nothing else but
+# its owners (5．深化…改革，发展…，年底前…。(县X局)): it prints no title sentence. A line item followed by more
+# sentences, or without a full stop, keeps its first sentence or its line as its title.
 _LONG_RUN_IN_TITLE = 20
 _MIN_CLAUSE = 4
+# A first clause that sets the circumstance names no action: 以…为依托，建设… / 在…基础上，… / 按照…要求，… / 围绕…，…
+_CIRCUMSTANCE = re.compile(r"(?:以|在|按照?|依照|依据|根据|围绕|依托|通过|针对|结合|对照|对标|立足|借助)")
 
 
 def _first_clause_end(folded: str, start: int, end: int) -> int:
-    """End of a run-in title: its first clause when the item is long (see ``_LONG_RUN_IN_TITLE``)."""
+    """End of a long item's title: its first clause when the item is long (see ``_LONG_RUN_IN_TITLE``) and the
+    clause names an action."""
     if end - start <= _LONG_RUN_IN_TITLE:
         return end
     comma = folded.find(",", start, end)
-    return comma if comma - start >= _MIN_CLAUSE else end
+    return comma if comma - start >= _MIN_CLAUSE and not _CIRCUMSTANCE.match(folded, start) else end
 
 
 def _paired(matches: list[re.Match]) -> list[re.Match]:

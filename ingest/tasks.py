@@ -122,7 +122,7 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
             id=f"t{len(tasks) + 1}",
             number=_bare_number(heading.number),
             title=heading.title,
-            text=body or ("" if listed else heading.title),
+            text=_clause_title_sentence(text, heading, own) or body or ("" if listed else heading.title),
             span=Span(heading.span.start, max(heading.span.end, heading.body.end)),
             heading=heading.parent,
             parent=parent_task.id if parent_task else None,
@@ -194,6 +194,18 @@ def _value(printed: str) -> int | None:
 
 def _trim(text: str, span: Span) -> str:
     return text[span.start:span.end].strip()
+
+
+def _clause_title_sentence(text: str, heading: Heading, own: Span) -> str:
+    """The words of an item titled by its first clause (一是加强监管，将…纳入…；, 5．深化…改革，发展…。): the whole
+    sentence with what follows it, which the title alone would cut; "" for an item with a title of its own."""
+    start = text.find(heading.title, heading.span.start, heading.span.end) if heading.title else -1
+    if start < 0 or not text[start + len(heading.title):heading.span.end].strip(_SENTENCE_END):
+        return ""
+    return text[start:max(own.end, heading.span.end)].strip()
+
+
+_SENTENCE_END = "。；;！!？?:： \t\n"
 
 
 def _is_sentence(text: str, heading: Heading) -> bool:
