@@ -29,7 +29,8 @@ REPORT_KINDS = ("总结", "报告")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
-# Counting units a committed quantity is measured in (个, 家, 处 …); 万/亿 in front stay part of the unit (5万处);
+# Counting units a committed quantity is measured in (个, 家, 处 …); 万/亿 in front stay part of the unit (5万处), 余/多
+# between make the number a floor (600余家, 1万多人: > 600 家, > 1 万人);
 # a count of visits or events keeps its 次 (检查企业1260家次, 培训3000人次, 开展对接活动10场次, 抽检食品500批次).
 _COUNT_UNITS = (
     "微克/立方米|毫克/升|平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|家次|户次|件次|车次|台次|"
@@ -56,7 +57,7 @@ _QUANTITY = re.compile(
     rf"|(?P<pct>{_NUMBER})\s*(?P<pctunit>%|‰)"
     rf"|百分之(?P<pctcn>{_CN_NUMBER})"
     rf"|(?P<rate>{_NUMBER})\s*(?P<rateunit>/\s*(?:\d+(?:\.\d+)?)?[十百千万]+(?:人口|人|户)?)"  # 10/10万: per 100,000; 3.5/万人
-    rf"|(?P<count>{_NUMBER})\s*(?:{_CLASSIFIER}(?=工作日|小时))?(?P<unit>(?:万|亿)?(?:{_COUNT_UNITS}))"
+    rf"|(?P<count>{_NUMBER})\s*(?:{_CLASSIFIER}(?=工作日|小时))?(?P<magnitude>万|亿)?(?P<more>余|多)?(?P<unit>{_COUNT_UNITS})"
     rf"|(?P<grade>{_NUMBER}|{_CN_NUMBER})\s*(?P<gradeunit>{_GRADE_UNITS}){_GRADE_END}"
     rf"|(?P<weak>{_NUMBER})\s*(?P<weakunit>{_WEAK_UNITS})(?![A-Za-z])"
     rf"|(?P<cncount>{_CN_NUMBER})(?P<cnunit>{_COUNT_UNITS})"
@@ -106,6 +107,8 @@ _CHANGE = re.compile(rf"(?:{_CHANGE_VERBS})\s*$")
 _REPORTED_CHANGE = re.compile(rf"(?P<base>同比|环比|较上年|较去年)(?:分别|均|共|累计)?(?P<verb>{_CHANGE_VERBS})\s*$")
 # A clause that only compares with an earlier time: 比上年提高, 较2020年下降.
 _COMPARED_CHANGE = re.compile(rf"(?:比|较)(?:上年|去年|上年度|上年同期|\d{{4}}年)(?:{_CHANGE_VERBS})")
+# A total named by itself (总数, 总量, 累计数) is the total of what the clause before counted.
+_BARE_TOTAL = re.compile(r"总数|总量|总规模|总额|累计数|存量")
 # 分别 pairs the values of a clause with the figures named before it, in order: 发生事故3起、死亡3人,同比分别下降
 # 25%和40% -> 事故 -25 %, 死亡 -40 %.
 _RESPECTIVELY = "分别"
@@ -198,6 +201,8 @@ _FIVE_YEAR_PERIOD = re.compile(r"十([一二三四五六七八九])五\"?(?:规�
 _CLAUSE_END = re.compile(r"[,;。!?\n]")
 # The edge between two cells of a table row written as text (matched on the original: normalize folds a tab).
 _CELL_EDGE = re.compile(r"\t+|[|｜]+|[ \u3000\u00a0]{2,}")
+# A line of a text table whose cells can wrap: cells between bars, or apart by wide spaces.
+_TEXT_TABLE_ROW = re.compile(r"[|｜]|\S[ \u3000\u00a0]{2,}\S")
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
 
@@ -315,6 +320,8 @@ def _wrapped_cells(original: str) -> list[Cell]:
     """The name and content cells of the document's task tables whose text wraps onto the next lines (a ``|`` or
     fixed-width text table): a figure is read from the cell's whole text, its indicator on one line and its value
     on the next (合格率达到 / 95%以上)."""
+    if not _TEXT_TABLE_ROW.search(original):
+        return []  # cells wrap in text tables only, and most documents have none
     return [
         cell
         for table in find_task_tables(original)
@@ -396,14 +403,16 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         if not indicator and shared is None:
             indicator_span = _between_word_and_value(clause_text, quantity) or _following_phrase(clause_text, quantity)
             indicator = printed[indicator_span.start:indicator_span.end]
-        same_measure = earlier and shared is None and (earlier[-1].unit == quantity.unit or (
+        same_measure = earlier and shared is None and (earlier[-1].unit == quantity.unit or quantity.reported or (
             quantity.unit == "个百分点" and earlier[-1].unit == "%"))
         if not indicator and same_measure:
             # 网办率2021年底前达到70%,2022年开始维持在75%以上: the same measure; 比重达到76.5%,同比提高2.3个百分点:
-            # the change of that share, in points
+            # the change of that share, in points; 总数达到156家,同比增长21.9%: the change of that figure
             indicator = earlier[-1].indicator
         elif same_measure and _COMPARED_CHANGE.fullmatch(indicator):
             indicator = earlier[-1].indicator + indicator  # 占比18.4%,比上年提高2.3个百分点 -> 占比比上年提高
+        elif same_measure and _BARE_TOTAL.fullmatch(indicator):
+            indicator = earlier[-1].indicator + indicator  # 新增企业28家,总数达到156家 -> 企业总数
         previous_end = marked.end() if marked and marked.start() >= quantity.end else quantity.end
         if not indicator and shared is None:
             continue
@@ -467,7 +476,9 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
     elif groups["rate"]:
         value, unit = _number(groups["rate"]), groups["rateunit"].replace(" ", "")
     elif groups["count"]:
-        value, unit = _number(groups["count"]), groups["unit"]
+        value, unit = _number(groups["count"]), (groups["magnitude"] or "") + groups["unit"]
+        if groups["more"] and comparator in (None, "=", "≥"):
+            comparator = ">"  # 600余家, 3万多人: more than the number printed
     elif groups["grade"]:
         if comparator is None:
             return None  # 3级网络: a kind of network

@@ -122,3 +122,23 @@ def test_a_problems_section_states_the_state_as_it_is():
     assert (status.indicator, status.comparator, status.kind) == ("道路养护资金保障率", "=", "achieved")
     planned = next(t for t in found if t.value == 80)
     assert (planned.indicator, planned.kind) == ("道路养护资金保障率", "target")
+
+
+SUMMARY = PlanMeta(title="某局2023年工作总结", kind="工作总结", period_start=2023, period_end=2023)
+
+
+def test_a_bare_total_and_a_bare_change_continue_the_figure_before():
+    found = _found("全年新增注册养老机构12家，总数达到86家，同比增长16.2%。", SUMMARY)
+    assert found == [("注册养老机构", "=", 12, "家"), ("注册养老机构总数", "=", 86, "家"),
+                     ("注册养老机构总数", "同比增长", 16.2, "%")]
+
+
+@pytest.mark.parametrize(
+    "text, indicator, value, unit",
+    [
+        ("全年接待来访群众800余人次。", "接待来访群众", 800, "人次"),
+        ("发放助学贷款1.5万多元。", "助学贷款", 1.5, "万元"),
+    ],
+)
+def test_a_number_with_yu_or_duo_is_a_floor(text, indicator, value, unit):
+    assert _found(text, SUMMARY) == [(indicator, ">", value, unit)]
