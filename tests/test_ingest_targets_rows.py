@@ -142,3 +142,19 @@ def test_a_bare_total_and_a_bare_change_continue_the_figure_before():
 )
 def test_a_number_with_yu_or_duo_is_a_floor(text, indicator, value, unit):
     assert _found(text, SUMMARY) == [(indicator, ">", value, unit)]
+
+
+FIXED_WIDTH_TABLE = (
+    "附件\n重点任务清单\n"
+    "序号  任务名称      工作内容                完成时限\n"
+    "1     充电设施建设  新建公共充电桩，车桩比  2024年底前\n"
+    "                    达到3:1\n"
+    "2     慢行系统      建成自行车道15公里      2024年10月底前\n"
+)
+
+
+def test_a_fixed_width_table_reads_a_wrapped_cell_whole():
+    tasks, found = _targets(FIXED_WIDTH_TABLE)
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in found] == [
+        ("车桩比", "=", 3, "ratio"), ("自行车道", "=", 15, "公里")]
+    assert tasks[found[0].task].title == "新建公共充电桩，车桩比达到3:1"
