@@ -32,6 +32,7 @@ _LEFT_EDGE = re.compile(
     r"加快|全面|深入|持续|积极|不断|进一步|探索|启动|完成|做强|做优|做实|迭代|配备|用好|开展|实施|"
     r"组织|设置|印发|执行|严格|推行|实行|指导|增设|增配|理顺|突出|夯实|坚持|注重|挖掘|拓展|贯通|选树|加速|改造|"
     r"规范|引领|参与|一批|一系列|多个|简称|包括|包含|涵盖|"  # 以下简称|城市运管服平台, 包括|医学检验中心
+    r"认定|引进|新增|培育|"  # a report's counts: 新认定|省级工程技术研究中心5家
     r"全市|全县|全区|全省|全国|各级|各地|本市|我市|"  # 全市|执法办案管理中心
     r"[以和与及对为的将把由向从等了着是到于其各]|(?<![接招款优厚善期对])待|"  # 待|集成服务系统部署完成后, not 接待中心
     r"在(?!线)|"  # 在|乡镇, but 在线审批监管平台 is one name
@@ -45,13 +46,18 @@ _LEADING_PREPOSITION = re.compile(r"按照|依照|依据|根据|遵照|对照|�
 # Qualities before a name are not part of it: 立体化智能化|社会治安防控体系 meets 社会治安防控体系.
 _QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{2}化)+")
 # Look-alikes of a head: 队伍/队员 (people), 网站/一站式, 中心工作 (central task), 系统谋划 (systematically).
-_NOT_A_SYSTEM = re.compile(r".(?:队[伍员]|站[式点])|网站|一站|.中心(?:工作|任务|城区|城市)|.系统(?:观念|思维|治理|谋划|推进|集成)")
+# An owner label's unit (责任科室, 牵头处室, 责任股室) and a team of people (科研团队) are no systems either, nor is a
+# head word that qualifies the noun after it: 工程技术研究中心 (engineering research), 工程师, 平台经济.
+_NOT_A_SYSTEM = re.compile(r".(?:队[伍员]|站[式点])|网站|一站|.中心(?:工作|任务|城区|城市)|.系统(?:观念|思维|治理|谋划|推进|集成)"
+                           r"|[科股处]室|团队|.工程(?:技术|师|学|咨询|造价|监理)|.平台(?:经济|企业|公司)")
+# A heading number before a name is none of it: (二)物流平台提档升级 names 物流平台.
+_HEADING_NUMBER = re.compile(rf"\([{NUMERAL_CHARS}\d]{{1,3}}\)")
 # Searched up to a head (endpos): the run of name characters right before it.
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+\"()]*\Z")
 _MAX_NAME = 14
 # Names that are only the head with a generic modifier: no particular system.
 _GENERIC = {"工作机制", "长效机制", "运行机制", "体制机制", "工作体系", "管理体系", "制度体系", "工作室", "指挥室",
-            "服务站", "检查站", "系统", "平台", "中心"}
+            "服务站", "检查站", "系统", "平台", "中心", "办公室"}
 # A head after a word that ranks or sorts, not names: 重点工程, 重大工程, 各类平台, 相关系统.
 _GENERIC_MODIFIER = re.compile(rf"(?:重点|重大|重要|主要|相关|有关|各类|各项|专项)(?:{_HEAD.pattern})")
 # A verb that also names an activity, so that a noun before it and a noun after it make one name with it:
@@ -177,6 +183,9 @@ def _left_edge(norm: str, head_start: int) -> int:
     preposition = _LEADING_PREPOSITION.match(norm, start, head_start)
     if preposition and head_start - preposition.end() >= 2:
         start = preposition.end()
+    number = _HEADING_NUMBER.match(norm, start, head_start)
+    if number and head_start - number.end() >= 2:
+        start = number.end()
     quality = _QUALITY.match(norm, start, head_start)
     if quality and head_start - quality.end() >= 4:
         start = quality.end()
