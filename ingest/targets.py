@@ -7,6 +7,8 @@ the quantity is about; a planned change is part of it (能耗下降 = 14 %). Fig
 with kind "achieved": a change against last year (同比下降11.8%), a state already reached (已建成), a figure
 dated before the plan's period, anything in a review section (一、发展基础), in a sentence that looks back (去年…,
 截至…, 今年以来…), or in a report (工作总结, 报告) outside the part that looks ahead (二、明年工作打算).
+A table row written as text is read cell by cell (a tab or | ends a clause), and a cell that wraps onto the next
+lines of a | or fixed-width table is read whole; main-indicator tables are read by their columns (see below).
 """
 
 from __future__ import annotations
@@ -151,9 +153,9 @@ _NATURE_AFTER_NAME = re.compile(rf"\s*[(\[]\s*{_NATURE}\s*[)\]]\s*$")
 # of a run-in item: (2)病媒生物密度监测点不少于20个 -> 病媒生物密度监测点, 3./四、 alike; and the dash or bullet that
 # opens a list line: ——完成农村道路硬化80公里 -> 农村道路硬化, ●/■/◆ alike (normalize makes a dash "-").
 _OUTLINE_NUMBER = r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2}[、.](?!\d)|[一二三四五六七八九十]{1,3}、"
+_BULLET = r"-+|[•·●○◆◇■□▲△►▶★☆※]"
 # Enclosed numbers (① ⑴ ⒈) number run-in items; normalize turns them into plain digits, which would read as values.
 _ENCLOSED_NUMBER = re.compile("[\u2460-\u249b]")
-_BULLET = r"-+|[•·●○◆◇■□▲△►▶★☆※]"
 # Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
 _DELIVERY_VERBS = (
     r"新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
@@ -201,8 +203,9 @@ _FIVE_YEAR_PERIOD = re.compile(r"十([一二三四五六七八九])五\"?(?:规�
 _CLAUSE_END = re.compile(r"[,;。!?\n]")
 # The edge between two cells of a table row written as text (matched on the original: normalize folds a tab).
 _CELL_EDGE = re.compile(r"\t+|[|｜]+|[ \u3000\u00a0]{2,}")
-# A line of a text table whose cells can wrap: cells between bars, or apart by wide spaces.
-_TEXT_TABLE_ROW = re.compile(r"[|｜]|\S[ \u3000\u00a0]{2,}\S")
+# The header of a text table whose cells can wrap: 序号 then cells between bars, or apart by wide spaces.
+_TEXT_TABLE_HEADER = re.compile(r"^[ \u3000]*[|｜]?[ \u3000]*(?:序[号號]|编号)(?:[ \u3000]*[|｜]|[ \u3000\u00a0]{2,})",
+                                re.MULTILINE)
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
 
@@ -310,17 +313,17 @@ def _clauses(text: str, original: str, sentence: Span) -> list[Span]:
     """The clauses of a sentence: between clause marks, and between the cells of a table row, whose separators
     (tab, |, wide spaces) the original text keeps; no indicator reaches across a cell's edge into the row number
     or the task name before it."""
-    spans = []
-    for clause in _spans(text[sentence.start:sentence.end], _CLAUSE_END, offset=sentence.start):
-        spans.extend(_spans(original[clause.start:clause.end], _CELL_EDGE, offset=clause.start))
-    return spans
+    clauses = _spans(text[sentence.start:sentence.end], _CLAUSE_END, offset=sentence.start)
+    if not _CELL_EDGE.search(original, sentence.start, sentence.end):
+        return clauses  # prose, as most sentences are
+    return [cell for clause in clauses for cell in _spans(original[clause.start:clause.end], _CELL_EDGE, clause.start)]
 
 
 def _wrapped_cells(original: str) -> list[Cell]:
     """The name and content cells of the document's task tables whose text wraps onto the next lines (a ``|`` or
     fixed-width text table): a figure is read from the cell's whole text, its indicator on one line and its value
     on the next (合格率达到 / 95%以上)."""
-    if not _TEXT_TABLE_ROW.search(original):
+    if not _TEXT_TABLE_HEADER.search(original):
         return []  # cells wrap in text tables only, and most documents have none
     return [
         cell
