@@ -152,11 +152,12 @@ _TITLE_ORGAN = re.compile(rf"{FULL_ORGAN}(?=\s*(?:(?:19|20)\d{{2}}|关于|[\"'�
 
 
 # The subject of a report's opening sentence speaks for the report, which prints no issuer: after the year
-# (2022年, / 一年来, / 今年以来,) and any clauses of whose guidance or support (在县委、县政府的坚强领导下,
-# 在上级部门的大力支持下,), an organ followed by what it did (…在, 坚持, 紧紧围绕, 认真, 聚焦, 扎实…).
+# (2022年, / 一年来, / 今年以来,) or clauses of whose guidance or support (在县委、县政府的坚强领导下,
+# 在上级部门的大力支持下,), or both, an organ followed by what it did (…在, 坚持, 紧紧围绕, 认真, 聚焦, 扎实…).
 _GUIDANCE_CLAUSE = r"在[^,。;]{2,40}?(?:领导|指导|支持|关心|帮助|关怀|部署)下\s*,\s*"
 _OPENING_SUBJECT = re.compile(
-    rf"(?:(?:19|20)\d{{2}}年(?:以来)?|一年来|今年以来|过去一年)\s*,\s*(?:{_GUIDANCE_CLAUSE})*(?P<organ>{ORGAN})"
+    rf"(?:(?:(?:19|20)\d{{2}}年(?:以来)?|一年来|今年以来|过去一年)\s*,\s*(?:{_GUIDANCE_CLAUSE})*|(?:{_GUIDANCE_CLAUSE})+)"
+    rf"(?P<organ>{ORGAN})"
     r"(?=在|坚持|始终|紧紧|紧扣|围绕|聚焦|认真|深入|全面|积极|扎实|持续|全力|立足|按照|以)")
 
 

@@ -21,6 +21,8 @@ TITLE = "云岭县2024年工作总结和2025年工作计划"
     ("2024年，在县委、县政府的正确领导下，县水务局认真贯彻落实上级部署，取得了明显成效。", "县水务局"),
     # two clauses before it, and no year opening the sentence
     ("一年来，在市委、市政府的坚强领导下，在上级部门的大力支持下，县文旅局聚焦全年目标，各项工作稳步推进。", "县文旅局"),
+    # no year: the clause alone opens the sentence
+    ("在县委、县政府的坚强领导下，县水务局紧扣年度目标，完成了各项任务。", "县水务局"),
     # the subject before the clause
     ("2024年，县水务局在县委、县政府的领导下，扎实推进各项工作，完成了年度任务。", "县水务局"),
 ])
@@ -40,3 +42,4 @@ def test_a_clause_without_an_organ_after_it_gives_no_issuer():
 def test_an_untitled_report_keeps_its_subject_as_printed():
     meta = _meta("2024年，在区委、区政府的坚强领导下，区水务局紧紧围绕年度目标，完成了各项任务。\n一、主要工作\n")
     assert meta.issuer == "区水务局"
+
