@@ -12,7 +12,53 @@ extractor was run on them.
 Figures (precision / recall over all three; ``python tests/test_blind_unseen6.py [name]`` prints them).
 The first run used the expectations as first written (commit "blind round 6: expectations before the first run").
 
-FIRST_RUN_TABLE
+| category                   | first run, as written | first run, 6 kinds of expectation corrected |
+|----------------------------|-----------------------|---------------------------------------------|
+| metadata (fields)          | 1.00 / 1.00           | 1.00 / 1.00                                 |
+| metadata.cited             | 0.86 / 1.00           | 1.00 / 1.00                                 |
+| tasks                      | 0.72 / 0.91           | 0.72 / 0.91                                 |
+| tasks.parent               | 0.88 / 0.56           | 0.88 / 0.56                                 |
+| tasks.due                  | 1.00 / 0.62           | 1.00 / 0.62                                 |
+| tasks.box                  | 1.00 / 1.00           | 1.00 / 1.00                                 |
+| tasks.agencies             | 0.99 / 1.00           | 0.99 / 1.00                                 |
+| agency.responsibilities    | 1.00 / 0.98           | 1.00 / 0.98                                 |
+| persons not agencies       | 1.00 / 1.00           | 1.00 / 1.00                                 |
+| targets                    | 0.78 / 0.74           | 0.92 / 0.88                                 |
+| targets.year               | 1.00 / 1.00           | 0.99 / 1.00                                 |
+| targets.nature             | 1.00 / 0.71           | 1.00 / 0.71                                 |
+| targets.achieved           | 1.00 / 1.00           | 1.00 / 1.00                                 |
+| glossary.senses            | 0.62 / 1.00           | 0.67 / 1.00                                 |
+| glossary.expansions        | 0.20 / 0.20           | 0.20 / 0.20                                 |
+| glossary.counts            | 1.00 / 1.00           | 1.00 / 1.00                                 |
+| glossary.undefined         | 0.56 / 0.83           | 0.71 / 0.83                                 |
+| mentions.terms             | 1.00 / 1.00           | 1.00 / 1.00                                 |
+| mentions.systems (recall)  | – / 1.00              | – / 1.00                                    |
+| prerequisites              | 1.00 / 1.00           | 1.00 / 1.00                                 |
+
+Corrected after the first run, each marked "corrected" below with its reason: a bare 达到X is a floor (≥), as
+round 3 settled (16 targets); 完成 is a verb, no part of an indicator (完成投资 → 投资); 《汀源市居家养老服务条例》
+was left out of the cited documents when written; the labelled part 3大重点应用领域 of “1+3+N” and the parts of the
+quoted slogan “月调度、季观摩、年考核” are left open, as round 3 left 1/N/X and 谋划一批… open. No expectation was
+changed to meet an output otherwise.
+
+What the first run missed is listed, grouped by module with the input line, the expected and the extracted fact
+and a guess at the general rule, in the round's notes (kept outside the repository); in short:
+
+- tingyuan's flattened 主要指标 table (序号/指标名称/单位/2020年基期值/2025年目标值/属性) is read as a task table: 27
+  tasks (%, ≥60, 约束性 …) that are no tasks, hung under the text's items; its last row's ≥90 and the [3000]
+  five-year total give no target;
+- hefeng's 一、…八、 groups are no tasks and its 1.…30. items have no parent; the closing 有关要求 (一)…(四) are read
+  as four tasks under item 30; the plan-wide default deadline is not applied (20 deadlines);
+- box items stand under the item before the 专栏 (五、, 十一、) instead of the 第X节 section (6 parents);
+- targets: 签约 read as 约 (≈), 人大三次会议 as a target of 3 次, 专栏1　人… as 1 人, PFlops no unit, 最高 no ceiling
+  (≤), 分别增长5.5%和7% gives 7% to the indicator before, verbs and places cut into indicators (区规模以上…,
+  改扩建…, 示范区内…, 在…行业打造…);
+- glossary: 名词解释 expansions keep the definition's frame (为…提供的助餐, 助医四项上门服务; 三类床位之间的转介衔接),
+  and the list inside an entry is read again as an inline sense labelled by its tail (三类床位之间, 四项上门服务);
+  “1+3+N”, 即：做强1个…，深耕…3大…，打造N个… splits at 、 instead of at the verbs; 是指 definitions get split into
+  clauses as an expansion; “十四五”规划》（…号） becomes an inline sense; 智改数转 is not flagged undefined;
+  早投产、早见效 are;
+- agencies: 县政府督查室 is no agency (no duty for 跟踪督办); 各县（区）人民政府要把… and 各县（市、区）要… state no duty.
 
 Expectations that follow a decision rather than the text alone (each is a fact a researcher reading the document
 would write down):
@@ -64,7 +110,9 @@ META = {
 # named in its own notice, is neither rewarded nor counted against.
 CITED = {
     ELDERLY: [("中华人民共和国老年人权益保障法", None), ("江岚省“十四五”养老服务体系建设规划", "岚政办发〔2021〕52号"),
-              ("汀源市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", None)],
+              ("汀源市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", None),
+              # corrected: left out when written; 出台《汀源市居家养老服务条例》 in 第一章 cites it
+              ("汀源市居家养老服务条例", None)],
     DIVISION: [("政府工作报告", None)],
     AI: [("江岚省新一代人工智能产业发展行动计划", None), ("茗川市数字经济发展“十四五”规划", "茗政发〔2022〕7号")],
 }
@@ -337,7 +385,9 @@ SENSES = {
 OPTIONAL_SENSES = {
     ELDERLY: {"三床联动", "一刻钟养老服务圈", "四助"},
     DIVISION: set(),
-    AI: {"市领导小组", "1", "3", "N"},
+    # corrected: "3大重点应用领域" (the labelled part 3 of 1+3+N) added beside "1", "3", "N", as round 3 left the
+    # parts of 1+N+X open
+    AI: {"市领导小组", "1", "3", "N", "3大重点应用领域"},
 }
 # Numeral shorthand: (label, the count its numerals declare, whether the expansion agrees).
 COUNTS = {
@@ -355,7 +405,9 @@ UNDEFINED = {
 OPTIONAL_UNDEFINED = {
     ELDERLY: {"时间银行", "建而不用", "敬老月", "十三五", "十四五"},
     DIVISION: {"招商引资提质年", "标准地+承诺制", "标准地", "一件事一次办", "一件事", "枫林经验", "过紧日子", "小升规",
-               "免申即享", "月调度、季观摩、年考核", "十五五", "政府工作报告"},
+               "免申即享", "月调度、季观摩、年考核", "十五五", "政府工作报告",
+               # corrected: the parts of the quoted slogan, as round 3 left the parts of 谋划一批、储备一批… open
+               "月调度", "季观摩", "年考核"},
     AI: {"揭榜挂帅", "一网统管", "一网通办", "算力贷", "数据贷", "茗川数智英才", "茗川数智大讲堂", "人工智能+制造",
          "人工智能+城市治理", "人工智能+医疗健康", "人工智能+政务服务", "十四五", "市领导小组"},
 }
@@ -394,6 +446,9 @@ PREREQUISITES = {
 ANY = "any"  # a year the text leaves open: not scored
 # Targets: (indicators accepted, comparators accepted, value, unit, year). The year: printed with the target, else
 # the table's year column, else the year of an annual plan, else the task's printed deadline, else none.
+# corrected (marked REACH below): a bare 达到X was written "="; the project reads 达到 as a floor (≥), as round 3
+# settled (qiaoshan: 上云率达到100% -> ≥), so "=≥" is accepted there.
+REACH = "=≥"
 TARGETS = {
     ELDERLY: [
         (("养老机构护理型床位占比",), "≥", 60, "%", 2025),
@@ -405,11 +460,11 @@ TARGETS = {
         (("养老护理员持证上岗率",), "≥", 90, "%", 2025),
         (("社区养老服务设施覆盖率",), "≥", 95, "%", 2024),
         (("累计新增家庭养老床位", "新增家庭养老床位", "家庭养老床位"), "=", 3000, "张", 2025),
-        (("特殊困难老年人月探访率",), "=", 100, "%", 2022),
+        (("特殊困难老年人月探访率",), REACH, 100, "%", 2022),
         (("县级敬老院护理型床位占比",), "≥", 55, "%", 2023),
         (("新建、改扩建街道综合养老服务中心", "街道综合养老服务中心"), "=", 20, "个", 2024),
         (("改造提升农村互助幸福院", "农村互助幸福院"), "=", 120, "个", None),
-        (("农村互助幸福院覆盖率",), "=", 80, "%", None),
+        (("农村互助幸福院覆盖率",), REACH, 80, "%", None),
         (("新增养老床位", "养老床位"), "=", 500, "张", 2025),
         (("二级及以上综合医院设置老年医学科的比例",), "≥", 60, "%", 2025),
         (("每年培训养老护理员", "培训养老护理员", "养老护理员"), "≥", 1500, "人次", ANY),
@@ -417,7 +472,7 @@ TARGETS = {
         (("普惠型养老床位价格",), "≤", 70, "%", None),
         (("培育老年用品骨干企业", "老年用品骨干企业"), "≥", 5, "家", 2024),
         (("完成特殊困难老年人家庭适老化改造", "特殊困难老年人家庭适老化改造"), "=", 4000, "户", 2025),
-        (("二级及以上综合医院老年医学科设置率",), "=", 60, "%", None),
+        (("二级及以上综合医院老年医学科设置率",), REACH, 60, "%", None),
         (("设置安宁疗护床位", "安宁疗护床位"), "=", 60, "张", 2023),
         (("全市二星级及以上养老机构占比", "二星级及以上养老机构占比"), "≥", 70, "%", 2025),
         (("制定居家社区养老服务地方标准", "居家社区养老服务地方标准"), "≥", 3, "项", 2025),
@@ -443,25 +498,25 @@ TARGETS = {
         (("全年接待游客", "接待游客"), ">", 450, "万人次", 2024),
         (("推出精品旅游线路", "精品旅游线路"), "=", 5, "条", 2024),
         (("全年实施亿元以上重点项目", "实施亿元以上重点项目", "亿元以上重点项目", "重点项目"), "=", 120, "个", 2024),
-        (("完成投资",), "=", 180, "亿元", 2024),
+        (("完成投资", "投资"), "=", 180, "亿元", 2024),  # corrected: 完成 is a verb
         (("新开工项目",), "≥", 50, "个", 2024),
         (("全年争取各类上级资金", "争取各类上级资金", "各类上级资金", "上级资金"), "≥", 35, "亿元", 2024),
         (("全年新签约亿元以上项目", "新签约亿元以上项目", "亿元以上项目"), "=", 40, "个", 2024),
         (("到位市外资金", "市外资金"), "=", 80, "亿元", 2024),
-        (("新批工业用地“标准地”出让比例", "工业用地“标准地”出让比例"), "=", 100, "%", 2024),
+        (("新批工业用地“标准地”出让比例", "工业用地“标准地”出让比例"), REACH, 100, "%", 2024),
         (("稳定粮食播种面积", "粮食播种面积"), "=", 62, "万亩", 2024),
         (("粮食总产量",), "≥", 28, "万吨", 2024),
         (("新建高标准农田", "高标准农田"), "=", 5, "万亩", 2024),
         (("建成省级和美乡村示范村", "省级和美乡村示范村"), "=", 10, "个", 2024),
-        (("农村卫生厕所普及率",), "=", 92, "%", 2024),
-        (("年经营性收入20万元以上的村占比",), "=", 50, "%", 2024),
+        (("农村卫生厕所普及率",), REACH, 92, "%", 2024),
+        (("年经营性收入20万元以上的村占比",), REACH, 50, "%", 2024),
         (("新增“一件事”集成服务事项", "“一件事”集成服务事项"), "=", 30, "项", 2024),
-        (("政务服务事项全程网办率",), "=", 90, "%", 2024),
+        (("政务服务事项全程网办率",), REACH, 90, "%", 2024),
         (("改造老旧小区", "老旧小区"), "=", 32, "个", 2024),
         (("新建改造城市燃气、供水管网", "城市燃气、供水管网"), "=", 45, "公里", 2024),
         (("完成城区背街小巷改造", "城区背街小巷改造", "背街小巷"), "=", 20, "条", 2024),
         (("新增城市停车泊位", "城市停车泊位"), "=", 1200, "个", 2024),
-        (("城市生活污水集中收集率",), "=", 75, "%", 2024),
+        (("城市生活污水集中收集率",), REACH, 75, "%", 2024),
         (("PM2.5平均浓度",), "≤", 32, "微克/立方米", 2024),
         (("国控断面水质优良比例",), "=≥", 100, "%", 2024),
         (("新改建农村公路", "农村公路"), "=", 120, "公里", 2024),
@@ -477,20 +532,20 @@ TARGETS = {
         (("新增社区助餐点", "社区助餐点"), "=", 20, "个", 2024),
         (("建成城市书房", "城市书房"), "=", 10, "个", 2024),
         (("亿元地区生产总值生产安全事故死亡率下降", "亿元地区生产总值生产安全事故死亡率"), "=", 10, "%", 2024),
-        (("信访事项及时受理率",), "=", 100, "%", 2024),
+        (("信访事项及时受理率",), REACH, 100, "%", 2024),
         (("一般性支出压减", "一般性支出"), "≥", 5, "%", 2024),
     ],
     AI: [
         (("全市人工智能核心产业规模", "人工智能核心产业规模"), ">", 300, "亿元", 2026),
-        (("数字经济核心产业增加值占地区生产总值比重",), "=", 12, "%", 2026),
+        (("数字经济核心产业增加值占地区生产总值比重",), REACH, 12, "%", 2026),
         (("培育人工智能领域高新技术企业", "人工智能领域高新技术企业"), "≥", 150, "家", 2026),
         (("打造人工智能典型应用场景", "人工智能典型应用场景"), "=", 100, "个", 2026),
         (("全市算力总规模", "算力总规模"), "=", 800, "PFlops", 2026),
         (("智能算力占比",), "≥", 70, "%", 2026),
-        (("人工智能核心产业规模",), "=", 180, "亿元", 2024),
+        (("人工智能核心产业规模",), REACH, 180, "亿元", 2024),
         (("新增人工智能企业", "人工智能企业"), "=", 30, "家", 2024),
-        (("人工智能核心产业规模",), "=", 240, "亿元", 2025),
-        (("数字经济核心产业增加值占地区生产总值比重",), "=", 10.5, "%", 2025),
+        (("人工智能核心产业规模",), REACH, 240, "亿元", 2025),
+        (("数字经济核心产业增加值占地区生产总值比重",), REACH, 10.5, "%", 2025),
         (("打造人工智能典型应用场景", "人工智能典型应用场景"), "=", 60, "个", 2025),
         (("形成智能算力", "智能算力"), "=", 300, "PFlops", 2024),
         (("单家企业每年补贴", "单家企业每年补贴不超过", "补贴"), "≤", 50, "万元", ANY),
@@ -506,8 +561,8 @@ TARGETS = {
         (("建设开放测试道路", "开放测试道路"), "=", 60, "公里", 2026),
         (("建成智能工厂", "智能工厂"), "=", 30, "家", 2026),
         (("数字化车间",), "=", 100, "个", 2026),
-        (("中心城区主要路口智能信号控制覆盖率",), "=", 80, "%", 2025),
-        (("二级以上公立医院智能导诊覆盖率",), "=", 100, "%", 2026),
+        (("中心城区主要路口智能信号控制覆盖率",), REACH, 80, "%", 2025),
+        (("二级以上公立医院智能导诊覆盖率",), REACH, 100, "%", 2026),
         (("高频政务服务事项智能审批比例",), "≥", 30, "%", None),
         (("企业群众办事平均提交材料减少", "企业群众办事平均提交材料"), "≥", 40, "%", None),
         (("打造质量检测、预测性维护等场景", "质量检测、预测性维护等场景", "场景"), "=", 30, "个", None),
@@ -880,8 +935,30 @@ def scores(names=DOCUMENTS) -> dict[str, Score]:
                    "prerequisites": score_prerequisites(name)} for name in names)
 
 
-# (precision, recall) each category must keep: the first run's figures, minus a small margin.
-THRESHOLDS: dict[str, tuple[float, float]] = {}
+# (precision, recall) each category must keep: the first run's figures (with the corrected expectations), minus
+# 0.05. Raise them as the misses above are fixed.
+THRESHOLDS = {
+    "metadata": (0.95, 0.95),
+    "metadata.cited": (0.95, 0.95),
+    "tasks": (0.67, 0.86),
+    "tasks.parent": (0.83, 0.50),
+    "tasks.due": (0.95, 0.57),
+    "tasks.box": (0.95, 0.95),
+    "tasks.agencies": (0.94, 0.95),
+    "agency.responsibilities": (0.95, 0.93),
+    "persons not agencies": (0.95, 0.95),
+    "targets": (0.87, 0.82),
+    "targets.year": (0.93, 0.95),
+    "targets.nature": (0.95, 0.66),
+    "targets.achieved": (0.95, 0.95),
+    "glossary.senses": (0.61, 0.95),
+    "glossary.expansions": (0.15, 0.15),
+    "glossary.counts": (0.95, 0.95),
+    "glossary.undefined": (0.66, 0.78),
+    "mentions.terms": (0.95, 0.95),
+    "mentions.systems (recall)": (0.95, 0.95),
+    "prerequisites": (0.95, 0.95),
+}
 
 
 @pytest.fixture(scope="module")
