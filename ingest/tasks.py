@@ -200,12 +200,9 @@ def _clause_title_sentence(text: str, heading: Heading, own: Span) -> str:
     """The words of an item titled by its first clause (一是加强监管，将…纳入…；, 5．深化…改革，发展…。): the whole
     sentence with what follows it, which the title alone would cut; "" for an item with a title of its own."""
     start = text.find(heading.title, heading.span.start, heading.span.end) if heading.title else -1
-    if start < 0 or not text[start + len(heading.title):heading.span.end].strip(_SENTENCE_END):
+    if start < 0 or normalize(text[start + len(heading.title):start + len(heading.title) + 1]) != ",":
         return ""
     return text[start:max(own.end, heading.span.end)].strip()
-
-
-_SENTENCE_END = "。；;！!？?:： \t\n"
 
 
 def _is_sentence(text: str, heading: Heading) -> bool:
