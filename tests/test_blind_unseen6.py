@@ -12,7 +12,7 @@ extractor was run on them.
 Figures (precision / recall over all three; ``python tests/test_blind_unseen6.py [name]`` prints them).
 The first run used the expectations as first written (commit "blind round 6: expectations before the first run").
 
-| category                   | first run, as written | same run, expectations corrected          |
+| category                   | first run, as written | same run, expectations corrected            |
 |----------------------------|-----------------------|---------------------------------------------|
 | metadata (fields)          | 1.00 / 1.00           | 1.00 / 1.00                                 |
 | metadata.cited             | 0.86 / 1.00           | 1.00 / 1.00                                 |
