@@ -13,17 +13,17 @@ written down from the documents BEFORE the extractor was run on them.
 Figures (precision / recall over all five; ``python tests/test_blind_unseen5_forms.py [name]`` prints them). The
 first run used the expectations as first written; one was corrected afterwards (marked "corrected": targets).
 
-| category       | blind, first run | after the fixes | after the table fixes |
-|----------------|------------------|-----------------|-----------------------|
-| text           | 0.85 / 0.85      | 1.00 / 1.00     | 1.00 / 1.00           |
-| metadata       | 0.94 / 0.94      | 1.00 / 1.00     | 1.00 / 1.00           |
-| tasks          | 1.00 / 0.66      | 1.00 / 0.78     | 1.00 / 1.00           |
-| tasks.title    | 0.97 / 0.97      | 0.97 / 0.97     | 1.00 / 1.00           |
-| tasks.parent   | 1.00 / 1.00      | 1.00 / 1.00     | 1.00 / 1.00           |
-| tasks.due      | 1.00 / 0.97      | 1.00 / 1.00     | 1.00 / 1.00           |
-| tasks.agencies | 0.45 / 0.35      | 0.99 / 0.88     | 0.99 / 1.00           |
-| tasks.table    | 1.00 / 1.00      | 1.00 / 1.00     | 1.00 / 1.00           |
-| targets        | 0.46 / 1.00 (rates and floors only, as first written) | 0.92 / 0.92 (corrected expectations) | 0.96 / 0.92 |
+| category       | blind, first run | after the fixes | after the table fixes | end of session |
+|----------------|------------------|-----------------|-----------------------|----------------|
+| text           | 0.85 / 0.85      | 1.00 / 1.00     | 1.00 / 1.00           | 1.00 / 1.00    |
+| metadata       | 0.94 / 0.94      | 1.00 / 1.00     | 1.00 / 1.00           | 1.00 / 1.00    |
+| tasks          | 1.00 / 0.66      | 1.00 / 0.78     | 1.00 / 1.00           | 1.00 / 1.00    |
+| tasks.title    | 0.97 / 0.97      | 0.97 / 0.97     | 1.00 / 1.00           | 1.00 / 1.00    |
+| tasks.parent   | 1.00 / 1.00      | 1.00 / 1.00     | 1.00 / 1.00           | 1.00 / 1.00    |
+| tasks.due      | 1.00 / 0.97      | 1.00 / 1.00     | 1.00 / 1.00           | 1.00 / 1.00    |
+| tasks.agencies | 0.45 / 0.35      | 0.99 / 0.88     | 0.99 / 1.00           | 1.00 / 1.00    |
+| tasks.table    | 1.00 / 1.00      | 1.00 / 1.00     | 1.00 / 1.00           | 1.00 / 1.00    |
+| targets        | 0.46 / 1.00 (rates and floors only, as first written) | 0.92 / 0.92 (corrected expectations) | 0.96 / 0.92 | 0.96 / 0.96    |
 
 What the first run missed, and the general rule that fixed it (``ingest/read.py``, ``ingest/tables.py``):
 
@@ -51,8 +51,9 @@ The table fixes (``ingest/tables.py``, ``ingest/read.py``; yunzha's agencies by 
   rows missed): the rows under a task table's header (序号, then column words only) keep their cell boundaries as
   tabs before the spaces between Chinese characters go (``read._table_cells``).
 
-Left as found (other modules): yunzha's last item takes 局办公室 from the closing paragraph after it (its text runs
-on to the end); 1个工作日 is read with unit 工作日 and 3000批次以上 is no target (``targets``).
+By the end of the session, other modules' fixes took the rest: yunzha's closing paragraph no longer runs into its last
+item (``outline``: a paragraph about the whole plan ends the item), and 3000批次以上 is a target (批次 is a unit). Left
+as found: 1个工作日 is read with unit 工作日 where this round expects 个工作日 (``targets``' convention).
 """
 
 from __future__ import annotations
@@ -328,7 +329,7 @@ def scores(names=DOCUMENTS) -> dict[str, Score]:
 # Precision and recall each category must keep over all five documents.
 THRESHOLDS = {"text": (0.95, 0.95), "metadata": (0.95, 0.95), "tasks": (0.97, 0.97), "tasks.title": (0.97, 0.97),
               "tasks.parent": (0.97, 0.97), "tasks.due": (0.97, 0.97), "tasks.agencies": (0.97, 0.97),
-              "tasks.table": (0.97, 0.97), "targets": (0.92, 0.9)}
+              "tasks.table": (0.97, 0.97), "targets": (0.92, 0.92)}
 
 
 @pytest.mark.parametrize("category", THRESHOLDS)
