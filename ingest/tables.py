@@ -65,8 +65,17 @@ _CATEGORY = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.]\s
 # A 专栏 box's title line (专栏3  重大交通项目 / 专栏一：… / 专栏2-1 …) as a table's caption, or above it: the table's
 # rows stand in the box, as the box's items do (``Heading.box``), and carry its title as their category.
 _BOX_TITLE = re.compile(r"专栏\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?(?:\s*-\s*\d{1,2})?\s*:?\s*(?P<title>[^。;!?]{2,60}?)")
+# An indicator table (主要指标) names its indicators in one column and their values in others; it yields targets
+# (``targets.indicator_tables`` reads it), never tasks, though its 目标值 column reads like a task table's 目标:
+#   序号 | 指标 | 单位 | 2020年基期值 | 2025年目标值 | 属性
+#   类别 | 指标名称 | 计量单位 | 现状值 | 规划目标值 | 指标属性
+#   序号 | 主要指标 | 2023年 | 2025年 (a bare year heads the column of that year's values)
+_INDICATOR_NAME = re.compile(r"(?:主要|具体|核心|关键)?指标(?:名称|内容|项)?")
+_INDICATOR_VALUE = re.compile(r".{0,6}(?:基期|基准|现状|目标|预期|规划|实际|完成)值|(?:19|20)\d{2}年?(?:值|底|末)?|(?:指标)?属性")
 _ANNEX = dict(LINE_STYLES)["annex"]
 _TABLE_END = [pattern for style, pattern in LINE_STYLES if style in ("annex", "chapter", "section")]
+# A note under a table (注：[ ]内为五年累计数。/ 备注1：… / 说明：…) ends it: it is no cell of the last row.
+_NOTE = re.compile(r"(?:注|备注|说明|资料来源)\s*\d{0,2}\s*:")
 _SEQUENCE = re.compile(r"\d{1,3}")
 # A cell that is only a figure (总投资 120000, 资金 3.5亿元, 1,200万元) is an amount column's value, never a task.
 _BARE_FIGURE = re.compile(r"[\d.,]+\s*(?:万元|亿元|元|万|亿)?")
@@ -165,7 +174,16 @@ def is_task_header(cells: list[str]) -> bool:
     """Whether ``cells`` (one line's fields) are the header of a task table: 序号 first, then column words only
     (序号 项目名称 责任单位 完成时限), so that a reader can keep the cell boundaries of the rows below it."""
     words = [_squash(normalize(cell)) for cell in cells]
-    return all(len(word) <= 10 and _kind(word) for word in words) and _is_task_header(_columns(words))
+    return (all(len(word) <= 10 and _kind(word) for word in words) and _is_task_header(_columns(words))
+            and not is_indicator_header(cells))
+
+
+def is_indicator_header(cells: list[str]) -> bool:
+    """Whether header cells (one per column, or a header's lines) are an indicator table's: a column naming the
+    indicator and one of its values or its 属性. Such a table is no task table; ``targets`` reads its figures."""
+    words = [_squash(normalize(cell)) for cell in cells]
+    return any(_INDICATOR_NAME.fullmatch(word) for word in words) and any(
+        _INDICATOR_VALUE.fullmatch(word) for word in words)
 
 
 def table_tasks(
@@ -187,7 +205,7 @@ def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[
     cells = _split_row(text, spans[index])
     if len(cells) > 1:
         columns, body = _row_header(text, spans, index, cells)
-        if _is_task_header(columns):
+        if _is_task_header(columns) and not is_indicator_header([cell.text for cell in cells]):
             return _read_rows(text, spans, index, columns, body)
         return None, index + 1
     header: list[str] = []
@@ -199,7 +217,7 @@ def _read_table(text: str, folded: str, spans: list[Span], index: int) -> tuple[
         header.append(cell)
         cursor += 1
     columns = _columns(header)
-    if not _is_task_header(columns):
+    if not _is_task_header(columns) or is_indicator_header(header):
         return None, index + 1
     return _read_flattened(text, folded, spans, index, cursor, columns)
 
@@ -331,8 +349,9 @@ def _read_flattened(
         if _header_words(text, spans, cursor, cursor + len(header)) == header:
             cursor += len(header)  # the header again, where the table goes on after a page break
             continue
-        if any(pattern.match(cell_text) for pattern in _TABLE_END) or COLUMN_WORDS[0][1].fullmatch(cell_text):
-            break  # the next annex, chapter or table
+        if any(pattern.match(cell_text) for pattern in _TABLE_END) or COLUMN_WORDS[0][1].fullmatch(cell_text) or (
+                _NOTE.match(cell_text)):
+            break  # the next annex, chapter or table, or a note under this one
         if _SEQUENCE.fullmatch(cell_text) and (int(cell_text) == last_number + 1 or int(cell_text) == 1):
             last_number = int(cell_text)
             item = Item(number=cell, name=None, category=category)
