@@ -103,6 +103,9 @@ _QUOTED_NAME_AT_END = re.compile(r'(?<=[\u4e00-\u9fff])"([^"]{2,12})"$')
 _TAIL_HEAD = re.compile(r"(?:行动|策略|工作|的|等|等等)$")
 # Words after an unquoted shorthand that are not part of its name: 三警合力 -> 三警.
 _NAME_TAIL = re.compile(r"(?:合力|力量|建设|工作|格局|的|为|和|与|及|等)$")
+# A work verb after an unquoted shorthand's head noun ends its name: 三大新兴产业开展… -> 三大新兴产业,
+# 两大领域推进… -> 两大领域.
+_VERB_AFTER_NAME = re.compile(r"开展|推进|推动|实施|加快|加强|深化|提升|打造|培育|构建|落实|引进|招商|促进|带动|实现")
 _UNITY = re.compile(r".{1,3}?(?:位一体|合一)")
 _DIGIT = re.compile(r"\d")
 _STOP_AFTER_NAME = re.compile(r"[,;。:!?、\"()\s的为和与及等在中是获被]")
@@ -534,8 +537,22 @@ def _read_parts(context: _Context, body: Span, owner: TermSense, senses: list[Te
                 expansion.append(context.text[clause.start:clause.end].strip())
                 _read_inline(context, clause, senses, parent=owner.id, skip=[])
         return expansion
-    _read_inline(context, body, senses, parent=owner.id, skip=[])
-    return _split_list(context, body, owner.label)
+    closed = _count_closed_list(context, body, owner.label)
+    _read_inline(context, body, senses, parent=owner.id, skip=[closed[0]] if closed else [])
+    return closed[1] if closed else _split_list(context, body, owner.label)
+
+
+def _count_closed_list(context: _Context, body: Span, label: str) -> tuple[Span, list[str]] | None:
+    """The list inside a definition closed by its own count word, as (span, items): in 指社区服务站、警务工作站两类站点之间的
+    资源共享 the items are the two 站 and the rest is frame; the list is the entry's expansion, not a sense of its
+    own labelled by what follows the count. The count must agree with the entry's label when that counts too."""
+    options = count_options(label)
+    for name, _, items, evidence, quoted in _inline_candidates(context, body):
+        counted = count_options(name)
+        closes = not quoted and _NUMERAL_HEAD.match(name) and context.text[evidence.end - len(name):evidence.end] == name
+        if closes and len(items) in counted and (not options or len(items) in options):
+            return evidence, items
+    return None
 
 
 def _sub_sense(context: _Context, senses: list[TermSense], label: str, part: Span, definition: Span,
@@ -578,6 +595,9 @@ def _split_list(context: _Context, span: Span, label: str | None) -> list[str]:
         return _plain_enumeration(context, span)
     if options == [1]:
         options = []  # 一条主线: one thing, described by as many clauses as it takes
+    formula = _formula_clauses(norm, span, label)
+    if formula:
+        return _clean_items(context, formula, label)
     first = _first_clause(norm, span)
     candidates = [
         _enumeration(context, first, split_and=False),
@@ -604,6 +624,25 @@ def _split_list(context: _Context, span: Span, label: str | None) -> list[str]:
     return candidates[0]
 
 
+# A part of a formula (1+3+N) carries its numeral or letter before a measure word: 建强1个服务中心, …3类服务站点.
+_MEASURE_AFTER_KEY = "个大项类种条家支批名张层级方所座"
+
+
+def _formula_clauses(norm: str, span: Span, label: str | None) -> list[Span]:
+    """The parts of a formula label (“1+3+N”), when consecutive clauses carry its keys in order:
+    即:建强1个服务中心,做优社区、园区、校区3类站点,培育N个品牌 -> three parts, whatever the 、 inside them."""
+    keys = normalize_label(label or "").split("+")
+    if len(keys) < 2 or not all(re.fullmatch(r"[0-9A-Za-z]+", key) for key in keys):
+        return []
+    clauses = _clauses(norm, span, r"[,;]")
+    carries = [[bool(re.search(rf"(?<![0-9A-Za-z.]){re.escape(key)}[{_MEASURE_AFTER_KEY}]", norm[c.start:c.end]))
+                for key in keys] for c in clauses]
+    for first in range(len(clauses) - len(keys) + 1):
+        if all(carries[first + index][index] for index in range(len(keys))):
+            return clauses[first:first + len(keys)]
+    return []
+
+
 # A list gathered by a count that closes it, then joined to the next part: 山水休闲、乡村度假、红色研学3大主导产业和
 # N个新业态 is two parts of a “3+N”, the first of three items.
 _COUNTED_GROUP = re.compile(rf"[^,;。]+、[^,;。、]+?(?:\d+|[{NUMERAL_CHARS}]+)[个大项类种条级名家所支]\S*?(?=[和及与])")
@@ -624,7 +663,16 @@ def _plain_enumeration(context: _Context, span: Span) -> list[str]:
     if _clauses(norm, span, r"[,;。:]") != [span]:
         return []
     items = _clean_items(context, _enumeration(context, span, split_and=True), None)
+    if _under_one_head(items):
+        return []
     return items if all(len(normalize_label(item)) <= 15 for item in items) else []
+
+
+def _under_one_head(items: list[str]) -> bool:
+    """Whether a list is the modifier of one noun phrase: only its last item holds 的, and the head noun after
+    it belongs to them all (实现用地集约化、原料无害化的示范工厂 is one 工厂, not two components)."""
+    *others, last = [normalize(item) for item in items] or [""]
+    return bool(others) and "的" in last[2:] and not any("的" in other for other in others)
 
 
 def _enumeration(context: _Context, span: Span, split_and: bool, label: str | None = None) -> list[Span]:
@@ -874,7 +922,8 @@ def _inline_candidates(context: _Context, area: Span):
         start, end = area.start + match.start(), area.start + match.end()
         quoted_spans.append(Span(start, end))
         label = match.group(1).strip()
-        if not 2 <= len(label) <= 14 or any(d.contains(Span(start, end)) for d in declared):
+        if not 2 <= len(label) <= 14 or any(d.contains(Span(start, end)) for d in declared) \
+                or _inside_title(norm, start, end):
             continue
         after = _explained_after(context, label, end, area.end) or _keyed_after(context, label, end, area.end)
         if after:
@@ -911,7 +960,9 @@ def _inline_candidates(context: _Context, area: Span):
             continue  # 88.73%, 4.2万: a digit counts only with a measure word (4个重点建设大项, 3方资源)
         name_limit = min(area.end, start + len(head) + 7)  # the name: up to 7 characters after the count
         stop = _STOP_AFTER_NAME.search(norm, start + len(head), name_limit)
-        label = _NAME_TAIL.sub("", norm[start:stop.start() if stop else name_limit])
+        name = norm[start:stop.start() if stop else name_limit]
+        verb = _VERB_AFTER_NAME.search(name, len(head) + 2)
+        label = _NAME_TAIL.sub("", name[:verb.start()] if verb else name)
         unity = _UNITY.match(label)
         label = unity.group() if unity else label  # 四位一体校园安全 -> 四位一体
         if len(label) <= len(head) or _DIGIT.search(label, len(head)) or not count_options(label):
@@ -1096,6 +1147,16 @@ def _scale(items: list[str], printed: str) -> bool:
     return levels or ("、" in printed and all(len(normalize(item)) == 1 for item in items))
 
 
+def _inside_title(norm: str, start: int, end: int) -> bool:
+    """Whether a quotation stands inside a document's title: 《…“十四五”规划》 cites, it does not define."""
+    line_start, line_end = norm.rfind("\n", 0, start) + 1, norm.find("\n", end)
+    line_end = len(norm) if line_end < 0 else line_end
+    if norm.rfind("《", line_start, start) <= norm.rfind("》", line_start, start):
+        return False  # no title open before the quotation
+    closing, next_opening = norm.find("》", end, line_end), norm.find("《", end, line_end)
+    return closing >= 0 and (next_opening < 0 or closing < next_opening)
+
+
 def _open_list_before(norm: str, quote_start: int) -> bool:
     """A non-numeral quoted label defines a list only when it closes an open list: …等“风系列”."""
     return norm[max(0, quote_start - 2):quote_start].endswith("等")
@@ -1184,7 +1245,7 @@ def _explained_after(context: _Context, label: str, quote_end: int, limit: int) 
         inner = Span(open_at + 1, close_at)
         content = norm[inner.start:inner.end]
         if len(content.strip()) < 2 or re.match(r"\s*(?:以下简称|简称|试行|暂行|草案|征求意见稿)", content) \
-                or re.fullmatch(r"[\d\s]+", content):
+                or re.fullmatch(r"[\d\s]+", content) or _DOCUMENT_NUMBER.fullmatch(content.strip()):
             return None
         items = _keyed_items(context, inner, label) or _split_list(context, inner, label)
         return items, close_at + 1
@@ -1202,6 +1263,8 @@ def _explained_after(context: _Context, label: str, quote_end: int, limit: int) 
 
 # A shorthand of one count and one head character: 三防并举 (3, 防), 五育并举 (5, 育), 两化协同 (2, 化).
 _COUNTED_HEAD = re.compile(rf"^(?:[{NUMERAL_CHARS}]+|\d+)[大个项]?(?P<head>[\u4e00-\u9fff])[^{NUMERAL_CHARS}\d]*$")
+# A document number, never an expansion: (青政办发〔2023〕5号), folded by normalize to [2023].
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\[(?:19|20)\d{2}\]\s*第?\d+\s*号")
 _LISTED_AFTER_CLAUSES = 2  # the list stands in the shorthand's clause or the next one
 _LISTED_ITEM_LENGTH = 6
 
@@ -1326,9 +1389,12 @@ _NESTED_QUOTED = re.compile(r"'([^'\"\n]{2,10})'")
 # | a priority called number one               | 一号工程, 一号文件  |
 # | one thing for each unit                    | 一村一品, 一案一策  |
 # | a radius in time or distance               | 三十分钟, 15分钟生活圈 |
+# | two abbreviations of a topic and its change | 油改电换 (a 油改 and a 电换), 工改商转 |
 # A five-year plan (十四五, 十三五) is a period, not shorthand to define: see ``numerals`` and plan metadata.
 _TOPIC_COUNT = re.compile(rf"^[\u4e00-\u9fff]{{2}}([{NUMERAL_CHARS}][\u4e00-\u9fff]{{1,2}})$")
 _NUMBER_ONE = re.compile(r"^一号[\u4e00-\u9fff]{2}$")
+_CHANGE_VERBS = "改转升换提联融"
+_ABBREVIATION_PAIR = re.compile(rf"^(?:[\u4e00-\u9fff][{_CHANGE_VERBS}]){{2}}$")
 # Characters that make a three-character label an ordinary word or a name rather than three items: function
 # words, word-forming prefixes (金点子, 大平安, 微…, 全链条), the heads of compound nouns (身份码, 枫桥式, 技防网,
 # 热力图, 回头看, 警易拍, 升级版, 巡特警), and the verbs and results of a slogan, a verb with its object (保安全,
@@ -1459,7 +1525,9 @@ def _cut_inside_quotation(norm: str, span: Span, quotations: list[re.Match[str]]
 def _is_named_shorthand(label: str) -> bool:
     """A quoted label that abbreviates without a count of its own (see the table above ``_TOPIC_COUNT``)."""
     topic = _TOPIC_COUNT.match(label)
+    pair = _ABBREVIATION_PAIR.match(label) and not set(label) & (set(NUMERAL_CHARS) | _FUNCTION_CHARS)
     return (_is_abbreviation(label) or bool(_NUMBER_ONE.match(label)) or bool(topic and _is_shorthand(topic.group(1)))
+            or bool(pair)
             or (2 < len(label) <= 10 and (is_per_unit(label) or is_quantity(label) and not label[-1].isdigit()
                                           and not label.endswith("%"))))
 
@@ -1478,6 +1546,8 @@ def _abbreviation_lists(norm: str, quoted: list[Span]) -> list[tuple[int, int, s
         whole = whole if run.end() == len(norm) or not _GLUED.match(norm[run.end()]) else whole[:-1]
         if _is_slogan([norm[a:b] for a, b in items]):
             continue  # 县级强、乡级活、村级实: clauses of a slogan
+        if len({norm[a] for a, _ in items}) == 1:
+            continue  # 快审批、快建设、快投用: one adverb before parallel verbs, not abbreviations
         abbreviations = [(a, b) for a, b in whole if _is_abbreviation(norm[a:b])]
         if sum(norm[a] not in _SURNAMES for a, _ in abbreviations) >= 2 and not any(_overlaps(Span(a, b), q) for a, b in abbreviations for q in quoted):
             found += [(a, b, norm[a:b]) for a, b in abbreviations]
