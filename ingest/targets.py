@@ -33,9 +33,10 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_0
 
 # Counting units a committed quantity is measured in (个, 家, 处 …); 万/亿 in front stay part of the unit (5万处), 余/多
 # between make the number a floor (600余家, 1万多人: > 600 家, > 1 万人);
-# a count of visits or events keeps its 次 (检查企业1260家次, 培训3000人次, 开展对接活动10场次, 抽检食品500批次).
+# a count of visits or events keeps its 次 (检查企业1260家次, 培训3000人次, 开展对接活动10场次, 抽检食品500批次);
+# computing power counts floating-point operations per second (算力总规模达到800PFlops, 智能算力2EFLOPS).
 _COUNT_UNITS = (
-    "微克/立方米|毫克/升|平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|家次|户次|件次|车次|台次|"
+    "[PETG](?:FLOPS|Flops|flops)|微克/立方米|毫克/升|平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|家次|户次|件次|车次|台次|"
     "架次|艘次|场次|批次|班次|期次|轮次|航次|小时|分钟|工作日|个百分点|个|家|"
     "处|支|名|人|起|面|座|所|台|套|辆|条|部|架|张|件|户|间|场|项|次|天"
 )
@@ -59,7 +60,7 @@ _QUANTITY = re.compile(
     rf"|(?P<pct>{_NUMBER})\s*(?P<pctunit>%|‰)"
     rf"|百分之(?P<pctcn>{_CN_NUMBER})"
     rf"|(?P<rate>{_NUMBER})\s*(?P<rateunit>/\s*(?:\d+(?:\.\d+)?)?[十百千万]+(?:人口|人|户)?)"  # 10/10万: per 100,000; 3.5/万人
-    rf"|(?P<count>{_NUMBER})\s*(?:{_CLASSIFIER}(?=工作日|小时))?(?P<magnitude>万|亿)?(?P<more>余|多)?(?P<unit>{_COUNT_UNITS})"
+    rf"|(?P<count>{_NUMBER})(?:{_CLASSIFIER}(?=工作日|小时))?(?P<magnitude>万|亿)?(?P<more>余|多)?(?P<unit>{_COUNT_UNITS})"
     rf"|(?P<grade>{_NUMBER}|{_CN_NUMBER})\s*(?P<gradeunit>{_GRADE_UNITS}){_GRADE_END}"
     rf"|(?P<weak>{_NUMBER})\s*(?P<weakunit>{_WEAK_UNITS})(?![A-Za-z])"
     rf"|(?P<cncount>{_CN_NUMBER})(?P<cnunit>{_COUNT_UNITS})"
@@ -85,9 +86,11 @@ _RISE_TO = "(?:上升|增长|增加|提升|提高|扩大|增|升)(?:到|至)"
 # Examples: 不低于50% / 达到95% / 突破300人 / 约1.5亿元 / 提升至1000M (the level to reach) / 共计6个 / 仅为1.8%.
 _BEFORE = {
     "≥": "不低于|不少于|不小于|最低|至少|保持在|维持在|保持|维持|稳定在|达到|达|确保|满足",
-    "≤": f"不高于|不超过|不多于|不大于|控制在|{_FALL_TO}|低于|少于",
+    "≤": f"不高于|不超过|不多于|不大于|控制在|{_FALL_TO}|低于|少于|最高|最多|上限为|上限",  # 最高支持500万元
     ">": "突破|超过|高于|多于",
-    "≈": "约(?![束定请谈])|大约|近",  # 约束性 is an indicator's nature, 约定 an agreement
+    # an approximation word stands right before its number (约1.5亿元, 近3000人), and 约 is none inside a word (签约,
+    # 制约, 节约, 预约, 履约…: 新签约亿元以上项目40个), nor is 近 in 附近/就近, nor 约 in 约束性 (接近3000人: ≈)
+    "≈": r"(?:大约|(?<![签制节预合公履违条特相邀缔婚])约|(?<![附就])近)(?=\s*(?:[\d零〇一二两三四五六七八九十百千]|$))",
     "=": f"{_RISE_TO}|共计|合计|仅为|仅有|只有|仅占|只占",  # 强度仅为1.8%: a level stated, never in the indicator
 }
 _BEFORE_RE = re.compile("|".join(
@@ -115,14 +118,19 @@ _BARE_TOTAL = re.compile(r"总数|总量|总规模|总额|累计数|存量")
 # 25%和40% -> 事故 -25 %, 死亡 -40 %.
 _RESPECTIVELY = "分别"
 # An indicator that only says how its figures change (年均分别增长): 分别 names the figures before it.
+# What may stand before 分别 in a clause that refers back: nothing, or the baseline of the change (同比, 年均).
+_RESPECTIVE_BASE = re.compile(r"(?:年均|累计|同比|环比|(?:比|较)(?:上年|去年|上年同期))?")
 _ONLY_CHANGE = re.compile(rf"(?:年均|累计|同比|环比)?(?:{_RESPECTIVELY})?(?:{_CHANGE_VERBS})?")
 # A figure reached, in a report: 整改率达98.5% states the value (=); only 以上/超过 printed make it a bound.
 _LEVEL_REACHED = re.compile(r"^(?:达到|达)")
 
 # Words around a number that make it something other than a target.
-# 每3000人 is the base of a rate, 第十三个 an ordinal, /1000户 the second half of a rate: not quantities to reach.
-_NOT_A_QUANTITY_BEFORE = re.compile(r"(?:每|第|/)\s*$")
+# 每3000人 is the base of a rate, 第十三个 an ordinal, /1000户 the second half of a rate, 专栏1/附表2/表3 the number
+# of a box or table whose title follows: not quantities to reach.
+_NOT_A_QUANTITY_BEFORE = re.compile(r"(?:每|第|/|专栏|附表|附件|^\s*[表图])\s*$")
 _SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|期间|类|种|级)")
+# A session is numbered, not counted: 十八届人大三次会议, 二届三次全会, 第五次党代会.
+_SESSION_AFTER = re.compile(r"^(?:全体)?(?:会议|全会|大会|常委会|党代会)")
 
 # 3个目标: … announces an enumeration, not a quantity to reach.
 _ENUMERATION = re.compile(r"^[^,;。:\"]{0,10}:")
@@ -156,9 +164,10 @@ _OUTLINE_NUMBER = r"\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|\d{1,2
 _BULLET = r"-+|[•·●○◆◇■□▲△►▶★☆※]"
 # Enclosed numbers (① ⑴ ⒈) number run-in items; normalize turns them into plain digits, which would read as values.
 _ENCLOSED_NUMBER = re.compile("[\u2460-\u249b]")
-# Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次.
+# Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次,
+# 改造提升幸福院120个 -> 幸福院 (a run of them, also with 、 between: 新建、改扩建).
 _DELIVERY_VERBS = (
-    r"新建|改建|扩建|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
+    r"新建|改扩建|改建|扩建|提升|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
     r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展|开发|推出|认定|争创|设立|增设|举办|开设|加固|开展|组织|举行|召开"
 )
 # Adverbs that make the value a total (共建成…30个, 全市共有…35家, 发放…总计2000万元): they belong to the value's
@@ -170,7 +179,15 @@ _LEAD_WORDS = re.compile(
     rf"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|{_QUANTITY_ADVERBS}|已经|已|规模(?!以上|以下|化)|达到)+"
 )
 # A generic noun of events keeps the verb before it, which says what they are: 开展招聘活动 -> 招聘活动, not 活动.
-_COUNT_VERBS = re.compile(rf"^(?:{_QUANTITY_ADVERBS})?新?(?:{_DELIVERY_VERBS})+(?!(?:活动|会议|行动|工作|项目|服务)$)")
+# A verb before 区/园 names a place (开发区, 建设园): a noun, no verb to strip.
+_COUNT_VERBS = re.compile(
+    rf"^(?:{_QUANTITY_ADVERBS})?新?(?:(?:{_DELIVERY_VERBS})(?![区园])、?)+(?!(?:活动|会议|行动|工作|项目|服务)$)"
+)
+# Where the work happens is no part of what it counts: 在纺织等行业打造场景30个 -> 场景, 园区内新建厂房10万平方米 ->
+# 厂房 (a place before 内/中 only where a verb of delivery follows: 国内生产总值 keeps its 国内).
+_LOCATIVE = re.compile(
+    rf"^(?:在[^,;。]{{1,20}}?(?:行业|领域|方面|范围|中|内|上)|[\u4e00-\u9fff]{{1,8}}?[内中])(?=(?:{_DELIVERY_VERBS}))"
+)
 # An agency as the subject of the work is not part of what is counted: 县财政局每年安排专项资金3000万元 ->
 # 每年安排专项资金 (a recurrence stays, as in 每年评选10佳社区民警).
 _AGENCY_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:局|委员会|委|办公室|政府|部门)(?=每|安排|投入|统筹|筹集|下达|落实)")
@@ -182,6 +199,12 @@ _COUNTED_NOUN = re.compile(r"(?:(?!达到|实现|完成|通过|纳入|获得|建
 # 按每百户不低于20平方米的标准配套建设养老服务用房 -> 养老服务用房.
 _STANDARD_FOR = re.compile(
     r"^(?:以上|以下)?的(?:标准|比例|要求)(?:配齐|配备|配置|配套|建设|设置|安排|落实|增加)*(?P<noun>[^,;。、等的]{2,16})"
+)
+# A clause that provides something, whose amount the next clause bounds: 市财政局负责统筹安排产业发展专项资金,
+# 每年不少于1亿元 -> 产业发展专项资金 (the object, to the clause's end, after the subject and a run of verbs).
+_PROVIDED = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?(?:局|委员会|委|办公室|政府|部门|中心)?(?:负责|要|将|应|每年)*"
+    rf"(?:统筹|安排|设立|筹集|投入|拨付|下达|落实|保障|整合|{_DELIVERY_VERBS})+(?P<object>[\u4e00-\u9fff]{{2,16}})$"
 )
 # Adverbs between the indicator and the comparator: 准确率动态保持在95% -> 准确率.
 _TRAIL_WORDS = re.compile(
@@ -304,8 +327,10 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
 def _sentence_targets(text: str, original: str, sentence: Span, context: _Context) -> list[Target]:
     """The figures of one sentence, clause by clause (a later clause may refer to the figures before it)."""
     found: list[Target] = []
+    previous = None
     for clause in _clauses(text, original, sentence):
-        found.extend(_clause_targets(text, original, clause, sentence, context, found))
+        found.extend(_clause_targets(text, original, clause, sentence, context, found, previous))
+        previous = clause
     return found
 
 
@@ -362,9 +387,10 @@ class _Context:
 
 
 def _clause_targets(text: str, original: str, clause: Span, sentence: Span, context: _Context,
-                    earlier: list[Target]) -> list[Target]:
+                    earlier: list[Target], previous: Span | None = None) -> list[Target]:
     """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed,
-    ``earlier`` the figures of the sentence's clauses before it (分别 refers back to them). A value whose
+    ``earlier`` the figures of the sentence's clauses before it (分别 refers back to them), ``previous`` the clause
+    before (a bare bound may be about its object). A value whose
     indicator cannot be found is left out: a target without an indicator tells a reader nothing."""
     clause_text, printed = text[clause.start:clause.end], original[clause.start:clause.end]
     if not _MAY_HOLD_QUANTITY.search(clause_text):
@@ -406,6 +432,12 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         if not indicator and shared is None:
             indicator_span = _between_word_and_value(clause_text, quantity) or _following_phrase(clause_text, quantity)
             indicator = printed[indicator_span.start:indicator_span.end]
+        if not indicator and shared is None and quantity.word_before and previous is not None and not (
+                earlier and earlier[-1].evidence.end > previous.start):
+            provided = _PROVIDED.match(text, previous.start, previous.end)
+            if provided:  # 安排专项资金,每年不少于1亿元: the bound is on what the clause before provides
+                indicator_span = Span(provided.start("object") - clause.start, provided.end("object") - clause.start)
+                indicator = original[provided.start("object"):provided.end("object")]
         same_measure = earlier and shared is None and (earlier[-1].unit == quantity.unit or quantity.reported or (
             quantity.unit == "个百分点" and earlier[-1].unit == "%"))
         if not indicator and same_measure:
@@ -480,6 +512,8 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         value, unit = _number(groups["rate"]), groups["rateunit"].replace(" ", "")
     elif groups["count"]:
         value, unit = _number(groups["count"]), (groups["magnitude"] or "") + groups["unit"]
+        if unit == "次" and _SESSION_AFTER.match(after):
+            return None
         if groups["more"] and comparator in (None, "=", "≥"):
             comparator = ">"  # 600余家, 3万多人: more than the number printed
     elif groups["grade"]:
@@ -498,7 +532,7 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
         if comparator is None:
             return None  # 一村一辅警, 三星: Chinese numerals only count after a comparator (不低于两万元)
         value, unit = _chinese_number(groups["cncount"]), groups["cnunit"]
-        if value is None:
+        if value is None or (unit == "次" and _SESSION_AFTER.match(after)):
             return None
     if value is None:
         return None
@@ -589,7 +623,7 @@ def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
     lead = _LEAD_WORDS.match(stripped)
     stripped = stripped[lead.end():] if lead else stripped
     stripped = _TRAIL_WORDS.sub("", stripped).strip()
-    subject = _AGENCY_SUBJECT.match(stripped)
+    subject = _AGENCY_SUBJECT.match(stripped) or _LOCATIVE.match(stripped)
     if subject:
         stripped = stripped[subject.end():]
     verbs = _COUNT_VERBS.match(stripped) if quantity.unit not in ("%", "ratio") else None
@@ -606,9 +640,14 @@ def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
 
 def _respective_names(clause: str, quantities: list[_Quantity], earlier: list[Target]) -> list[str]:
     """The indicators 分别 refers the clause's values to: the last figures of the sentence before it, one per
-    value (发生事故3起、死亡3人,同比分别下降25%和40%); none when the numbers do not pair up."""
+    value (发生事故3起、死亡3人,同比分别下降25%和40%); none when the numbers do not pair up or when the clause
+    names its indicator before 分别 (两项收入分别增长5%和7%: both values are its)."""
     if _RESPECTIVELY not in clause or len(quantities) < 2 or len(earlier) < len(quantities):
         return []
+    head = _DATE_WORDS.sub("", clause[:clause.index(_RESPECTIVELY)])
+    lead = _LEAD_WORDS.match(head)
+    if not _RESPECTIVE_BASE.fullmatch(head[lead.end() if lead else 0:].strip()):
+        return []  # 城乡居民人均可支配收入分别增长5.5%和7%: the clause names its own indicator
     return [target.indicator for target in earlier[-len(quantities):]]
 
 
@@ -727,7 +766,7 @@ def _task_at(tasks: list[Task], evidence: Span) -> str | None:
 
 
 def _fallback_year(target: Target, tasks: list[Task], plan: PlanMeta, dated: list[tuple[Span, int]]) -> int | None:
-    """The due year of the task (or of an enclosing task), else the year in the heading of the section
+    """The due year of the task (or of an enclosing task, within a box), else the year in the heading of the section
     (三、2024年工作计划), else for an annual plan: its year, the year before for what it looks back on, the year
     after for what a year's report looks ahead to."""
     by_id = {task.id: task for task in tasks}
@@ -735,7 +774,10 @@ def _fallback_year(target: Target, tasks: list[Task], plan: PlanMeta, dated: lis
     while task is not None:
         if task.due is not None and task.due.year is not None:
             return task.due.year
-        task = by_id.get(task.parent) if task.parent else None
+        parent = by_id.get(task.parent) if task.parent else None
+        if _boxed(task) and parent is not None and parent.category != task.category:
+            break  # a box (专栏) item takes no year from outside its box, such as the item printed before the box
+        task = parent
     holders = [(span, year) for span, year in dated if span.contains(target.evidence)]
     if holders:
         return min(holders, key=lambda holder: len(holder[0]))[1]
@@ -744,6 +786,11 @@ def _fallback_year(target: Target, tasks: list[Task], plan: PlanMeta, dated: lis
     if _is_report(plan):
         return plan.period_start + (1 if target.kind == "target" else 0)
     return plan.period_start - (1 if target.kind == "achieved" else 0)
+
+
+def _boxed(task: Task) -> bool:
+    """An item of a box (专栏N title): an outline task that carries the box title as its category."""
+    return task.source == "outline" and task.category is not None
 
 
 def _is_annual(plan: PlanMeta) -> bool:
@@ -803,7 +850,10 @@ def _number(printed: str | None) -> float | None:
 
 
 def _chinese_number(printed: str) -> float | None:
-    """两万 -> 20000, 十五 -> 15, 三百 -> 300; None for strings that are not a plain numeral."""
+    """两万 -> 20000, 十五 -> 15, 三百 -> 300; None for strings that are not a plain numeral (亿 of 亿元 alone is
+    a magnitude without its number)."""
+    if not printed.strip("万亿"):
+        return None
     total, section, digit = 0, 0, None
     for char in printed:
         if char in _CN_DIGITS:
