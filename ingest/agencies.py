@@ -18,6 +18,7 @@ Responsibilities are read clause by clause from explicit statements (the cue is 
 | X是/为…责任人        | 各乡镇主要领导为第一责任人                       |
 | 领导小组办公室       | 领导小组下设办公室,办公室设在县应急局             |
 | X落实…责任           | 各县区政府要落实属地管理责任                      |
+| X要/应/须 + work     | 各乡镇要结合实际制定配套措施 (X an organ or a collective) |
 | (X牵头, Y配合)       | …全覆盖。(县政务服务中心牵头,县公安局配合)        |
 | (X、Y) / (X, 6月底前) | …整治30条。(区城管局、各街道办事处)              |
 | 牵头单位：X (label)  | 1.新建口袋公园3个。\n牵头单位：县住建局           |
@@ -57,13 +58,17 @@ _NOT_PLACE_END = r"(?![县区]|市(?!场))"
 _SHORT_PLACE = r"(?<![全本我该此各城都超门上郊县市区省镇乡州])[省市县区镇乡]"
 _PLACE = rf"{_BODY}{{1,5}}?(?:省|自治区|市|自治州|州|盟|县|区|旗|镇|乡|街道){_NOT_PLACE_END}"
 _SUFFIX = (
-    r"(?:人民政府|政府|人大常委会|人大|政协|委员会|领导小组|办公室|办公厅|办事处|管委会|管理委员会|指挥部|工作专班|"
-    r"党委|党组|纪委|监委|法院|检察院|分局|局|委|办|厅|署|院|部|中心|派出所|所|支队|大队|中队"
+    # X委会 is X委员会 in short (管委会, 安委会); the 部 of 有关部门 is no organ word
+    r"(?:人民政府|政府|人大常委会|人大|政协|委员会|领导小组|办公室|办公厅|办事处|委会|管理委员会|指挥部|工作专班|"
+    r"党委|党组|纪委|监委|法院|检察院|分局|局|委|办|厅|署|院|部(?!门)|中心|派出所|所|支队|大队|中队"
     # people's organizations: 市工商联, 县妇联, 区科协, 市总工会
     r"|工商联|妇联|残联|侨联|文联|社科联|科协|总工会|红十字会)"
 )
-# Units under an organ: 市公安局治安支队, 市人民政府办公室, 市委政法委.
-_UNIT = rf"(?:办公室|办公厅|政法委|宣传部|组织部|统战部|{_BODY}{{1,4}}?(?:分局|支队|大队|中队|派出所))"
+# Units under an organ: 市公安局治安支队, 市人民政府办公室, 县政府督查室, 市委政法委, 市委网信办. An organ's offices
+# named …室 are those of its work (督查室, 研究室, 信访室), never a room (会议室, 档案室).
+_OFFICE_ROOM = r"(?:督查|督察|督办|政策研究|研究|信访|参事|法制|机要|保密)室"
+_UNIT = (rf"(?:办公室|办公厅|{_OFFICE_ROOM}|政法委|宣传部|组织部|统战部|网信办|编办"
+         rf"|{_BODY}{{1,4}}?(?:分局|支队|大队|中队|派出所))")
 # An organ after a one-character jurisdiction: 市公安局, 县人民政府办公室, 区委.
 ORGAN = rf"{_SHORT_PLACE}{_BODY}{{0,10}}?{_SUFFIX}{_UNIT}?"
 # Organs printed without a jurisdiction: types of organ every jurisdiction has (政法委, 派出所), and X委 standing alone.
@@ -94,23 +99,39 @@ _ROLE = (
     rf"|各(?:{_BODY}|\([^()]{{1,8}}\)){{1,8}}?{_SUFFIX}"
     # the member units of a body: 区安委会各成员单位, 领导小组成员单位
     rf"|{_BODY}{{2,16}}?各?成员单位"
+    # every lower jurisdiction named bare stands for its government: 各县(市、区), 各县区, 各乡镇, 各街道
+    r"|各(?:[省市县区乡镇]|街道)+(?:\([^()]{1,8}\))?"
 )
 # The last character of anything _FULL_ORGAN_RE, _BARE_RE or _ROLE_RE can match (局 of 市财政局, 门 of 各相关部门):
 # a prefix ending in another character is no subject, which spares most regular-expression tries. Besides the
 # organ words: X委 (_BARE), and the collectives' 部门, 单位, 机关, 机构, 主要, 负责人, 负责同志, 领导 (_ROLE).
 _SUBJECT_ENDINGS = frozenset(
     word[-1] for word in re.findall(r"[\u4e00-\u9fff]+", "|".join([_SUFFIX, _UNIT.replace(_BODY, ""), *BARE_ORGANS]))
-) | set("委门位关构要人志导行")
+) | set("委门位关构要人志导行") | set("省市县区乡镇道)")
 _SUBJECT_END = re.compile(f"[{''.join(sorted(_SUBJECT_ENDINGS))}]")
 _ORGAN_RE = re.compile(ORGAN)
+# The organ of a development zone, named by the zone (某某高新区管委会, 某某经济开发区党工委): not 区管委会 alone.
+# It starts at a word's start, after 和 or after a verb (推动|某某高新区管委会…).
+_ZONE_ORGAN_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[{_STOP}和])|(?<={_VERBS}))(?!{_VERBS}){_BODY}{{2,8}}?"
+    r"(?:高新技术产业开发区|经济技术开发区|开发区|高新区|新区|园区|示范区|试验区)(?:管委会|管理委员会|党工委|工委)")
+# A centre, institution or station that is built is a facility, no organ: 建成|乡镇综合养老服务中心, 新建3所|敬老院.
+_BUILT = re.compile(r"(?:建成|建设|新建|改建|扩建|改扩建|建好|打造|布局)(?:[\d一二三四五六七八九十百]+[个所家座处])?$")
+_FACILITY_END = ("中心", "院", "所", "站")
 _BARE_RE = re.compile(_BARE)
 _ROLE_RE = re.compile(_ROLE)
 # An organ with its full jurisdiction (临江市教育局, 北岭市南坪区人民政府) or a one-character one (市教育局).
 FULL_ORGAN = rf"(?:(?:{_PLACE}){{1,2}}|[省市县区镇乡]){_BODY}{{0,12}}?{_SUFFIX}{_UNIT}?"
 _FULL_ORGAN_RE = re.compile(FULL_ORGAN)
 
+# A subject followed by a modal and its work states a duty (X要 + verb): 各县(区)人民政府要把…纳入年度考核,
+# 各乡镇要结合实际制定…, 市有关部门应加强协作; not 要求/要点/要素 (nouns and "to ask"), 应用/应急/应对 (words of 应).
+_MODAL_DUTY = r"(?:要(?![求点素件害闻是])|应当|应(?![用急对收届运])|须|必须)"
+# A unit named by its role in the plan (牵头单位要定期报送…) is whoever holds it, no organ the text names.
+_ROLE_NAME = re.compile(r"(?:牵头|责任|配合|协办|主责)(?:单位|部门)$")
 # Modal and adverbial words between a subject and its cue: 市公安局要负责…, 各部门主要负责…
 _MODAL = r"(?:要|应|应当|须|必须|主要|具体|统一|共同|分别|积极|切实|继续|将|可)*"
+_MODAL_ADVERB = r"(?:切实|务必|进一步|积极|主动|认真|全力|继续)"
 # Adverbials that may open a clause without a subject: 全年牵头开展…, 同时负责…
 _ADVERBIAL = r"(?:全年|今年|年内|同时|此外|另外|先后|累计|主动|积极|还|并|又|共)+"
 _CLAUSE = re.compile(r"[^,;:。!?]+")
@@ -164,13 +185,15 @@ _PLACE_PREFIX = re.compile(rf"(?:{_BODY}{{1,5}}?(?:省|自治区){_NOT_PLACE_END
 
 # The cues of a clause (see the module's table); each regular expression runs only on clauses holding its words.
 # A sentence without any of these words holds no statement (each cue below, 由X…, and a 领导小组 as subject).
-_STATEMENT_WORD = re.compile("负责|责任|牵头|组织协调|职责分工|按照?职|由|配合|协助|参与|领导小组")
+_STATEMENT_WORD = re.compile(
+    rf"负责|责任|牵头|组织协调|职责分工|按照?职|由|配合|协助|参与|领导小组|{_SUBJECT_END.pattern}{_MODAL_DUTY}")
 _HOLDER = re.compile(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$")
 # A subject taking on a kind of responsibility: 各县区政府要落实属地管理责任 / 行业部门履行监管责任 / 企业承担主体责任.
 _OWN_RESPONSIBILITY = r"(?:落实|履行|承担|扛起|压实)好?(?:属地|主体|监管|管理|属地管理|行业监管|主管|领导)+责任"
 _OWN_RESPONSIBILITY_RE = re.compile(_OWN_RESPONSIBILITY)
 _DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|(?:按照?|根据|依据)职(?:责|能)分工(?:负责)?"
                        rf"|{_OWN_RESPONSIBILITY}")
+_MODAL_DUTY_RE = re.compile(rf"(?:{_MODAL_ADVERB})*{_MODAL_DUTY}(?:{_MODAL_ADVERB})*")
 _BY = re.compile(rf"由(?P<x>[^由]+?){_MODAL}$")  # 由X牵头 / 由X负责, searched in the words before the cue
 # How a subject takes its part, between it and the cue: 各有关部门按职责分工负责 / 根据各自职责负责.
 _MANNER = r"(?:按照?|根据|依据)(?:各自)?职(?:责|能)(?:分工)?"
@@ -299,7 +322,7 @@ def is_person(printed: str) -> bool:
 
 def find_agencies(text: str, plan: PlanMeta) -> list[tuple[int, int]]:
     """Spans of organs named in ``text``: short forms (市公安局), bare organs (政法委) and the plan's own places."""
-    patterns = [_ORGAN_RE, _BARE_RE]
+    patterns = [_ZONE_ORGAN_RE, _ORGAN_RE, _BARE_RE]
     places = sorted(set(jurisdiction(plan).values()), key=len, reverse=True)
     if places:
         patterns.insert(0, re.compile("(?:" + "|".join(map(re.escape, places)) + rf"){_BODY}{{0,10}}?{_SUFFIX}{_UNIT}?"))
@@ -307,6 +330,8 @@ def find_agencies(text: str, plan: PlanMeta) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for pattern in patterns:
         for match in pattern.finditer(folded):
+            if match.group().endswith(_FACILITY_END) and _BUILT.search(folded, max(0, match.start() - 6), match.start()):
+                continue
             if not any(start < match.end() and match.start() < end for start, end in found):
                 found.append((match.start(), match.end()))
     return sorted(found)
@@ -526,6 +551,11 @@ class _StatementReader:
                 self._add(agents, "X配合", end if attribution or bare else start, end, sentence, "supporting")
                 if bare and not attribution:
                     self._attribute(self.responsibilities[found:], self.text[sentence.start:start].strip(" ,，"))
+            return
+        modal = _MODAL_DUTY_RE.match(self.folded, leading[1]) if leading and leading[0] == start else None
+        if modal and not is_person(self.folded[leading[0]:leading[1]]) and not _ROLE_NAME.search(
+                self.folded[leading[0]:leading[1]]):
+            self._add([leading], "X要", modal.end(), stop, sentence)
             return
         if attribution:  # (X、Y，各乡镇按职责分工负责): units listed bare beside a cue are owners as well
             agents = self._agents(start, end, owners=True)
