@@ -18,7 +18,8 @@ offset is valid in the original text.
 A 专栏 box (``专栏1  监测预警能力建设重点工程``, ``专栏一``, ``专栏2-1``, ``专栏：…``) is no heading: its items are,
 each marked with the box's title (``Heading.box``). They are numbered (``1.名称。…``, ``（1）名称。…``) or not, one
 per line (``名称：内容…``, ``名称，内容…``: the title is the name). A box stands in the section it follows: its items
-are children of the section's line heading (never of a run-in 一是 before it), and the box ends at the next
+are children of the section's line heading, a heading alone on its line (never of an item before it: a
+run-in 一是, or 五、推进某某。在… whose words run on after its title), and the box ends at the next
 heading of a numbering open outside it, at the next box, or at an annex; unnumbered items end earlier, at the
 first line that reads as the section's prose (indented otherwise than the items, or a name too long).
 """
@@ -135,10 +136,25 @@ def extract_outline(document: Document) -> list[Heading]:
     folded = normalize(text)
     boxes = _boxes(text, folded)
     skipped = _attachment_lists(folded) + [(box.start, box.end) for box in boxes]
-    candidates = [c for c in _line_candidates(text, folded) if not any(s <= c.start < e for s, e in skipped)]
+    candidates = _line_candidates(text, folded) + _closing_titles(folded)
+    candidates = sorted((c for c in candidates if not any(s <= c.start < e for s, e in skipped)), key=lambda c: c.start)
     candidates = _with_box_items(text, folded, boxes, candidates)
     candidates = _with_run_ins(text, folded, candidates)
     return _build(text, _plausible(candidates), boxes)
+
+
+# An unnumbered title alone on its line that opens a plan's closing part, which assigns no work: 有关要求 /
+# 工作要求 / 保障措施 / 组织保障 / 组织领导 / 附则. Printed after the last numbered item (…30.加强…。 then 有关要求
+# then (一)压实工作责任…), it closes every open heading; its own items stand under it (style ``closing``).
+CLOSING = "closing"
+_CLOSING_TITLE = re.compile(r"^[ \t]*(?P<title>(?:有关|相关|工作|其他|具体)要求|(?:保障|支撑)(?:措施|机制)"
+                            r"|(?:工作|组织|政策|要素)保障|组织(?:领导|实施)|附\s*则)[ \t]*:?[ \t]*$", re.M)
+
+
+def _closing_titles(folded: str) -> list[_Candidate]:
+    """The unnumbered titles of closing parts (see ``_CLOSING_TITLE``)."""
+    return [_Candidate(CLOSING, "", 1, m.start("title"), m.start("title"), m.end("title"), m.end())
+            for m in _CLOSING_TITLE.finditer(folded)]
 
 
 # A box's title line: 专栏1  X / 专栏一 X / 专栏 2-1 X / 专栏：X (normalized: ： is :, dashes are -); the title has no
@@ -345,7 +361,7 @@ def _plausible(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         previous = last.get(_numbering(candidate.style))
         in_sequence = candidate.value == 1 or (previous is not None and previous < candidate.value <= previous + 3)
-        if candidate.style == "annex" or in_sequence or _starts_run(candidates, index):
+        if candidate.style in ("annex", CLOSING) or in_sequence or _starts_run(candidates, index):
             kept.append(candidate)
             last[_numbering(candidate.style)] = candidate.value
     return kept
@@ -401,12 +417,17 @@ class _OpenBox:
     outer: set[str]  # numberings open outside the box: a heading of one of them ends it
 
 
-def _open_box(stack: list, box: _Box, current: _OpenBox | None, first: _Candidate) -> tuple[list, _OpenBox | None]:
+def _open_box(text: str, stack: list, box: _Box, current: _OpenBox | None,
+              first: _Candidate) -> tuple[list, _OpenBox | None]:
     """The stack under which the items of ``box`` stand, and the box; ``None`` for a box without items (the next
-    heading goes on with a numbering open outside it)."""
+    heading goes on with a numbering open outside it). The box closes the item open before it: a run-in 一是, or
+    a line item whose words run on after its title (五、推进某某。在…): its items stand beside that item, under
+    the section. A heading alone on its line ((一)深入打好蓝天保卫战 / 第二节 X) is that section."""
     if current is not None:
         stack = stack[:current.depth]
     while stack and stack[-1][0] in _RUN_IN_STYLE_KEYS:
+        stack = stack[:-1]
+    if stack and not _alone_on_line(text, stack[-1][1]):
         stack = stack[:-1]
     styles = [style for style, _ in stack]
     if _numbering(first.style) in styles:
@@ -416,19 +437,34 @@ def _open_box(stack: list, box: _Box, current: _OpenBox | None, first: _Candidat
     return stack, _OpenBox(box.title, len(stack), {style for style, _ in stack})
 
 
+def _alone_on_line(text: str, heading: Heading) -> bool:
+    """Whether a heading's line holds its number and title only, as a section's does: no sentence ends it and no
+    words follow it (五、推进某某。在… is an item; (一)深入打好蓝天保卫战 is a section)."""
+    line_end = text.find("\n", heading.span.start)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[heading.span.end:line_end].strip() and normalize(text[heading.span.end - 1]) not in _FULL_STOPS
+
+
 def _build(text: str, candidates: list[_Candidate], boxes: list[_Box]) -> list[Heading]:
     headings: list[Heading] = []
     stack: list[tuple[str, Heading]] = []  # (style, heading) of the open headings, outermost first
     pending = list(boxes)
     box: _OpenBox | None = None
+    closed_top: str | None = None  # the outermost numbering a closing title closed: its next number (not a new 1)
+    # goes on beside the title, at the top
     for index, candidate in enumerate(candidates):
-        if box is not None and (candidate.style == "annex" or _numbering(candidate.style) in box.outer):
+        if box is not None and (candidate.style in ("annex", CLOSING) or _numbering(candidate.style) in box.outer):
             box = None
         while pending and pending[0].start < candidate.start:
-            stack, box = _open_box(stack, pending.pop(0), box, candidate)
+            stack, box = _open_box(text, stack, pending.pop(0), box, candidate)
         styles = [style for style, _ in stack]
-        if candidate.style == "annex":
+        if candidate.style == CLOSING:
+            closed_top = styles[0] if styles and styles[0] != CLOSING else closed_top
             stack = []
+        elif candidate.style == "annex" or _numbering(candidate.style) == closed_top and candidate.value > 1:
+            stack, closed_top = [], None
+        elif _numbering(candidate.style) == closed_top:
+            closed_top = None  # numbered afresh: the closing part's own list
         elif _numbering(candidate.style) in styles:
             stack = stack[:styles.index(_numbering(candidate.style))]
         title = text[candidate.title_start:candidate.title_end].strip(" :：\t").rstrip(_TRAILING).strip()

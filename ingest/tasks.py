@@ -12,7 +12,9 @@ Which outline items are tasks, decided by the words of the headings above them:
 * a plan without a heading in its body that announces tasks (工作要点 often number their tasks straight under 一、二、;
   an annex titled 重点工作任务分解表 does not count, nor does an action: 一、强化源头管控 beside 二、打好…攻坚战 holds
   tasks as well) treats its non-background top-level headings as containers, whatever its kind (…责任分解 or no
-  kind read at all), unless it is a report (工作总结), whose items are achievements.
+  kind read at all), unless it is a report (工作总结), whose items are achievements. In a plan that divides work
+  among owners (分工方案, 任务分解) those top-level headings are tasks as well, each the parent of its items;
+* an unnumbered closing title (有关要求, 保障措施: style ``closing`` of the outline) is background.
 
 The items of a 专栏 box (``plankg.ingest.outline``) are tasks like the numbered items around them, under the section
 the box follows, with the box's title as ``category``; an unnumbered item (名称：内容) has no number.
@@ -37,8 +39,8 @@ from dataclasses import replace
 
 from plankg.ingest.dates import find_due
 from plankg.ingest.facts import Document, Heading, PlanMeta, Span, Task
+from plankg.ingest.outline import CLOSING, chinese_number, own_text_end
 from plankg.ingest.outline import RUN_IN_STYLES as _RUN_IN_PATTERNS
-from plankg.ingest.outline import chinese_number, own_text_end
 from plankg.ingest.table_links import link_table_rows
 from plankg.ingest.tables import find_task_tables, table_tasks
 from plankg.ingest.text import normalize, normalize_label
@@ -69,6 +71,10 @@ BACKGROUND = re.compile(
     r"|(?:实施|工作|方法|推进)步骤|(?:步骤|时间|进度|阶段)安排"
     r"|(?:开展|进展|完成|落实|推进|执行)情况|存在(?:的)?(?:问题|不足)(?![及和与]整改)|(?:主要|工作)(?:成效|成绩|做法)|取得(?:的)?成效"
 )
+# Plans that divide work among owners (…重点工作任务分工方案, …责任分解): the title announces the tasks, so the top
+# groups of such a plan without a task heading (二、坚持工业强县，加快构建…产业体系, items 2.–6. below) are tasks too,
+# each holding its items; an action (一、实施…行动) stays a container, as in any plan.
+DIVISION_KINDS = re.compile(r"(?:任务|责任)(?:分工|分解)$|分工方案$")
 RUN_IN_STYLES = tuple(style for style, _ in _RUN_IN_PATTERNS)  # 一是…, 第一，…, …；②…, …，1．…
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:[-—至到~]|以来|以前))")
 REPORT_KINDS = ("工作总结", "总结", "报告")
@@ -94,13 +100,13 @@ def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -
 def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Task]:
     """Tasks from the numbered headings under task containers, list and body of one number merged."""
     by_id = {h.id: h for h in headings}
-    containers = _containers(headings, plan)
+    containers, holding_tasks = _containers(headings, plan)
     tasks: list[Task] = []
     task_of_heading: dict[str, Task] = {}
     seen: dict[tuple, Task] = {}
     for heading in headings:
-        container = _container_of(heading, by_id, containers)
-        if container is None or heading.id in containers or heading.style == "annex":
+        container = heading if heading.id in holding_tasks else _container_of(heading, by_id, containers)
+        if container is None or heading.id in containers - holding_tasks or heading.style == "annex":
             continue
         parent_heading = by_id.get(heading.parent) if heading.parent else None
         parent_task = task_of_heading.get(parent_heading.id) if parent_heading else None
@@ -136,13 +142,13 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
     return tasks
 
 
-def _containers(headings: list[Heading], plan: PlanMeta) -> set[str]:
-    """Ids of the headings whose numbered descendants are tasks."""
+def _containers(headings: list[Heading], plan: PlanMeta) -> tuple[set[str], set[str]]:
+    """Ids of the headings whose numbered descendants are tasks, and of those among them that are tasks too."""
     by_id = {h.id: h for h in headings}
     found: set[str] = set()
     announced: set[str] = set()  # containers by a CONTAINER word, not merely by an action's shape
     titles = {h.id: normalize(h.title) for h in headings}
-    background = {h.id for h in headings if BACKGROUND.search(titles[h.id])}
+    background = {h.id for h in headings if h.style == CLOSING or BACKGROUND.search(titles[h.id])}
     for heading in headings:
         if heading.id in background or _under(heading, by_id, found | background):
             continue
@@ -153,9 +159,10 @@ def _containers(headings: list[Heading], plan: PlanMeta) -> set[str]:
             found.add(heading.id)
     in_body = {h for h in announced if not _in_annex(by_id[h], by_id)}
     if in_body or normalize(plan.kind or "").endswith(REPORT_KINDS):
-        return found
+        return found, set()
     # an annex's 重点工作任务分解表 is no container of the body: the body's tasks still sit under its top headings
-    return found | {h.id for h in headings if h.level == 1 and h.style != "annex" and h.id not in background}
+    top = {h.id for h in headings if h.level == 1 and h.style != "annex" and h.id not in background}
+    return found | top, top - found if DIVISION_KINDS.search(normalize(plan.kind or "")) else set()
 
 
 def _in_annex(heading: Heading, by_id: dict[str, Heading]) -> bool:

@@ -116,3 +116,13 @@ def test_an_unnumbered_box_ends_where_the_sections_prose_goes_on():
     assert [title for _, title, _, box, _ in _tasks(long_named) if box] == ["甲基地"]
     last = [h for h in extract_outline(_doc(indented)) if h.title == "乙中心"][0]
     assert indented[last.body.start:last.body.end] == "新建乙中心1个。"
+
+
+def test_a_box_closes_the_line_item_whose_words_run_on_after_its_title():
+    """Items numbered on across sections (一、 二、 under 第一节) are items, not sections: a box after one stands
+    under the section, beside the item; a heading alone on its line ((一)X above) is the section itself."""
+    text = ("第一章  主要任务\n第一节  完善某某体系\n　　一、推进甲改革。内容甲。\n　　二、推进乙联动。内容乙。\n\n"
+            "专栏1　某某重点工程\n1.丙工程。建设丙。\n2.丁工程。建设丁。\n\n第二节  提升某某能力\n　　三、推进戊。内容戊。\n")
+    parents = {title: parent for _, title, parent, _, _ in _tasks(text)}
+    assert parents["丙工程"] == parents["丁工程"] == parents["推进乙联动"] == "完善某某体系"
+    assert parents["推进戊"] == "提升某某能力"
