@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest.agencies import is_agency
 from plankg.ingest.facts import Document, Mention, Span, TermSense
 from plankg.ingest.numerals import NUMERAL_CHARS
 from plankg.ingest.text import Sentences, normalize, normalize_label, sentences
@@ -33,6 +34,8 @@ _LEFT_EDGE = re.compile(
     r"组织|设置|印发|执行|严格|推行|实行|指导|增设|增配|理顺|突出|夯实|坚持|注重|挖掘|拓展|贯通|选树|加速|改造|"
     r"规范|引领|参与|一批|一系列|多个|简称|包括|包含|涵盖|"  # 以下简称|城市运管服平台, 包括|医学检验中心
     r"认定|引进|新增|培育|"  # a report's counts: 新认定|省级工程技术研究中心5家
+    r"报送|上报|呈报|抄送|提交|报(?=[省市县区乡镇])|"  # 进展情况报送|县应急指挥中心, 3月15日前报|县…
+    r"\d{1,4}(?:年|月|日)(?:底|初|末)?(?:前|后|起)?|"  # a date: 6月底前|市数据中心
     r"全市|全县|全区|全省|全国|各级|各地|本市|我市|"  # 全市|执法办案管理中心
     r"[以和与及对为的将把由向从等了着是到于其各]|(?<![接招款优厚善期对])待|"  # 待|集成服务系统部署完成后, not 接待中心
     r"在(?!线)|"  # 在|乡镇, but 在线审批监管平台 is one name
@@ -157,8 +160,9 @@ def _system_mentions(norm: str, sentences: Sentences) -> list[Mention]:
         label_text = norm[start:head_end]
         label = normalize_label(label_text)
         if len(label) < len(match.group()) + 2 or _is_generic(label) \
-                or not re.search(r"[\u4e00-\u9fff]", label[:-len(match.group())]):
-            continue
+                or not re.search(r"[\u4e00-\u9fff]", label[:-len(match.group())]) \
+                or match.group() == "室" and is_agency(label_text):
+            continue  # an organ's office (县政府督查室) is an agency, no system
         span = Span(start, head_end)
         found.append(Mention(label, "system", span, sentences.around(span), system_kind=match.group()))
         last_end = head_end
