@@ -34,7 +34,7 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_0
 # Counting units a committed quantity is measured in (个, 家, 处 …); 万/亿 in front stay part of the unit (5万处), 余/多
 # between make the number a floor (600余家, 1万多人: > 600 家, > 1 万人);
 # a count of visits or events keeps its 次 (检查企业1260家次, 培训3000人次, 开展对接活动10场次, 抽检食品500批次);
-# computing power counts floating-point operations per second (算力总规模达到800PFlops, 智能算力2EFLOPS).
+# computing power counts floating-point operations per second (算力规模达到500PFlops, 新增算力2EFLOPS).
 _COUNT_UNITS = (
     "[PETG](?:FLOPS|Flops|flops)|微克/立方米|毫克/升|平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|家次|户次|件次|车次|台次|"
     "架次|艘次|场次|批次|班次|期次|轮次|航次|小时|分钟|工作日|个百分点|个|家|"
@@ -86,10 +86,10 @@ _RISE_TO = "(?:上升|增长|增加|提升|提高|扩大|增|升)(?:到|至)"
 # Examples: 不低于50% / 达到95% / 突破300人 / 约1.5亿元 / 提升至1000M (the level to reach) / 共计6个 / 仅为1.8%.
 _BEFORE = {
     "≥": "不低于|不少于|不小于|最低|至少|保持在|维持在|保持|维持|稳定在|达到|达|确保|满足",
-    "≤": f"不高于|不超过|不多于|不大于|控制在|{_FALL_TO}|低于|少于|最高|最多|上限为|上限",  # 最高支持500万元
+    "≤": f"不高于|不超过|不多于|不大于|控制在|{_FALL_TO}|低于|少于|最高|最多|上限为|上限",  # 最高奖励200万元
     ">": "突破|超过|高于|多于",
     # an approximation word stands right before its number (约1.5亿元, 近3000人), and 约 is none inside a word (签约,
-    # 制约, 节约, 预约, 履约…: 新签约亿元以上项目40个), nor is 近 in 附近/就近, nor 约 in 约束性 (接近3000人: ≈)
+    # 制约, 节约, 预约, 履约…: 签约千万元以上项目25个), nor is 近 in 附近/就近, nor 约 in 约束性 (接近3000人: ≈)
     "≈": r"(?:大约|(?<![签制节预合公履违条特相邀缔婚])约|(?<![附就])近)(?=\s*(?:[\d零〇一二两三四五六七八九十百千]|$))",
     "=": f"{_RISE_TO}|共计|合计|仅为|仅有|只有|仅占|只占",  # 强度仅为1.8%: a level stated, never in the indicator
 }
@@ -129,7 +129,7 @@ _LEVEL_REACHED = re.compile(r"^(?:达到|达)")
 # of a box or table whose title follows: not quantities to reach.
 _NOT_A_QUANTITY_BEFORE = re.compile(r"(?:每|第|/|专栏|附表|附件|^\s*[表图])\s*$")
 _SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|期间|类|种|级)")
-# A session is numbered, not counted: 十八届人大三次会议, 二届三次全会, 第五次党代会.
+# A session is numbered, not counted: 九届人大二次会议, 二届三次全会, 第五次党代会.
 _SESSION_AFTER = re.compile(r"^(?:全体)?(?:会议|全会|大会|常委会|党代会)")
 
 # 3个目标: … announces an enumeration, not a quantity to reach.
@@ -165,7 +165,7 @@ _BULLET = r"-+|[•·●○◆◇■□▲△►▶★☆※]"
 # Enclosed numbers (① ⑴ ⒈) number run-in items; normalize turns them into plain digits, which would read as values.
 _ENCLOSED_NUMBER = re.compile("[\u2460-\u249b]")
 # Verbs of delivery in front of what a count counts: 新建改建农村公路120公里 -> 农村公路, 培训高素质农民2000人次,
-# 改造提升幸福院120个 -> 幸福院 (a run of them, also with 、 between: 新建、改扩建).
+# 改造提升敬老院15个 -> 敬老院 (a run of them, also with 、 between: 新建、改扩建).
 _DELIVERY_VERBS = (
     r"新建|改扩建|改建|扩建|提升|新增|建成|建设|完成|改造|培训|培育|办理|办结|引进|招聘|创建|打造|实施|整治|治理|种植|"
     r"安装|配备|开通|提供|发放|救助|帮扶|资助|组建|发展|开发|推出|认定|争创|设立|增设|举办|开设|加固|开展|组织|举行|召开"
@@ -183,7 +183,7 @@ _LEAD_WORDS = re.compile(
 _COUNT_VERBS = re.compile(
     rf"^(?:{_QUANTITY_ADVERBS})?新?(?:(?:{_DELIVERY_VERBS})(?![区园])、?)+(?!(?:活动|会议|行动|工作|项目|服务)$)"
 )
-# Where the work happens is no part of what it counts: 在纺织等行业打造场景30个 -> 场景, 园区内新建厂房10万平方米 ->
+# Where the work happens is no part of what it counts: 在化工等行业培育工厂10个 -> 工厂, 园区内新建厂房10万平方米 ->
 # 厂房 (a place before 内/中 only where a verb of delivery follows: 国内生产总值 keeps its 国内).
 _LOCATIVE = re.compile(
     rf"^(?:在[^,;。]{{1,20}}?(?:行业|领域|方面|范围|中|内|上)|[\u4e00-\u9fff]{{1,8}}?[内中])(?=(?:{_DELIVERY_VERBS}))"
@@ -200,8 +200,8 @@ _COUNTED_NOUN = re.compile(r"(?:(?!达到|实现|完成|通过|纳入|获得|建
 _STANDARD_FOR = re.compile(
     r"^(?:以上|以下)?的(?:标准|比例|要求)(?:配齐|配备|配置|配套|建设|设置|安排|落实|增加)*(?P<noun>[^,;。、等的]{2,16})"
 )
-# A clause that provides something, whose amount the next clause bounds: 市财政局负责统筹安排产业发展专项资金,
-# 每年不少于1亿元 -> 产业发展专项资金 (the object, to the clause's end, after the subject and a run of verbs).
+# A clause that provides something, whose amount the next clause bounds: 区人社局负责统筹安排就业补助资金,
+# 每年不少于2000万元 -> 就业补助资金 (the object, to the clause's end, after the subject and a run of verbs).
 _PROVIDED = re.compile(
     r"[\u4e00-\u9fff]{0,12}?(?:局|委员会|委|办公室|政府|部门|中心)?(?:负责|要|将|应|每年)*"
     rf"(?:统筹|安排|设立|筹集|投入|拨付|下达|落实|保障|整合|{_DELIVERY_VERBS})+(?P<object>[\u4e00-\u9fff]{{2,16}})$"
@@ -435,7 +435,7 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         if not indicator and shared is None and quantity.word_before and previous is not None and not (
                 earlier and earlier[-1].evidence.end > previous.start):
             provided = _PROVIDED.match(text, previous.start, previous.end)
-            if provided:  # 安排专项资金,每年不少于1亿元: the bound is on what the clause before provides
+            if provided:  # 安排补助资金,每年不少于2000万元: the bound is on what the clause before provides
                 indicator_span = Span(provided.start("object") - clause.start, provided.end("object") - clause.start)
                 indicator = original[provided.start("object"):provided.end("object")]
         same_measure = earlier and shared is None and (earlier[-1].unit == quantity.unit or quantity.reported or (
@@ -647,7 +647,7 @@ def _respective_names(clause: str, quantities: list[_Quantity], earlier: list[Ta
     head = _DATE_WORDS.sub("", clause[:clause.index(_RESPECTIVELY)])
     lead = _LEAD_WORDS.match(head)
     if not _RESPECTIVE_BASE.fullmatch(head[lead.end() if lead else 0:].strip()):
-        return []  # 城乡居民人均可支配收入分别增长5.5%和7%: the clause names its own indicator
+        return []  # 居民人均消费支出分别增长4.5%和6%: the clause names its own indicator
     return [target.indicator for target in earlier[-len(quantities):]]
 
 
