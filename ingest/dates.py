@@ -8,6 +8,8 @@ Two entry points for every extractor:
   expressions marked as deadlines count (…前, 到…, 年内, 年底, a range's end); a bare year in a sentence is usually a
   target's year, not a deadline. A label marks one too, and says it is the task's own: ``完成时限：2024年6月``
   (read like a table cell) comes before the first marked expression. The span is relative to ``text``.
+* ``find_default_due(text, plan)``: the deadline a plan sets for every task that states none (未明确完成时限的，
+  均须于2024年12月底前完成).
 
 Deadlines without a year (年底前, 6月底前, 上半年) take the plan's year when the plan covers one year (an annual
 work plan), else keep ``year=None``.
@@ -137,6 +139,28 @@ def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
                 found.append((match.start(), _due(kind, match, text, plan)))
                 break
     return min(found, key=lambda item: (item[0], -len(item[1].text)))[1] if found else labelled_open
+
+
+# A plan-wide default deadline stated in words, for every task that states none: 未明确完成时限的，均须于2024年12月底
+# 前完成 / 没有标明时间节点的任务，原则上于年底前完成 / 无具体完成时间要求的，统一在6月底前完成. The deadline is the
+# first one of the rest of the clause.
+_DEFAULT_FOR = re.compile(r"(?:未|没有|无)(?:明确|标明|注明|列明|载明|规定|标注)?(?:具体)?(?:完成|办结)?"
+                          r"(?:时限|时间|期限|时间节点)(?:要求)?的(?:任务|工作|事项|项目)?")
+_CLAUSE_END = re.compile(r"[。;\n]")
+
+
+def find_default_due(text: str, plan: PlanMeta | None = None) -> Due | None:
+    """The deadline a plan sets for every task without its own (see ``_DEFAULT_FOR``), span relative to ``text``
+    (on the date in that sentence); None when the plan states none."""
+    folded = _fold(text)
+    for match in _DEFAULT_FOR.finditer(folded):
+        end = _CLAUSE_END.search(folded, match.end())
+        end = end.start() if end else len(text)
+        due = find_due(text[match.end():end], plan)
+        if due is not None and due.date is not None:
+            due.span = Span(match.end() + due.span.start, match.end() + due.span.end)
+            return due
+    return None
 
 
 # A range of years in parentheses or before 期间/时期/的 names a period, not a deadline: 三年行动(2024-2026年),

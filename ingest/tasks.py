@@ -24,11 +24,13 @@ number: the title from the list, the text from the body. Task tables are read by
 row that repeats an outline task (任务分工 annexes) is linked to it by ``plankg.ingest.table_links``, so the outline
 task carries the row's agencies and deadline.
 
-A deadline is always the task's own, read from its own words or its row: a sub-task that states none keeps
-``due=None`` under a dated parent. Inheriting would invent a date the text does not give (a part is often due
-before the whole), and every consumer could no longer tell a stated deadline from a guessed one. Schedules that
-need a date for every task make that assumption themselves and say so (``plankg.analysis.durations``: "a task
-without its own deadline takes its enclosing task's").
+A deadline is the task's own, read from its own words or its row, or the plan's default stated in words for every
+task without one (未明确完成时限的，均须于2024年12月底前完成: its span points at that sentence, outside the task).
+A sub-task that states none keeps ``due=None`` under a dated parent (or takes that default). Inheriting would
+invent a date the text does not give (a part is often due before the whole), and every consumer could no longer
+tell a stated deadline from a guessed one. Schedules that need a date for every task make that assumption
+themselves and say so (``plankg.analysis.durations``: "a task without its own deadline takes its enclosing
+task's").
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from plankg.ingest.dates import find_due
+from plankg.ingest.dates import find_default_due, find_due
 from plankg.ingest.facts import Document, Heading, PlanMeta, Span, Task
 from plankg.ingest.outline import CLOSING, chinese_number, own_text_end
 from plankg.ingest.outline import RUN_IN_STYLES as _RUN_IN_PATTERNS
@@ -94,6 +96,9 @@ def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -
             row.heading = holder.id if holder else None
         link_table_rows(outline, rows)
         tasks.extend(rows)
+    default = find_default_due(document.text, plan)
+    for task in tasks if default else ():
+        task.due = task.due or replace(default)
     return tasks
 
 
