@@ -111,3 +111,12 @@ def test_plan_metadata_reads_a_title_year_in_chinese_numerals():
     plan = extract_plan_meta(Document(id="d", source="d.txt", sha256="", format="txt", text=text))
     assert (plan.period_start, plan.period_end, plan.issued) == (2024, 2024, "2024-01-12")
     assert parse_due("年底前", plan).date == "2024-12-31"
+
+
+def test_a_year_before_reads_as_by_the_end_of_that_year_and_the_first_deadline_of_a_text_is_its_own():
+    """Decision (round 6, D3): 2024年前 in a plan means "by 2024", the end of that year, as 到2024年 and 2024年底前
+    do; an office meaning "before 2024" writes 2023年底前. Of two dated clauses the first stated is the task's
+    deadline (the later one is often a further milestone, not the end of the first work)."""
+    due = find_due("支持企业研发，2024年前培育骨干企业5家以上。实施改造，到2025年完成改造1000户。", FIVE_YEAR)
+    assert (due.text, due.date) == ("2024年前", "2024-12-31")
+    assert parse_due("2024年以前", FIVE_YEAR).date == parse_due("2024年底前", FIVE_YEAR).date == "2024-12-31"
