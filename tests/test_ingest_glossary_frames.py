@@ -106,3 +106,11 @@ def test_a_quoted_pair_of_two_character_abbreviations_is_undefined_shorthand(tex
 @pytest.mark.parametrize("text", ["推进“转型升级”工作。", "弘扬“揭榜挂帅”精神。", "实施“腾笼换鸟”工程。"])
 def test_an_ordinary_quoted_four_character_phrase_is_not_flagged(text):
     assert [t.label for t in _terms(text) if t.kind == "undefined"] == []
+
+
+@pytest.mark.parametrize("text, label, expansion", [
+    ("深耕文旅、康养、体育三大板块。", "三大板块", ["文旅", "康养", "体育"]),
+    ("培育新型储能、氢能两大产业。", "两大产业", ["新型储能", "氢能"]),
+])
+def test_a_verb_of_growth_before_a_list_leads_into_it(text, label, expansion):
+    assert _defined(text, label).expansion == expansion
