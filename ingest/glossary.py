@@ -545,12 +545,14 @@ def _read_parts(context: _Context, body: Span, owner: TermSense, senses: list[Te
 def _count_closed_list(context: _Context, body: Span, label: str) -> tuple[Span, list[str]] | None:
     """The list inside a definition closed by its own count word, as (span, items): in 指社区服务站、警务工作站两类站点之间的
     资源共享 the items are the two 站 and the rest is frame; the list is the entry's expansion, not a sense of its
-    own labelled by what follows the count. The count must agree with the entry's label when that counts too."""
+    own labelled by what follows the count. Only for a label that counts, and the counts must agree: a label
+    that counts nothing may name a part of the list (…两类人员中的失能老人)."""
     options = count_options(label)
+    if not options or _formula_clauses(context.norm, body, label):
+        return None  # a formula's parts are its clauses (see ``_formula_clauses``)
     for name, _, items, evidence, quoted in _inline_candidates(context, body):
-        counted = count_options(name)
         closes = not quoted and _NUMERAL_HEAD.match(name) and context.text[evidence.end - len(name):evidence.end] == name
-        if closes and len(items) in counted and (not options or len(items) in options):
+        if closes and len(items) in count_options(name) and len(items) in options:
             return evidence, items
     return None
 
@@ -899,6 +901,8 @@ def _read_inline(context: _Context, area: Span, senses: list[TermSense], parent:
         if options and len(items) not in options and not quoted:
             continue  # a list followed by a count defines it only when the count agrees
         enclosing = [t for t in taken if t.evidence.contains(evidence)]
+        if enclosing and not quoted and enclosing[-1].expansion == items:
+            continue  # the count-closed list of a definition is its expansion, not a sense of its own
         if any(_overlaps(evidence, t.evidence) for t in taken) and not enclosing:
             continue
         owner = enclosing[-1].id if enclosing else parent
@@ -1257,7 +1261,8 @@ def _explained_after(context: _Context, label: str, quote_end: int, limit: int) 
         definition = Span(start, _rstrip(norm, start, end))
         if len(definition) < 2:
             return None
-        return _split_list(context, definition, label), definition.end
+        closed = _count_closed_list(context, definition, label)
+        return (closed[1] if closed else _split_list(context, definition, label)), definition.end
     return None
 
 

@@ -114,3 +114,19 @@ def test_an_ordinary_quoted_four_character_phrase_is_not_flagged(text):
 ])
 def test_a_verb_of_growth_before_a_list_leads_into_it(text, label, expansion):
     assert _defined(text, label).expansion == expansion
+
+
+@pytest.mark.parametrize("text, expansion", [
+    ("推行“两站合一”，即社区服务站、警务工作站两类站点之间的资源共享和统一调度。", ["社区服务站", "警务工作站"]),
+    ("本办法所称“两站合一”，是指为辖区企业提供的政策咨询、融资对接两项专门服务。", ["政策咨询", "融资对接"]),
+])
+def test_a_count_closed_list_inside_an_inline_definition_is_its_expansion(text, expansion):
+    terms = [t for t in _terms(text) if t.kind != "undefined"]
+    assert [(t.label, t.expansion) for t in terms] == [("两站合一", expansion)]
+
+
+def test_an_entry_that_counts_nothing_is_not_expanded_by_a_counted_list_it_qualifies():
+    # the entry names the 失能老人 among the two groups: one noun phrase, no components
+    text = "名词解释\n1.困难群体：指低保对象、特困人员两类人员中的失能老人。\n"
+    entry = next(t for t in _terms(text) if t.label == "困难群体")
+    assert entry.expansion == []
