@@ -12,36 +12,42 @@ extractor was run on them.
 Figures (precision / recall over all three; ``python tests/test_blind_unseen6.py [name]`` prints them).
 The first run used the expectations as first written (commit "blind round 6: expectations before the first run").
 
-| category                   | first run, as written | same run, expectations corrected            |
-|----------------------------|-----------------------|---------------------------------------------|
-| metadata (fields)          | 1.00 / 1.00           | 1.00 / 1.00                                 |
-| metadata.cited             | 0.86 / 1.00           | 1.00 / 1.00                                 |
-| tasks                      | 0.72 / 0.91           | 0.72 / 0.91                                 |
-| tasks.parent               | 0.88 / 0.56           | 0.88 / 0.56                                 |
-| tasks.due                  | 1.00 / 0.62           | 1.00 / 0.62                                 |
-| tasks.box                  | 1.00 / 1.00           | 1.00 / 1.00                                 |
-| tasks.agencies             | 0.99 / 1.00           | 0.99 / 1.00                                 |
-| agency.responsibilities    | 1.00 / 0.98           | 1.00 / 0.98                                 |
-| persons not agencies       | 1.00 / 1.00           | 1.00 / 1.00                                 |
-| targets                    | 0.78 / 0.74           | 0.92 / 0.88                                 |
-| targets.year               | 1.00 / 1.00           | 0.99 / 1.00                                 |
-| targets.nature             | 1.00 / 0.71           | 1.00 / 0.71                                 |
-| targets.achieved           | 1.00 / 1.00           | 1.00 / 1.00                                 |
-| glossary.senses            | 0.62 / 1.00           | 0.67 / 1.00                                 |
-| glossary.expansions        | 0.20 / 0.20           | 0.20 / 0.20                                 |
-| glossary.counts            | 1.00 / 1.00           | 1.00 / 1.00                                 |
-| glossary.undefined         | 0.56 / 0.83           | 0.71 / 0.83                                 |
-| mentions.terms             | 1.00 / 1.00           | 1.00 / 1.00                                 |
-| mentions.systems (recall)  | – / 1.00              | – / 1.00                                    |
-| prerequisites              | 1.00 / 1.00           | 1.00 / 1.00                                 |
+| category                   | first run, as written | same run, expectations corrected            | after the fixes |
+|----------------------------|-----------------------|---------------------------------------------|-----------------|
+| metadata (fields)          | 1.00 / 1.00           | 1.00 / 1.00                                 | 1.00 / 1.00     |
+| metadata.cited             | 0.86 / 1.00           | 1.00 / 1.00                                 | 1.00 / 1.00     |
+| tasks                      | 0.72 / 0.91           | 0.72 / 0.91                                 | 1.00 / 1.00     |
+| tasks.parent               | 0.88 / 0.56           | 0.88 / 0.56                                 | 1.00 / 1.00     |
+| tasks.due                  | 1.00 / 0.62           | 1.00 / 0.62                                 | 1.00 / 1.00     |
+| tasks.box                  | 1.00 / 1.00           | 1.00 / 1.00                                 | 1.00 / 1.00     |
+| tasks.agencies             | 0.99 / 1.00           | 0.99 / 1.00                                 | 1.00 / 1.00     |
+| agency.responsibilities    | 1.00 / 0.98           | 1.00 / 0.98                                 | 1.00 / 1.00     |
+| persons not agencies       | 1.00 / 1.00           | 1.00 / 1.00                                 | 1.00 / 1.00     |
+| targets                    | 0.78 / 0.74           | 0.92 / 0.88                                 | 1.00 / 1.00     |
+| targets.year               | 1.00 / 1.00           | 0.99 / 1.00                                 | 1.00 / 1.00     |
+| targets.nature             | 1.00 / 0.71           | 1.00 / 0.71                                 | 1.00 / 1.00     |
+| targets.achieved           | 1.00 / 1.00           | 1.00 / 1.00                                 | 1.00 / 1.00     |
+| glossary.senses            | 0.62 / 1.00           | 0.67 / 1.00                                 | 1.00 / 1.00     |
+| glossary.expansions        | 0.20 / 0.20           | 0.20 / 0.20                                 | 1.00 / 1.00     |
+| glossary.counts            | 1.00 / 1.00           | 1.00 / 1.00                                 | 1.00 / 1.00     |
+| glossary.undefined         | 0.56 / 0.83           | 0.71 / 0.83                                 | 1.00 / 1.00     |
+| mentions.terms             | 1.00 / 1.00           | 1.00 / 1.00                                 | 1.00 / 1.00     |
+| mentions.systems (recall)  | – / 1.00              | – / 1.00                                    | – / 1.00        |
+| prerequisites              | 1.00 / 1.00           | 1.00 / 1.00                                 | 1.00 / 1.00     |
 
 Corrected after the first run, each marked "corrected" below with its reason: a bare 达到X is a floor (≥), as
 round 3 settled (16 targets); 完成 is a verb, no part of an indicator (完成投资 → 投资); 《汀源市居家养老服务条例》
 was left out of the cited documents when written; the labelled part 3大重点应用领域 of “1+3+N” and the parts of the
 quoted slogan “月调度、季观摩、年考核” are left open, as round 3 left 1/N/X and 谋划一批… open. No expectation was
-changed to meet an output otherwise.
+changed to meet an output otherwise. Two more were corrected with the fixes, for the same reasons: 全市算力总规模达到
+800PFlops (达到, missed among the 16) and hefeng's 新材料、绿色食品、智能装备三大主导产业 (a list followed by its numeral
+shorthand is an inline definition, the issue's first pattern; left out when written).
 
-What the first run missed is listed, grouped by module with the input line, the expected and the extracted fact
+Every miss below was then fixed with a general rule and a unit test on invented text (``outline``: a 专栏 closes
+the item it follows, a closing part such as 有关要求 holds no tasks; ``tasks``: the groups of a 分工方案 are tasks;
+``dates.find_default_due``: a plan-wide default deadline stated in words; ``tables.is_indicator_header``; ``agencies``:
+X要 + work states a duty, …室 offices; ``targets``: the rules named in its docstring; ``glossary``: count-closed lists,
+formula parts, titles in 《》). What the first run missed is listed, grouped by module with the input line, the expected and the extracted fact
 and a guess at the general rule, in the round's notes (kept outside the repository); in short:
 
 - tingyuan's flattened 主要指标 table (序号/指标名称/单位/2020年基期值/2025年目标值/属性) is read as a task table: 27
@@ -370,7 +376,11 @@ SENSES = {
         (("特殊困难老年人",), SECTION, None),
         (("四助", "四助服务", "“四助”服务"), SECTION, ["助餐", "助洁", "助浴", "助医"]),
     ],
-    DIVISION: [],
+    DIVISION: [
+        # corrected: a list followed by its numeral shorthand (新材料、绿色食品、智能装备三大主导产业) is an inline
+        # definition by the first pattern (联排、联劝、联管“三联”工作机制); left out when written
+        (("三大主导产业",), INLINE, ["新材料", "绿色食品", "智能装备"]),
+    ],
     AI: [
         (("1+3+N",), INLINE, (["1个人工智能核心产业集群", "智能制造、智慧城市、智慧医疗3大重点应用领域", "N个特色应用场景"],
                              ["做强1个人工智能核心产业集群", "深耕智能制造、智慧城市、智慧医疗3大重点应用领域",
@@ -540,7 +550,7 @@ TARGETS = {
         (("数字经济核心产业增加值占地区生产总值比重",), REACH, 12, "%", 2026),
         (("培育人工智能领域高新技术企业", "人工智能领域高新技术企业"), "≥", 150, "家", 2026),
         (("打造人工智能典型应用场景", "人工智能典型应用场景"), "=", 100, "个", 2026),
-        (("全市算力总规模", "算力总规模"), "=", 800, "PFlops", 2026),
+        (("全市算力总规模", "算力总规模"), REACH, 800, "PFlops", 2026),  # corrected: 达到, as the others (missed)
         (("智能算力占比",), "≥", 70, "%", 2026),
         (("人工智能核心产业规模",), REACH, 180, "亿元", 2024),
         (("新增人工智能企业", "人工智能企业"), "=", 30, "家", 2024),
@@ -935,26 +945,25 @@ def scores(names=DOCUMENTS) -> dict[str, Score]:
                    "prerequisites": score_prerequisites(name)} for name in names)
 
 
-# (precision, recall) each category must keep: the first run's figures (with the corrected expectations), minus
-# 0.05. Raise them as the misses above are fixed.
+# (precision, recall) each category must keep: the figures after the fixes, minus 0.05.
 THRESHOLDS = {
     "metadata": (0.95, 0.95),
     "metadata.cited": (0.95, 0.95),
-    "tasks": (0.67, 0.86),
-    "tasks.parent": (0.83, 0.50),
-    "tasks.due": (0.95, 0.57),
+    "tasks": (0.95, 0.95),
+    "tasks.parent": (0.95, 0.95),
+    "tasks.due": (0.95, 0.95),
     "tasks.box": (0.95, 0.95),
-    "tasks.agencies": (0.94, 0.95),
-    "agency.responsibilities": (0.95, 0.93),
+    "tasks.agencies": (0.95, 0.95),
+    "agency.responsibilities": (0.95, 0.95),
     "persons not agencies": (0.95, 0.95),
-    "targets": (0.87, 0.82),
-    "targets.year": (0.93, 0.95),
-    "targets.nature": (0.95, 0.66),
+    "targets": (0.95, 0.95),
+    "targets.year": (0.95, 0.95),
+    "targets.nature": (0.95, 0.95),
     "targets.achieved": (0.95, 0.95),
-    "glossary.senses": (0.61, 0.95),
-    "glossary.expansions": (0.15, 0.15),
+    "glossary.senses": (0.95, 0.95),
+    "glossary.expansions": (0.95, 0.95),
     "glossary.counts": (0.95, 0.95),
-    "glossary.undefined": (0.66, 0.78),
+    "glossary.undefined": (0.95, 0.95),
     "mentions.terms": (0.95, 0.95),
     "mentions.systems (recall)": (0.95, 0.95),
     "prerequisites": (0.95, 0.95),
