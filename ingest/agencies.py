@@ -85,10 +85,12 @@ _WORD_START = rf"(?:(?<![{_CJK}])|(?<=[{_STOP}]))(?!{_VERBS})"
 # Local offices of national organs, printed without a jurisdiction of the plan: 人民银行某市分行 / 中国人民银行某县支行,
 # 国家金融监督管理总局某监管分局 / 国家税务总局某市税务局, 某海关.
 _BRANCH = (rf"(?:中国)?人民银行{_BODY}{{0,8}}?(?:中心支行|分行|支行)"
-           rf"|国家{_BODY}{{2,12}}?总局{_BODY}{{1,10}}?(?:分局|局)|{_WORD_START}{_BODY}{{2,6}}?海关")
+           rf"|国家{_BODY}{{2,12}}?总局{_BODY}{{1,10}}?(?:分局|局)")
+_CUSTOMS = rf"{_WORD_START}{_BODY}{{2,6}}?海关"
 # A bare organ with its unit (公安分局交警大队), X委 standing alone, a brigade named by its work (综合执法大队).
-_BARE = (rf"(?:{'|'.join(BARE_ORGANS)})(?:{_UNIT})?|(?<![{_CJK}]){_BODY}{{2}}委|{_BRANCH}"
-         rf"|{_WORD_START}{_BODY}{{2,8}}?(?:大队|支队|中队)")
+_BARE_NAMED = rf"(?:{'|'.join(BARE_ORGANS)})(?:{_UNIT})?|(?<![{_CJK}]){_BODY}{{2}}委|{_BRANCH}"
+_BARE_AT_WORD_START = rf"{_CUSTOMS}|{_WORD_START}{_BODY}{{2,8}}?(?:大队|支队|中队)"
+_BARE = f"{_BARE_NAMED}|{_BARE_AT_WORD_START}"
 # Collective subjects that take duties: 各相关部门, 公安机关, 牵头单位主要负责同志, 市、县两级党政领导.
 # A level may lead a collective: 市级各有关部门, 区直各单位, 区内各银行机构.
 _LEVEL = r"(?:[省市县区乡镇](?:级|直|内))?"
@@ -119,6 +121,12 @@ _ZONE_ORGAN_RE = re.compile(
 _BUILT = re.compile(r"(?:建成|建设|新建|改建|扩建|改扩建|建好|打造|布局)(?:[\d一二三四五六七八九十百]+[个所家座处])?$")
 _FACILITY_END = ("中心", "院", "所", "站")
 _BARE_RE = re.compile(_BARE)
+# Scanning a whole text, the forms that may start at any word's start (…海关, …大队, …开发区管委会) cost most, as
+# they are tried at every position. A text without their last words cannot hold them, so it is scanned without
+# those forms: the same matches, found faster.
+_BARE_NAMED_RE = re.compile(_BARE_NAMED)
+_AT_WORD_START_ENDINGS = re.compile("海关|大队|支队|中队")
+_ZONE_ORGAN_ENDINGS = re.compile(r"(?:开发区|高新区|新区|园区|示范区|试验区)(?:管委会|管理委员会|党工委|工委)")
 _ROLE_RE = re.compile(_ROLE)
 # An organ with its full jurisdiction (临江市教育局, 北岭市南坪区人民政府) or a one-character one (市教育局).
 FULL_ORGAN = rf"(?:(?:{_PLACE}){{1,2}}|[省市县区镇乡]){_BODY}{{0,12}}?{_SUFFIX}{_UNIT}?"
@@ -322,11 +330,13 @@ def is_person(printed: str) -> bool:
 
 def find_agencies(text: str, plan: PlanMeta) -> list[tuple[int, int]]:
     """Spans of organs named in ``text``: short forms (市公安局), bare organs (政法委) and the plan's own places."""
-    patterns = [_ZONE_ORGAN_RE, _ORGAN_RE, _BARE_RE]
+    folded = normalize(text)
+    patterns = [_ORGAN_RE, _BARE_RE if _AT_WORD_START_ENDINGS.search(folded) else _BARE_NAMED_RE]
+    if _ZONE_ORGAN_ENDINGS.search(folded):
+        patterns.insert(0, _ZONE_ORGAN_RE)
     places = sorted(set(jurisdiction(plan).values()), key=len, reverse=True)
     if places:
         patterns.insert(0, re.compile("(?:" + "|".join(map(re.escape, places)) + rf"){_BODY}{{0,10}}?{_SUFFIX}{_UNIT}?"))
-    folded = normalize(text)
     found: list[tuple[int, int]] = []
     for pattern in patterns:
         for match in pattern.finditer(folded):
