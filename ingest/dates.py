@@ -77,6 +77,9 @@ _FORMS = [
 _PATTERNS = [(kind, re.compile(r"(?<!\d)" + pattern)) for kind, pattern in _FORMS]
 _CIRCLED = re.compile("[\u2460-\u2473\u24f5-\u24fe\u2776-\u2793]")  # ①-⑳ ⓵-⓾ ❶-➓
 _CELL_FILLER = re.compile(r"[\s。;；,，]+")
+# Every form but the open ones holds a digit, 年, 月 or 季: running text without any holds no marked deadline, and
+# is spared a scan per form.
+_DATE_CHARACTER = re.compile(r"[\d年月季]")
 
 # In running text a deadline is marked: it ends in …前 or begins with 到/至, or it is 年内/年底 or a range of months
 # or of years (2023—2025年持续推进: due at the range's end, the range kept as the printed deadline).
@@ -129,7 +132,7 @@ def find_due(text: str, plan: PlanMeta | None = None) -> Due | None:
             return due
         labelled_open = labelled_open or due
     found: list[tuple[int, Due]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _PATTERNS if _DATE_CHARACTER.search(folded) else []:
         if kind == "open":
             continue
         for match in pattern.finditer(folded):
