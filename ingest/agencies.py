@@ -88,7 +88,11 @@ _BRANCH = (rf"(?:中国)?人民银行{_BODY}{{0,8}}?(?:中心支行|分行|支�
            rf"|国家{_BODY}{{2,12}}?总局{_BODY}{{1,10}}?(?:分局|局)")
 _CUSTOMS = rf"{_WORD_START}{_BODY}{{2,6}}?海关"
 # A bare organ with its unit (公安分局交警大队), X委 standing alone, a brigade named by its work (综合执法大队).
-_BARE_NAMED = rf"(?:{'|'.join(BARE_ORGANS)})(?:{_UNIT})?|(?<![{_CJK}]){_BODY}{{2}}委|{_BRANCH}"
+# Each starts with the first character of a bare organ, of (中国)人民银行 or of 国家, or else after no Chinese
+# character (X委): tested first, so that the alternatives are not all tried at every position of a text.
+_BARE_FIRST = "".join(sorted({organ[0] for organ in BARE_ORGANS} | set("中人国")))
+_BARE_NAMED = (rf"(?:(?=[{_BARE_FIRST}])|(?<![{_CJK}]))"
+               rf"(?:(?:{'|'.join(BARE_ORGANS)})(?:{_UNIT})?|(?<![{_CJK}]){_BODY}{{2}}委|{_BRANCH})")
 _BARE_AT_WORD_START = rf"{_CUSTOMS}|{_WORD_START}{_BODY}{{2,8}}?(?:大队|支队|中队)"
 _BARE = f"{_BARE_NAMED}|{_BARE_AT_WORD_START}"
 # Collective subjects that take duties: 各相关部门, 公安机关, 牵头单位主要负责同志, 市、县两级党政领导.
