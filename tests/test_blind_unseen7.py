@@ -10,7 +10,50 @@ documents BEFORE the extractor was run on them (commit "blind round 7: expectati
 | yuling    | 局 工作要点 (审计): unnumbered ★ groups, ● items (tasks) closed by (责任股室：…), 一要…二要…三要… run-ins inside an item (sub-tasks) and in the preamble (no tasks), ■ sub-items whose owner line follows them |
 | shinan    | 乡镇 防汛抗旱 工作方案 (预案-like): 指挥部 with persons in posts, 工作职责 (一)…(六) per 小组 (综合协调组：由X牵头，Y、Z组成，负责…) — groups as agencies with duties, no tasks; 工作措施 1.…8. with (责任单位：…) and dates without a year |
 
-FIGURES
+Figures (precision / recall over all five; ``python tests/test_blind_unseen7.py [name]`` prints them). No
+extractor fix is in them: the round is scored before anyone fixes anything.
+
+| category                   | first run, as written | same run, expectations corrected |
+|----------------------------|-----------------------|----------------------------------|
+| metadata                   | 1.00 / 0.96           | 1.00 / 0.96                      |
+| metadata.cited             | 1.00 / 1.00           | 1.00 / 1.00                      |
+| tasks                      | 1.00 / 0.36           | 1.00 / 0.36                      |
+| tasks.parent               | 1.00 / 1.00           | 1.00 / 1.00                      |
+| tasks.due                  | 1.00 / 1.00           | 1.00 / 1.00                      |
+| tasks.agencies             | 0.96 / 0.53           | 0.96 / 0.53                      |
+| agency.responsibilities    | 0.92 / 0.82           | 0.92 / 0.82                      |
+| persons not agencies       | 1.00 / 1.00           | 1.00 / 1.00                      |
+| targets                    | 0.91 / 0.72           | 0.93 / 0.74                      |
+| targets.year               | 1.00 / 1.00           | 1.00 / 1.00                      |
+| targets.achieved           | 0.53 / 0.53           | 0.53 / 0.53                      |
+| glossary.senses            | 0.75 / 1.00           | 0.75 / 1.00                      |
+| glossary.expansions        | 0.50 / 0.50           | 0.50 / 0.50                      |
+| glossary.counts            | 1.00 / 1.00           | 1.00 / 1.00                      |
+| glossary.undefined         | 0.60 / 0.60           | 0.60 / 0.60                      |
+| mentions.terms             | 1.00 / 1.00           | 1.00 / 1.00                      |
+| mentions.systems (recall)  | – / 1.00              | – / 1.00                         |
+| prerequisites              | 0.75 / 1.00           | 0.75 / 1.00                      |
+
+Corrected after the first run (one expectation, marked "corrected"): yuling's 培训人员不少于120人次 accepts the
+indicator 人员, 培训 being the verb, as round 6 accepted 养老护理员 for 每年培训养老护理员.
+
+What the first run missed, in short (the full list, grouped by module with input, expected, got and a guessed rule,
+is in the round's notes kept outside the repository):
+
+- guichuan's 1.…20. prose items give no task at all (so no deadline and no owner of a task), its kind is not read
+  (…清单), 建设胸痛、卒中、创伤三大救治中心 is read as an inline sense 三大救治 with the verb in its first part;
+- yuling's ● items, their 一要… run-ins and ■ sub-items give no task, and the (责任股室：…) owners state no duty
+  for most items; 为…提供有力保障 in the preamble is read as a prerequisite;
+- tanxi's 规划目标：到2025年达到42% lines give no target, their 完成情况 figures are achievements of the indicator
+  为 or 目标, 进度 (完成目标的88.8%) and the 调整建议's old value are read as achievements, 2024年新建社区多功能运动场
+  20片、健身步道50公里 glues the two indicators; “体医融合”“体教融合” are not flagged undefined; 利用X is read as
+  a prerequisite cue;
+- shinan's 小组 (综合协调组：由X牵头，…组成，负责…) duties go to the town government instead of the group;
+  各村（社区）要落实…属地责任 states no duty; 抗大旱、抢大险 are flagged undefined; 冲锋舟2艘 gives no target;
+- cenchuan: 开设托班的幼儿园 loses its verb (托班的幼儿园), 至少建成1所具有示范带动作用的… takes the modifier as
+  indicator, 各地各部门要… states no duty, the duty-holders inside an item (各县（市、区）人民政府要…, 卫生健康部门
+  负责…) become the item's owners, 托育服务政策法规、标准规范、服务供给“三大体系” keeps the shared modifier in its
+  first part.
 
 Expectations that follow a decision rather than the text alone (each is a fact a researcher reading the document
 would write down):
@@ -400,7 +443,8 @@ TARGETS = {
         (("实现财政、社保等8类数据常态化归集", "财政、社保等数据常态化归集", "数据常态化归集", "常态化归集"), "=", 8, "类",
          2024),
         (("全年组织业务培训", "组织业务培训", "业务培训"), "≥", 6, "期", 2024),
-        (("培训人员",), "≥", 120, "人次", 2024),
+        # corrected: 培训 is the verb of 培训人员不少于120人次, as round 6 accepted 养老护理员 for 每年培训养老护理员
+        (("培训人员", "人员"), "≥", 120, "人次", 2024),
     ],
     FLOOD: [
         (("危险区域群众转移率",), REACH, 100, "%", 2024),
@@ -760,11 +804,27 @@ def scores(names=DOCUMENTS) -> dict[str, Score]:
                    "prerequisites": score_prerequisites(name)} for name in names)
 
 
-# (precision, recall) each category must keep: set after the first run.
-THRESHOLDS = {category: (0.0, 0.0) for category in (
-    "metadata", "metadata.cited", "tasks", "tasks.parent", "tasks.due", "tasks.agencies", "agency.responsibilities",
-    "persons not agencies", "targets", "targets.year", "targets.achieved", "glossary.senses", "glossary.expansions",
-    "glossary.counts", "glossary.undefined", "mentions.terms", "mentions.systems (recall)", "prerequisites")}
+# (precision, recall) each category must keep: the first-run figures minus 0.05.
+THRESHOLDS = {
+    "metadata": (0.95, 0.91),
+    "metadata.cited": (0.95, 0.95),
+    "tasks": (0.95, 0.31),
+    "tasks.parent": (0.95, 0.95),
+    "tasks.due": (0.95, 0.95),
+    "tasks.agencies": (0.91, 0.48),
+    "agency.responsibilities": (0.87, 0.77),
+    "persons not agencies": (0.95, 0.95),
+    "targets": (0.88, 0.69),
+    "targets.year": (0.95, 0.95),
+    "targets.achieved": (0.48, 0.48),
+    "glossary.senses": (0.70, 0.95),
+    "glossary.expansions": (0.45, 0.45),
+    "glossary.counts": (0.95, 0.95),
+    "glossary.undefined": (0.55, 0.55),
+    "mentions.terms": (0.95, 0.95),
+    "mentions.systems (recall)": (0.95, 0.95),
+    "prerequisites": (0.70, 0.95),
+}
 
 
 @pytest.fixture(scope="module")
