@@ -38,7 +38,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_0
 _COUNT_UNITS = (
     "[PETG](?:FLOPS|Flops|flops)|微克/立方米|毫克/升|平方米|平方公里|立方米|公里|千米|延米|米|公顷|亩|吨|千瓦时|千瓦|万元|亿元|元|人次|家次|户次|件次|车次|台次|"
     "架次|艘次|场次|批次|班次|期次|轮次|航次|小时|分钟|工作日|个百分点|个|家|"
-    "处|支|名|人|起|面|座|所|台|套|辆|条|部|架|张|件|户|间|场|项|次|天"
+    "处|支|名|人|起|面|座|所|台|套|辆|艘|条|部|架|张|件|户|间|场|片|项|类|次|天|"
+    # a count of sessions (培训不少于6期), not the phase of a project (二期工程, 3期项目) nor a period (期间)
+    "期(?!间|工程|项目|建设)"
 )
 # A classifier between the number and a unit that is a noun of its own: 1个工作日, 3个小时.
 _CLASSIFIER = "个"
@@ -126,9 +128,15 @@ _LEVEL_REACHED = re.compile(r"^(?:达到|达)")
 
 # Words around a number that make it something other than a target.
 # 每3000人 is the base of a rate, 第十三个 an ordinal, /1000户 the second half of a rate, 专栏1/附表2/表3 the number
-# of a box or table whose title follows: not quantities to reach.
-_NOT_A_QUANTITY_BEFORE = re.compile(r"(?:每|第|/|专栏|附表|附件|^\s*[表图])\s*$")
-_SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|期间|类|种|级)")
+# of a box or table whose title follows, 以下20件/下列5项 the size of the list that follows: not quantities to reach.
+_NOT_A_QUANTITY_BEFORE = re.compile(r"(?:每|第|/|专栏|附表|附件|^\s*[表图]|以下|如下|下列)\s*$")
+# A target revised: 将X目标由2.6平方米调整为2.5平方米. The new value is the target (proposed or adopted, whatever the
+# section's tense); the old one is superseded, neither a target nor a figure reached.
+_REVISED_FROM = re.compile(r"^\s*(?:调整|调减|调增|修改|修订|下调|上调)(?:为|到|至)")
+_REVISED_TO = re.compile(r"(?:调整|调减|调增|修改|修订|下调|上调)(?:为|到|至)\s*$")
+_REVISION_FROM = re.compile(r"(?:由|从)\s*$")
+_REVISION = re.compile(r"(?:由|从)[^,;。由从]{1,20}?(?:调整|调减|调增|修改|修订|下调|上调)(?:为|到|至)\s*$")
+_SKIP_AFTER = re.compile(r"^\s*(?:[年月日号]|周年|届|期间|种|级)")
 # A session is numbered, not counted: 九届人大二次会议, 二届三次全会, 第五次党代会.
 _SESSION_AFTER = re.compile(r"^(?:全体)?(?:会议|全会|大会|常委会|党代会)")
 
@@ -138,6 +146,11 @@ _ENUMERATION = re.compile(r"^[^,;。:\"]{0,10}:")
 # counts people, not measures).
 _OWN_CONTENTS = re.compile(r"(?:任务|措施|举措|工作|要求|原则|方面|指标)$")
 _ITEM_UNITS = ("项", "条", "个")
+# The same count printed before what it counts: 分解为6个方面243项工作任务, 规划确定的6项主要指标, 共12条重点举措 (a
+# 工作站 or 任务书 is a thing built or issued, no content of the plan).
+_OWN_CONTENTS_AFTER = re.compile(
+    r"(?:重点|主要|具体|核心|工作|目标)*(?:任务|措施|举措|要求|原则|方面|指标|工作)(?![站室组队点书库单])"
+)
 # 完成12个村治理任务, 30个社区改造任务: the count is of places, each with its task, not of the plan's contents.
 _PLACES_COUNTED = re.compile(r"(?:村|社区|乡镇|街道|县|区|市|企业|学校)")
 # 每月巡查1次, 每年体检1次: how often a routine recurs, not a level to reach.
@@ -175,7 +188,7 @@ _DELIVERY_VERBS = (
 # 有, so 共享, 共同, 共建共治 keep theirs.
 _QUANTITY_ADVERBS = rf"累计|共计|合计|总计|总共|一共|共有|共(?={_DELIVERY_VERBS})"
 _LEAD_WORDS = re.compile(
-    rf"^(?:{_OUTLINE_NUMBER}|{_BULLET}|[,;:、\s]|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
+    rf"^(?:{_OUTLINE_NUMBER}|{_BULLET}|[,;:、\s]|建议(?:将|把)?|拟将|和|及|并|且|即|其中|同时|确保|力争|争取|努力|实现|推进|推动|落实|做到|保证|全面|进一步|逐步|加快|"
     rf"持续|建成|建设|新建|建立|完成|全市|全区|全县|全省|全年|年内|{_QUANTITY_ADVERBS}|已经|已|规模(?!以上|以下|化)|达到)+"
 )
 # A generic noun of events keeps the verb before it, which says what they are: 开展招聘活动 -> 招聘活动, not 活动.
@@ -262,6 +275,59 @@ _HEADING_STYLES = [
     re.compile(r"^\s*[((][一二三四五六七八九十]+[))]"),
 ]
 
+# A line that reports one indicator in labelled fields (a mid-term evaluation, a progress report written as text):
+#   1.人均公园绿地面积。规划目标:到2025年达到15平方米;完成情况:2023年底为13.2平方米;进度:完成目标的88%。
+# The words before the first label name the indicator of every field; each label says what its figures are:
+# | label                                           | its figures      |
+# |-------------------------------------------------|------------------|
+# | 规划目标, 目标值, 预期目标, 年度目标, 目标         | targets          |
+# | 完成情况, 完成值, 实际完成, 实际值, 现状值, 现状, 基期值 | figures achieved |
+# | 进度, 完成进度, 序时进度, 完成率, 完成比例         | none (progress)  |
+# A label opens a field only at the start of the line or after 。/; (工作目标: is a heading, not a field).
+_FIELD_KINDS = {
+    "target": "规划目标值|规划目标|目标值|预期目标|年度目标|目标",
+    "achieved": "完成情况|完成值|实际完成|实际值|现状值|现状|基期值",
+    "progress": "完成进度|序时进度|进度|完成率|完成比例",
+}
+_FIELD_LABEL = re.compile(
+    rf"(?:^[ \t]*(?:{_OUTLINE_NUMBER})?|(?<=[。;]))[ \t]*(?:"
+    + "|".join(f"(?P<{kind}>{labels})" for kind, labels in _FIELD_KINDS.items()) + r")\s*:",
+    re.MULTILINE,
+)
+_TITLE_EDGES = re.compile(rf"^[ \t]*(?:{_OUTLINE_NUMBER})?[ \t]*|[ \t。;:,]*$")
+
+
+@dataclass
+class _Field:
+    """The figures of one labelled field: their span, line, kind (target | achieved) and indicator (None: read
+    them)."""
+
+    span: Span
+    line: Span
+    kind: str
+    indicator: str | None
+
+
+def _labelled_fields(text: str, original: str) -> tuple[list[Span], list[_Field]]:
+    """The lines made of labelled fields, and their target and achieved fields (progress fields give none)."""
+    field_lines, fields = [], []
+    for line in lines(text):
+        labels = list(_FIELD_LABEL.finditer(text, line.start, line.end))
+        if not labels:
+            continue
+        title_span = _TITLE_EDGES.sub("", text[line.start:labels[0].start()])
+        title = None
+        if title_span and not re.search(r"\d", title_span) and len(title_span) <= 30:
+            begin = text.index(title_span, line.start)
+            title = original[begin:begin + len(title_span)]
+        field_lines.append(line)
+        for label, following in zip(labels, [*labels[1:], None]):
+            if label.lastgroup != "progress":
+                end = following.start() if following else line.end
+                fields.append(_Field(Span(label.end(), end), line, label.lastgroup, title))
+    return field_lines, fields
+
+
 
 @dataclass
 class _Quantity:
@@ -276,6 +342,7 @@ class _Quantity:
     word_before: bool = False  # the comparator is a word before the number, which governs a following 、-list
     reported: bool = False  # a change against last year (同比下降): an achievement
     reached: bool = False  # ≥ read from 达/达到 alone, which in a report states the value reached
+    revised: bool = False  # the new value of a revised target (由A调整为B): a target whatever the section's tense
 
 
 def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> list[Target]:
@@ -297,11 +364,18 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
             end=plan.period_end,
         )
 
+    field_lines, fields = _labelled_fields(text, document.text) if ":" in text else ([], [])
     targets: list[Target] = []
+    for field in fields:
+        for target in _sentence_targets(text, document.text, field.span, context(field.span, ""), field):
+            target.sentence = field.line
+            targets.append(target)
     for sentence in _spans(text, _SENTENCE_END):
         sentence_text = text[sentence.start:sentence.end]
         if not _MAY_HOLD_QUANTITY.search(sentence_text):
             continue  # none of its clauses can hold one either
+        if any(line.contains(sentence) for line in field_lines):
+            continue  # read above, field by field
         if any(g.contains(sentence) for g in glossaries) or _DEFINITION.search(sentence_text):
             continue
         if any(table.span.start <= sentence.start < table.span.end for table in tables):
@@ -324,12 +398,14 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
     return _without_table_repeats(targets, tasks)
 
 
-def _sentence_targets(text: str, original: str, sentence: Span, context: _Context) -> list[Target]:
-    """The figures of one sentence, clause by clause (a later clause may refer to the figures before it)."""
+def _sentence_targets(text: str, original: str, sentence: Span, context: _Context,
+                      field: _Field | None = None) -> list[Target]:
+    """The figures of one sentence, clause by clause (a later clause may refer to the figures before it); in a
+    labelled ``field`` of their kind, about its indicator where the line names one."""
     found: list[Target] = []
     previous = None
     for clause in _clauses(text, original, sentence):
-        found.extend(_clause_targets(text, original, clause, sentence, context, found, previous))
+        found.extend(_clause_targets(text, original, clause, sentence, context, found, previous, field))
         previous = clause
     return found
 
@@ -387,7 +463,7 @@ class _Context:
 
 
 def _clause_targets(text: str, original: str, clause: Span, sentence: Span, context: _Context,
-                    earlier: list[Target], previous: Span | None = None) -> list[Target]:
+                    earlier: list[Target], previous: Span | None = None, field: _Field | None = None) -> list[Target]:
     """Targets of one clause; ``text`` is the normalized form matched on, ``original`` gives what is printed,
     ``earlier`` the figures of the sentence's clauses before it (分别 refers back to them), ``previous`` the clause
     before (a bare bound may be about its object). A value whose
@@ -423,6 +499,8 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         indicator = _printed_indicator(
             clause_text[indicator_span.start:indicator_span.end], printed[indicator_span.start:indicator_span.end]
         )
+        if field is not None and field.indicator:  # 完成情况:2023年底为40.2%: the figure of the line's indicator
+            indicator, indicator_span = field.indicator, Span(value_start, value_start)
         if respective and _ONLY_CHANGE.fullmatch(indicator):
             # 接待游客4260万人次,实现旅游总收入386亿元,年均分别增长9.8%和11.2%: each value changes its figure
             change = indicator.replace(_RESPECTIVELY, "") or change
@@ -454,10 +532,13 @@ def _clause_targets(text: str, original: str, clause: Span, sentence: Span, cont
         before = clause_text[:quantity.span.start]
         year = _printed_year(text, sentence, clause.start + quantity.span.start)
         past_tense = bool(_PAST_CLAUSE.search(before))
-        kind = "achieved" if context.achieved(year, quantity.reported, past_tense) else "target"
+        kind = "achieved" if context.achieved(year, quantity.reported, past_tense) and not quantity.revised else "target"
+        kind = field.kind if field is not None else kind
         evidence_start = min(indicator_span.start, value_start) if indicator else value_start
         evidence_end = max(quantity.end, indicator_span.end)
-        if quantity.unit in _ITEM_UNITS and _OWN_CONTENTS.search(indicator) and not _PLACES_COUNTED.match(indicator):
+        if quantity.unit in _ITEM_UNITS and (
+                _OWN_CONTENTS.search(indicator) and not _PLACES_COUNTED.match(indicator)
+                or _OWN_CONTENTS_AFTER.match(clause_text, quantity.span.end)):
             continue
         if quantity.unit == "次" and _ROUTINE.search(before):
             continue
@@ -488,8 +569,13 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
     before, after = clause[:match.start()], clause[match.end():]
     if _NOT_A_QUANTITY_BEFORE.search(before) or _SKIP_AFTER.match(after) or _ENUMERATION.match(after):
         return None
+    if _REVISION_FROM.search(before) and _REVISED_FROM.match(after):
+        return None  # 由2.6平方米调整为…: the superseded value
     groups = match.groupdict()
     comparator, phrase_start = _comparator_before(before)
+    revision = _REVISION.search(before)
+    if revision:  # 目标由2.6平方米调整为2.5平方米: the level itself; the indicator ends before 由
+        comparator, phrase_start = "=", revision.start()
     reported = _REPORTED_CHANGE.search(before)
     if reported:
         comparator, phrase_start = reported.group("base") + reported.group("verb"), reported.start()
@@ -553,7 +639,7 @@ def _read_quantity(clause: str, match: re.Match) -> _Quantity | None:
     reached = comparator == "≥" and not after_match and bool(_LEVEL_REACHED.match(before[phrase_start:]))
     return _Quantity(
         Span(match.start(), match.end()), value, unit, comparator, phrase_start, end, word_before, bool(reported),
-        reached,
+        reached, bool(revision),
     )
 
 
