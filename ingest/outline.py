@@ -56,7 +56,22 @@ LINE_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(rf"(?P<n>[{CIRCLED}])")),  # ① (matched on the original text: NFKC folds ① to 1)
     # a numbered item named by its kind, as rectification plans list what they fix: 问题1：… / 任务2: / 措施3：
     ("labelled", re.compile(r"(?:问题|任务|措施|举措|事项)\s*(?P<n>\d{1,3})\s*:")),
+    # an unnumbered item opened by a bullet glyph: ★聚焦…(group) / ●…审计。(item) / ■建立…台账 (sub-item); each glyph
+    # is a style of its own (see ``_bullet_style``), so nesting follows first appearance as for numbers. Not • or ·,
+    # which web pages print before their menu entries.
+    ("bullet", re.compile(r"(?P<glyph>[★☆●◆◇■▲△])(?P<n>)")),
 ]
+# Bullet glyphs drawn alike are one style: ★ and ☆, ◆ and ◇, ▲ and △.
+_BULLET_STYLES = {"★": "star", "☆": "star", "●": "dot", "◆": "diamond", "◇": "diamond", "■": "square",
+                  "▲": "triangle", "△": "triangle"}
+
+
+BULLET = "bullet-"  # the prefix of every bullet style: a bullet prints no number, so it never restarts a list
+
+
+def _bullet_style(glyph: str) -> str:
+    """The style key of a bullet glyph: ● -> bullet-dot."""
+    return BULLET + _BULLET_STYLES[glyph]
 
 # Styles that are one numbering printed two ways: a list going 1． 2． 3、 is one list, not a 3、 list inside it.
 _SAME_NUMBERING = {"arabic-dun": "arabic-dot"}
@@ -70,8 +85,9 @@ def _numbering(style: str) -> str:
 # Run-in enumerations: at the start of a line or after a sentence break, inside a paragraph.
 _RUN_IN_BREAK = r"(?:(?<=^)|(?<=[。;:!?；：！？\n]))\s*"
 RUN_IN_STYLES: list[tuple[str, re.Pattern[str]]] = [
-    # 一是…；二是… and 一是…，二是…: after a comma too, the sequence check keeps 统一是 and the like out
-    ("run-in", re.compile(r"(?:(?<=^)|(?<=[。;:!?,；：！？，\n]))\s*" + rf"(?P<num>(?P<n>{_N})是)", re.M)),
+    # 一是…；二是… and 一是…，二是…: after a comma too, the sequence check keeps 统一是 and the like out; 一要…；二要…
+    # ("first must…") runs in the same way
+    ("run-in", re.compile(r"(?:(?<=^)|(?<=[。;:!?,；：！？，\n]))\s*" + rf"(?P<num>(?P<n>{_N})[是要])", re.M)),
     ("ordinal", re.compile(_RUN_IN_BREAK + rf"(?P<num>第(?P<n>{_N})[,，、])", re.M)),  # 第一，…第二，…
     ("circled-run-in", re.compile(_RUN_IN_BREAK + rf"(?P<num>(?P<n>[{CIRCLED}]))", re.M)),  # …；②…
     # an article's clauses run on in its paragraph: 第三条 降低用地成本。(一)工业用地可…。(二)对…
@@ -237,6 +253,8 @@ def _line_candidates(text: str, folded: str) -> list[_Candidate]:
             rest = head[match.end():]
             if style not in ("annex",) and (_NOT_AFTER_NUMBER.match(rest) or not rest.strip()):
                 break  # "1.5亿", a bare "1." cell or a date is not a heading
+            if style == "bullet":
+                style = _bullet_style(match.group("glyph"))
             if style == "decimal":
                 if _QUANTITY_UNIT.match(rest):
                     break  # 1.5亿元, 2.5 公里, 3 个: a quantity
@@ -326,7 +344,8 @@ def _with_run_ins(text: str, folded: str, candidates: list[_Candidate]) -> list[
 _LONG_RUN_IN_TITLE = 20
 _MIN_CLAUSE = 4
 # A first clause that sets the circumstance names no action: 以…为依托，建设… / 在…基础上，… / 按照…要求，… / 围绕…，…
-_CIRCUMSTANCE = re.compile(r"(?:以|在|按照?|依照|依据|根据|围绕|依托|通过|针对|结合|对照|对标|立足|借助)")
+# / 聚焦…等重点领域，为…提供…
+_CIRCUMSTANCE = re.compile(r"(?:以|在|按照?|依照|依据|根据|围绕|聚焦|依托|通过|针对|结合|对照|对标|立足|借助)")
 
 
 def _first_clause_end(folded: str, start: int, end: int) -> int:
@@ -521,7 +540,7 @@ def _end_lists_before_restart(text: str, headings: list[Heading]) -> None:
     bodies ends at its last line: the text before the repeat (a title, a preamble) belongs to none of its items."""
     run_start = 0
     for index, heading in enumerate(headings):
-        restarts = heading.level == 1 and any(
+        restarts = heading.level == 1 and not heading.style.startswith(BULLET) and any(
             h.level == 1 and h.style == heading.style and normalize(h.number) == normalize(heading.number)
             for h in headings[run_start:index]
         )
@@ -577,33 +596,59 @@ _OWNER_LINE = re.compile(r"(?:\([^()]{2,80}\)|\[[^\[\]]{2,80}\]|【[^【】]{2,8
                          r"|(?:牵头|责任|主责|配合|协办)(?:单位|部门|股室|科室|处室)\s*:[^\n]+)[。;]?")
 # The end of an item that goes on in the next (①…；②…；③…。): the list is one sentence of the item holding it.
 _LIST_ITEM_GOES_ON = (";", ",", "、")
+# Owners closing a paragraph after its last sentence: …；三要揭示…，及时提出审计建议。（责任股室：财政审计股）
+_CLOSING_OWNERS = re.compile(r"(?<=[。;!?])\s*(?P<owners>\([^()]{2,80}\)|\[[^\[\]]{2,80}\]|【[^【】]{2,80}】)[。;]?\s*$")
 
 
 def _end_list_before_owner_line(text: str, headings: list[Heading]) -> None:
-    """The owner line after a list written as one sentence (3．整治人居环境。①改厕…；②清洁…；③收运…。 then
-    (县住建局、各乡镇按职责分工负责)) names the owners of the item holding the list, not of its last entry: it ends
-    the last entry's body, so that the line stays in the holder's alone. A list whose entries end in full stops
-    is of separate items: an owner line after the last is that item's."""
+    """The owners named after the last entry of a list, on the next line (then (县住建局、各乡镇按职责分工负责)) or
+    closing the paragraph of run-in entries (…；三要…。（责任股室：X）), are the owners of the item holding the list,
+    not of its last entry, when the list is one sentence (3．整治人居环境。①改厕…；②清洁…；③收运…。) or when no
+    entry before the last names owners of its own (●健全…机制。 then ■建立…。 ■对…。 ■每半年…。 then （责任股室：X）):
+    they end the last entry's body, so that they stay in the holder's alone. A list whose entries end in full stops
+    and name their own owners is of separate items: an owner line after the last is that item's."""
     children: dict[str, list[Heading]] = {}
     for heading in headings:
         if heading.parent is not None:
             children.setdefault(heading.parent, []).append(heading)
     for entries in children.values():
         last = entries[-1]
-        if len(entries) < 2 or children.get(last.id) or not all(
-                normalize(text[entry.span.start:entry.body.end]).rstrip().endswith(_LIST_ITEM_GOES_ON)
-                for entry in entries[:-1]):
+        if len(entries) < 2 or children.get(last.id):
             continue
-        line_end = text.find("\n", last.span.start)
-        if line_end < 0 or line_end >= last.body.end:
+        owners = _owners_after(text, last)
+        if owners is None:
             continue
-        following = _PARAGRAPH.match(text, line_end + 1)
-        if following and following.start("words") < last.body.end and _OWNER_LINE.fullmatch(
-                normalize(following["words"]).rstrip()):
-            end = line_end
+        earlier = [normalize(text[entry.span.start:entry.body.end]).rstrip() for entry in entries[:-1]]
+        one_sentence = all(words.endswith(_LIST_ITEM_GOES_ON) for words in earlier)
+        unowned = not any(_CLOSING_OWNERS.search(words) or _owner_line_after(words) for words in earlier)
+        if one_sentence or unowned:
+            end = owners
             while end > last.body.start and text[end - 1].isspace():
                 end -= 1
             last.body = Span(min(last.body.start, end), end)
+
+
+def _owners_after(text: str, last: Heading) -> int | None:
+    """Where the owners named after a list's last entry start: the line after the entry's line when it names owners
+    only, or the parenthesis that closes the paragraph of a run-in entry; None when no owners follow it."""
+    line_start = text.rfind("\n", 0, last.span.start) + 1
+    line_end = text.find("\n", last.span.start)
+    if last.style in _RUN_IN_STYLE_KEYS and text[line_start:last.span.start].strip():
+        closing = _CLOSING_OWNERS.search(normalize(text[last.span.start:last.body.end]))
+        return last.span.start + closing.start("owners") if closing else None
+    if line_end < 0 or line_end >= last.body.end:
+        return None
+    following = _PARAGRAPH.match(text, line_end + 1)
+    if following and following.start("words") < last.body.end and _OWNER_LINE.fullmatch(
+            normalize(following["words"]).rstrip()):
+        return following.start("words")
+    return None
+
+
+def _owner_line_after(words: str) -> bool:
+    """Whether an entry's words end in a line that names owners only."""
+    lines = words.rsplit("\n", 1)
+    return len(lines) == 2 and bool(_OWNER_LINE.fullmatch(lines[1].strip()))
 
 
 def _numbered(folded: str) -> bool:

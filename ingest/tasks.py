@@ -105,7 +105,7 @@ def extract_tasks(document: Document, headings: list[Heading], plan: PlanMeta) -
 def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Task]:
     """Tasks from the numbered headings under task containers, list and body of one number merged."""
     by_id = {h.id: h for h in headings}
-    containers, holding_tasks = _containers(headings, plan)
+    containers, holding_tasks = _containers(text, headings, plan)
     tasks: list[Task] = []
     task_of_heading: dict[str, Task] = {}
     seen: dict[tuple, Task] = {}
@@ -115,9 +115,10 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
             continue
         parent_heading = by_id.get(heading.parent) if heading.parent else None
         parent_task = task_of_heading.get(parent_heading.id) if parent_heading else None
-        # an item is known by its number; an unnumbered one (a 专栏 box's 名称：内容 line) by its title
+        # an item is known by its number; an unnumbered one (a 专栏 box's 名称：内容 line, a ● bullet) by its title
+        value = _value(heading.number) if heading.number else None
         key = (normalize_label(container.title), heading.style,
-               _value(heading.number) if heading.number else normalize_label(heading.title),
+               value if value is not None else normalize_label(heading.title),
                parent_task.id if parent_task else None)
         own = Span(heading.body.start, max(heading.body.start, own_text_end(headings, heading)))
         body = _trim(text, own)
@@ -147,7 +148,7 @@ def outline_tasks(text: str, headings: list[Heading], plan: PlanMeta) -> list[Ta
     return tasks
 
 
-def _containers(headings: list[Heading], plan: PlanMeta) -> tuple[set[str], set[str]]:
+def _containers(text: str, headings: list[Heading], plan: PlanMeta) -> tuple[set[str], set[str]]:
     """Ids of the headings whose numbered descendants are tasks, and of those among them that are tasks too."""
     by_id = {h.id: h for h in headings}
     found: set[str] = set()
@@ -167,7 +168,28 @@ def _containers(headings: list[Heading], plan: PlanMeta) -> tuple[set[str], set[
         return found, set()
     # an annex's 重点工作任务分解表 is no container of the body: the body's tasks still sit under its top headings
     top = {h.id for h in headings if h.level == 1 and h.style != "annex" and h.id not in background}
-    return found | top, top - found if DIVISION_KINDS.search(normalize(plan.kind or "")) else set()
+    divided = top - found if DIVISION_KINDS.search(normalize(plan.kind or "")) else set()
+    return found | top, divided | _lone_items(text, headings, top - announced, plan)
+
+
+# An item closes with its owners: …，9月底前投入使用。（县教育体育局） / …。(牵头单位：县住建局)
+_OWNERS_CLOSE = re.compile(r"[。;]\s*(?:\([^()]{2,80}\)|【[^【】]{2,80}】)[。;]?\s*$")
+
+
+def _lone_items(text: str, headings: list[Heading], top: set[str], plan: PlanMeta) -> set[str]:
+    """Top headings without items that read as tasks: each names a deadline or closes with its owners. A plan
+    made of such items only (1.新建…幼儿园3所，9月底前投入使用。（县教育体育局） 2.… 20.…) is a task list, whatever
+    its kind, and an action among them (3.实施…提升工程，…年底前完成。) holds no items but is one; a top heading that groups nothing and assigns nothing (一、总体要求 read as prose) stays none. A
+    run-in 一是… above the first group stands in the preamble: it is no task."""
+    parents = {h.parent for h in headings}
+    lone = set()
+    for heading in headings:
+        if heading.id not in top or heading.id in parents or heading.style in RUN_IN_STYLES:
+            continue
+        words = text[heading.span.start:max(heading.span.end, heading.body.end)]
+        if _OWNERS_CLOSE.search(normalize(words)) or find_due(words, plan) is not None:
+            lone.add(heading.id)
+    return lone
 
 
 def _in_annex(heading: Heading, by_id: dict[str, Heading]) -> bool:

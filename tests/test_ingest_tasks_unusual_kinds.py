@@ -39,12 +39,12 @@ def test_a_target_split_is_a_kind_of_its_own():
 
 def test_a_document_of_no_known_kind_takes_its_opening_line_as_title_and_still_has_tasks():
     plan, tasks = _read(
-        "南溪区2026年为民办实事项目清单\n"
+        "南溪区2026年为民办实事项目汇编\n"
         "一、总体要求\n坚持尽力而为、量力而行。\n"
         "二、教育医疗\n(一)新建幼儿园2所。年底前投入使用。\n(二)改造社区卫生服务站5个。\n"
         "三、交通出行\n(三)新增公交线路3条。\n"
     )
-    assert (plan.title, plan.kind) == ("南溪区2026年为民办实事项目清单", None)
+    assert (plan.title, plan.kind) == ("南溪区2026年为民办实事项目汇编", None)
     assert [t.title for t in tasks] == ["新建幼儿园2所", "改造社区卫生服务站5个", "新增公交线路3条"]
 
 
