@@ -105,8 +105,11 @@ _ROLE = (
     rf"|各(?:{_BODY}|\([^()]{{1,8}}\)){{1,8}}?{_SUFFIX}"
     # the member units of a body: 区安委会各成员单位, 领导小组成员单位
     rf"|{_BODY}{{2,16}}?各?成员单位"
-    # every lower jurisdiction named bare stands for its government: 各县(市、区), 各县区, 各乡镇, 各街道
-    r"|各(?:[省市县区乡镇]|街道)+(?:\([^()]{1,8}\))?"
+    # every lower jurisdiction named bare stands for its government: 各县(市、区), 各县区, 各乡镇, 各街道; a town's
+    # villages and communities: 各村(社区), 各社区
+    r"|各(?:[省市县区乡镇村]|街道|社区)+(?:\([^()]{1,8}\))?"
+    # every place and every department at once: 各地各部门, 各地区各有关部门
+    r"|各地区?、?各(?:相关|有关)?(?:部门|单位)"
 )
 # The last character of anything _FULL_ORGAN_RE, _BARE_RE or _ROLE_RE can match (局 of 市财政局, 门 of 各相关部门):
 # a prefix ending in another character is no subject, which spares most regular-expression tries. Besides the
@@ -178,6 +181,11 @@ _ATTRIBUTION = re.compile(
 _BARE_OWNERS = re.compile(r"[(\[【](?P<list>[^()\[\]【】]{2,80})[)\]】][。;]*$")
 _CLOSINGS = (")", "]", "】", "。", ";")
 _GENERIC_UNIT = re.compile(r"(?:部门|单位|机关|机构)")  # 责任科室（单位）: a header's alternative word, no owner
+# An enterprise beside an organ among the owners: (县应急管理局、国网某县供电公司), (市住建局、市城投集团).
+_ENTERPRISE = re.compile(rf"{_BODY}{{2,16}}?(?:有限责任公司|有限公司|公司|集团)")
+# A plan-wide convention naming the lead of every owner list by its place: 括号内第一个单位为牵头单位 / 列第一位的
+# 责任单位为牵头单位 / 排在第一位的为牵头单位 (see ``lead_listed_first``).
+_FIRST_IS_LEAD = re.compile(r"(?:第一|首)(?:位|个)的?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主责)(?:单位|部门)")
 # The number opening an item: 1. (一) 一、 (1).
 _ITEM_NUMBERS = [pattern for style, pattern in LINE_STYLES if style not in ("annex", "circled")]
 # A role marked on one unit of a labelled list: 责任单位：市发改委(牵头)、市财政局 / 责任单位：X股，各乡镇人民政府配合.
@@ -203,7 +211,7 @@ _HOLDER = re.compile(r"(?P<x>.+?)(?:是|为)[^,]{0,20}?(?:责任人|负责人)$"
 # A subject taking on a kind of responsibility: 各县区政府要落实属地管理责任 / 行业部门履行监管责任 / 企业承担主体责任.
 _OWN_RESPONSIBILITY = r"(?:落实|履行|承担|扛起|压实)好?(?:属地|主体|监管|管理|属地管理|行业监管|主管|领导)+责任"
 _OWN_RESPONSIBILITY_RE = re.compile(_OWN_RESPONSIBILITY)
-_DUTY_CUE = re.compile(r"负责(?!人|同志|制|任)|牵头(?!单位|部门|领导)|组织协调|(?:按照?|根据|依据)职(?:责|能)分工(?:负责)?"
+_DUTY_CUE = re.compile(r"负责(?!人|同志|制(?!定)|任)|牵头(?!单位|部门|领导)|组织协调|(?:按照?|根据|依据)职(?:责|能)分工(?:负责)?"
                        rf"|{_OWN_RESPONSIBILITY}")
 _MODAL_DUTY_RE = re.compile(rf"(?:{_MODAL_ADVERB})*{_MODAL_DUTY}(?:{_MODAL_ADVERB})*")
 _BY = re.compile(rf"由(?P<x>[^由]+?){_MODAL}$")  # 由X牵头 / 由X负责, searched in the words before the cue
@@ -222,7 +230,8 @@ _OFFICE = re.compile(r"(?:领导小组|专班|指挥部)(?:(?:下设|设置|设�
 # The office of the group set up earlier, named bare: 领导小组办公室负责定期通报…
 _GROUP_OFFICE = re.compile(rf"{_GROUP_WORD}办公室")
 # A person's post in a group is no duty of the organ before it: 由县政府分管副县长任组长.
-_POST = re.compile(r"[^,;:。]{0,12}?(?:担任|兼任|任)(?:副?组长|召集人|总指挥|副?指挥长|副?主任|成员)")
+_POST = re.compile(r"[^,;:。]{0,12}?(?:担任|兼任|任)(?:常务)?副?(?:组长|召集人|总指挥|指挥长|主任|政委|政治委员|秘书长|队长"
+                   r"|站长|书记)|[^,;:。]{0,12}?(?:担任|兼任|任)成员")
 # A department's own offices, named without the department in the plans it issues: 局办公室, 督察处, 食品安全协调科,
 # a county bureau's 人事股.
 _OWN_UNIT = re.compile(rf"(?:局|委|厅)(?:办公室|机关)|{_BODY}{{2,10}}?(?:处|科|股)")
@@ -230,6 +239,12 @@ _DEPARTMENT_END = ("局", "委", "厅")
 _MEMBERS = re.compile(r"(?P<list>[^,;:。]*?)(?:主要)?负责(?:同志|人)为成员")
 # Member organs listed after their label: 成员单位为市公安局、市交通运输局… / 成员单位包括… / 成员单位：…
 _MEMBER_UNITS = re.compile(r"成员单位(?:为|包括|有|:)\s*(?P<list>[^;。]+)")
+# A working group named as the label of its line holds the duty the line states; the organs that make it up are its
+# members, no duty-holders: （一）综合协调组：由镇党政办牵头，镇应急办、镇财政所组成，负责信息报送 -> 综合协调组
+# 负责信息报送 (镇党政办 leads it, 镇应急办 and 镇财政所 are in it); 宣传专班：由县委宣传部负责，负责舆情引导.
+_WORKING_GROUP = re.compile(r"\s*(?P<name>[^,;:。()\s]{1,12}?(?:组|专班|指挥部))\s*:")
+_MAKE_UP = re.compile(r"由(?P<lead>[^,;。]+?)(?:牵头|负责)(?=,|$)|(?P<members>[^,;。]+?)(?:组成|参加|参与)(?=,|$)")
+_GROUP_DUTY = re.compile(r"(?:主要)?负责(?!人|同志)")
 
 
 # --------------------------------------------------------------------------------------------------- resolution
@@ -368,7 +383,7 @@ def extract_agencies(
     members = {ref.span for ref in reader.members}
     mentions = [ref for ref in mentions if ref.span not in members] + reader.members
     mentions.sort(key=lambda ref: ref.span)
-    _attach_to_tasks(reader.responsibilities, tasks)
+    _attach_to_tasks(reader.responsibilities, tasks, reader.attributions)
     titles = {task.id: task.title for task in tasks}
     for duty in reader.attributions:  # (X牵头) or 牵头单位：X after a task assigns the task itself
         duty.text = titles.get(duty.task) or duty.text
@@ -395,9 +410,14 @@ class _StatementReader:
         self.department = _department(plan.issuer)
         self.speaker = plan.issuer if plan.issuer and is_agency(plan.issuer) and plan.kind and plan.kind.startswith(
             ("工作", "总结", "要点")) else None
+        self.first_leads = lead_listed_first(text)
 
     def read(self, sentence: Span) -> None:
         folded = self.folded[sentence.start:sentence.end]
+        group = _WORKING_GROUP.match(self.folded, self._past_number(sentence.start, sentence.end), sentence.end)
+        if group:
+            self._working_group(sentence, group)
+            return
         office = self._leadership(sentence, folded)
         labels = list(_LABELLED.finditer(folded))
         for label in labels:
@@ -411,7 +431,8 @@ class _StatementReader:
             return  # no clause of it can state a duty or name a group (and there is no office: it needs 领导小组)
         limit = min(sentence.start + office.start() if office else sentence.end,
                     sentence.start + labels[0].start() if labels else sentence.end)
-        clauses = [clause for clause in _clauses(folded, sentence.start) if clause[1] <= limit]
+        clauses = [(self._past_number(start, end), end, opening)
+                   for start, end, opening in _clauses(folded, sentence.start) if end <= limit]
         leads = [self._leading_subject(start, end) for start, end, _ in clauses]
         subject: tuple[int, int] | None = None
         for index, ((start, end, opening), leading) in enumerate(zip(clauses, leads)):
@@ -430,6 +451,34 @@ class _StatementReader:
         if office:
             self._office(sentence, office)
         self._remember(words)
+
+    def _past_number(self, start: int, end: int) -> int:
+        """Where a clause's words begin after the item number opening it: 四、各乡镇要… -> 各乡镇要…"""
+        for pattern in _ITEM_NUMBERS:
+            number = pattern.match(self.folded, start, end)
+            if number:
+                return number.end() + len(self.folded[number.end():end]) - len(self.folded[number.end():end].lstrip())
+        return start
+
+    def _working_group(self, sentence: Span, group: re.Match) -> None:
+        """综合协调组：由X牵头，Y、Z组成，负责…: X, Y and Z are the group's members, the duty is the group's."""
+        position = group.end()
+        for part in _CLAUSE.finditer(self.folded, position, sentence.end):
+            make_up = _MAKE_UP.fullmatch(part.group().strip())
+            if not make_up:
+                break
+            offset = part.start() + len(part.group()) - len(part.group().lstrip())
+            which = "lead" if make_up["lead"] else "members"
+            for s, e in self._agents(offset + make_up.start(which), offset + make_up.end(which), owners=True):
+                self.members.append(AgencyRef(resolve_agency(self.text[s:e], self.plan), self.text[s:e], Span(s, e),
+                                              role="member", collective=is_collective(self.text[s:e])))
+            position = part.end()
+        duty = _GROUP_DUTY.search(self.folded, position, sentence.end)
+        if duty:
+            name = group.span("name")
+            ref = AgencyRef(name=self.text[name[0]:name[1]], printed=self.text[name[0]:name[1]], span=Span(*name))
+            self._add_ref(ref, "X组:负责", duty.end(), sentence.end, sentence)
+        self._remember(self.text[sentence.start:sentence.end])
 
     def _remember(self, words: str) -> None:
         if words.strip(" ,，;；。()（）"):
@@ -470,6 +519,8 @@ class _StatementReader:
                 roles_marked, unmarked = True, []
             else:
                 unmarked.append(len(agents) - 1)
+        if self.first_leads and agents and not roles_marked and role == "responsible":
+            agents[0] = (agents[0][0], "lead")  # the plan names the first unit of each list its lead
         at = sentence.start + label.start("label")
         found = len(self.responsibilities)
         for agent, agent_role in agents:
@@ -487,12 +538,15 @@ class _StatementReader:
                 items.append((start, start + len(name)))
         items = [(s, e) for s, e in items if not _is_deadline(self.text[s:e])]
         named = [self.folded[s:e] for s, e in items]
-        if not named or not all((_is_subject(name) or self._is_own_unit(name)) and not _GENERIC_UNIT.fullmatch(name)
-                                for name in named):
+        organs = [(_is_subject(name) or self._is_own_unit(name)) and not _GENERIC_UNIT.fullmatch(name)
+                  for name in named]
+        if not any(organs) or not all(organ or _ENTERPRISE.fullmatch(name) for organ, name in zip(organs, named)):
             return
         found = len(self.responsibilities)
         opening = sentence.start + owners.start()
-        self._add(items, "(X)", opening, opening, sentence)
+        for index, item in enumerate(items):
+            self._add([item], "(X)", opening, opening, sentence, "lead" if index == 0 and self.first_leads else
+                      "responsible")
         self._attribute(self.responsibilities[found:], self.text[sentence.start:opening].strip())
 
     def _attribute(self, duties: list[Responsibility], words: str) -> None:
@@ -565,7 +619,7 @@ class _StatementReader:
                 self._add(agents, "X配合", end if attribution or bare else start, end, sentence, "supporting")
                 if bare and not attribution:
                     self._attribute(self.responsibilities[found:], self.text[sentence.start:start].strip(" ,，"))
-            return
+                return
         modal = _MODAL_DUTY_RE.match(self.folded, leading[1]) if leading and leading[0] == start else None
         if modal and not is_person(self.folded[leading[0]:leading[1]]) and not _ROLE_NAME.search(
                 self.folded[leading[0]:leading[1]]):
@@ -690,6 +744,12 @@ class _StatementReader:
         )
 
 
+def lead_listed_first(text: str) -> bool:
+    """Whether the plan states that the first unit of each owner list leads (括号内第一个单位为牵头单位): then
+    (A、B) and 责任单位：A、B make A the lead and B responsible."""
+    return bool(_FIRST_IS_LEAD.search(normalize(text)))
+
+
 def _without_number(words: str) -> str:
     """An item's words without its number and full stop: 1.地区生产总值增长6%左右。 -> 地区生产总值增长6%左右."""
     folded = normalize(words)
@@ -764,13 +824,21 @@ def _list_parts(subject: str) -> list[tuple[int, int]]:
     return parts + [(position, len(subject))]
 
 
-def _attach_to_tasks(responsibilities: list[Responsibility], tasks: list[Task]) -> None:
-    """A statement inside a task's text makes its agency one of the task's agencies."""
+def _attach_to_tasks(responsibilities: list[Responsibility], tasks: list[Task],
+                     attributions: list[Responsibility]) -> None:
+    """A statement inside a task's text makes its agency one of the task's agencies. Where owners are named after
+    the task's work (a closing parenthesis, a labelled line: ``attributions``), they alone own it: a duty-holder
+    inside its text (…。各县（市、区）人民政府要…。（省住房城乡建设厅负责）) holds that duty, not the task."""
     for duty in responsibilities:
         holders = [task for task in tasks if task.span.start <= duty.evidence.start < task.span.end]
-        if not holders:
+        if holders:
+            duty.task = min(holders, key=lambda t: len(t.span)).id
+    attributed = {id(duty) for duty in attributions}
+    owned = {duty.task for duty in attributions if duty.task}
+    by_id = {task.id: task for task in tasks}
+    for duty in responsibilities:
+        if duty.task is None or duty.task in owned and id(duty) not in attributed:
             continue
-        task = min(holders, key=lambda t: len(t.span))
-        duty.task = task.id
+        task = by_id[duty.task]
         if duty.agency.role != "member" and all(ref.name != duty.agency.name for ref in task.agencies):
             task.agencies.append(duty.agency)
