@@ -27,6 +27,7 @@ from plankg.graph.vocab import (
     ID, OA, PK, PPLAN, agency_iri, cited_iri, collective_agency_iri, evidence_iri, in_plan, plan_iri, post_iri,
     short_hash, system_iri, term_iri,
 )
+from plankg.ingest.agencies import jurisdiction
 from plankg.ingest.facts import Document, DocumentFacts, Mention, PlanMeta, Span
 from plankg.ingest.text import normalize_label
 
@@ -70,6 +71,7 @@ XSD_DATE, XSD_GYEAR, XSD_INT, XSD_DEC, XSD_BOOL = (_iri(XSD, t) for t in ("date"
 PREF, ALT, DEFINITION, IN_SCHEME, BROADER, CONCEPT, SCHEME, EXACT_MATCH = (
     _iri(SKOS, t) for t in ("prefLabel", "altLabel", "definition", "inScheme", "broader", "Concept",
                             "ConceptScheme", "exactMatch"))
+CLOSE_MATCH = _iri(SKOS, "closeMatch")
 DERIVED = _iri(PROV, "wasDerivedFrom")
 PART_OF, TITLE = _iri(DCT, "isPartOf"), _iri(DCT, "title")
 
@@ -111,6 +113,7 @@ class _Writer:
         self.triples: list[str] = []
         self._selectors: set[str] = set()
         self._task_iris = {task.id: self.node("task", task.id) for task in facts.tasks}
+        self.places = jurisdiction(facts.plan)  # {'市': '临江市', …}: whose the bare 市X of this plan is
 
     def add(self, subject: str, predicate: str, obj: str | None) -> None:
         if obj is not None:
@@ -309,11 +312,17 @@ def _terms(w: _Writer) -> None:
     w.add(scheme, LABEL, text(f"{plan_name} 名词"))
     w.add(_node(GLOSSARY), A, SCHEME)
     senses = {sense.id: w.node("sense", sense.id) for sense in w.facts.terms}
+    systems = {m.label: m.system_kind for m in w.facts.mentions if m.kind == "system"}
     for sense in w.facts.terms:
         node = senses[sense.id]
         w.fact(node, [pk("TermSense"), CONCEPT], sense.evidence, sense.sentence)
         w.add(node, IN_SCHEME, scheme)
-        w.add(node, pk("senseOf"), _term(w, sense.label))
+        term = _term(w, sense.label)
+        w.add(node, pk("senseOf"), term)
+        if sense.kind != "undefined" and not sense.expansion and sense.definition:
+            # an alias of one named system (城运平台 for 城市运行管理服务平台): the term is close to that system
+            named = normalize_label(sense.definition)
+            w.add(term, CLOSE_MATCH, _system(w, sense.definition, systems[named]) if named in systems else None)
         w.add(node, PREF, text(sense.label))
         for alt in sense.alt_labels:
             w.add(node, ALT, text(alt))
@@ -336,18 +345,43 @@ def _terms(w: _Writer) -> None:
             w.add(component, DERIVED, w.plan)
 
 
+# A system named with a bare level word is that level's own in the plan's jurisdiction: 市应急指挥中心 in a plan of
+# 临江市 is 临江市应急指挥中心 (the same node as where the plan writes it in full), and another city's 市应急指挥中心
+# another node. Words that only start with a level character are no level: 市场, 市政, 市民, 区域, 区块链, 县域, 市级.
+_BARE_LEVEL = re.compile(r"(?P<level>[省市县区])(?![场政民容貌级域际块间县区])")
+
+
+def system_label(label: str, places: dict[str, str]) -> str:
+    """The key of a system as printed in a plan with ``places`` (``agencies.jurisdiction``): a bare level word
+    takes the plan's place of that level; any other label is itself."""
+    key = normalize_label(label)
+    bare = _BARE_LEVEL.match(key)
+    if bare and bare["level"] in places:
+        return normalize_label(places[bare["level"]]) + key[1:]
+    return key
+
+
 def _system(w: _Writer, label: str, kind: str | None) -> str:
-    node = _node(system_iri(label))
+    key = system_label(label, w.places)
+    node = _node(system_iri(key))
     w.add(node, A, pk("NamedSystem"))
     w.add(node, A, CONCEPT)
-    w.add(node, PREF, text(normalize_label(label)))
+    w.add(node, PREF, text(key))
+    if key != normalize_label(label):
+        w.add(node, ALT, text(normalize_label(label)))
     w.add(node, pk("systemKind"), text(kind) if kind else None)
     w.add(node, DERIVED, w.plan)
     return node
 
 
 def _mentions(w: _Writer) -> None:
+    # one place, one node: where a shorthand the plan defines is also read as a system name (城运平台 declared for
+    # 城市运行管理服务平台), the place is the term's (its closeMatch leads to the system); a quoted name stays both
+    defined = {normalize_label(t.label) for t in w.facts.terms if t.kind != "undefined"}
+    aliased = {(m.span.start, m.span.end) for m in w.facts.mentions if m.kind == "term" and m.label in defined}
     for mention in w.facts.mentions:
+        if mention.kind == "system" and (mention.span.start, mention.span.end) in aliased:
+            continue
         node = w.node("mention", f"{mention.kind}-{mention.span.start}-{mention.span.end}")
         w.fact(node, [pk("Mention")], mention.span, mention.sentence)
         target = _system(w, mention.label, mention.system_kind) if mention.kind == "system" else _term(w, mention.label)

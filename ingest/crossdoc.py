@@ -9,7 +9,7 @@ A label is *known* (looked for elsewhere) when its plan
 | gives it a meaning   | a glossary-section or inline sense, of any length                    |
 | puts it in quotes    | “城市大脑”; two or three characters only when two plans quote them (“护苗”) |
 | quotes an enumeration| three or more items joined by 、 (“统一规划、分级负责、共建共享”): a named principle |
-| names it as a system | a system mention of three or more characters (应急指挥中心)             |
+| names it as a system | a system mention of three or more characters (应急指挥中心), but not one that starts with a bare level word (市应急指挥中心 is that plan's city's own, not another city's) |
 
 Unquoted, most two-character strings are plain words, and one plan quoting two or three characters often only
 sets off a word (“难点”, “短板”, “金钥匙”): a short name that two plans quote independently (in different words,
@@ -19,7 +19,8 @@ Labels are matched on the normalized text with quotes, brackets and spaces remov
 at once by one Aho-Corasick automaton. A match is dropped when
 
 * a longer known label covers it (禁毒 inside a known 禁毒宣传中心), leftmost-longest among overlapping matches;
-* the document's own mention covers or crosses it (its own extraction already read that place);
+* the document's own mention covers or crosses it (its own extraction already read that place), unless that
+  mention is the known label behind a bare level word: 市城运平台 is the city's 城运平台, a known alias;
 * it cuts a number (三联 in 十三联, 12 in 123);
 * the label is a numeral and one character (两级) and the match is not in quotes: unquoted, that is a count
   (市、县两级), not the shorthand;
@@ -47,6 +48,8 @@ _SHORT_QUOTED = re.compile(r'"([\u4e00-\u9fff]{2})"')  # three quoted characters
 # A quoted enumeration of three or more short items is a principle or formula the plan names as a whole
 # (“统一规划、分级负责、共建共享”); fewer items (“安全、高效”) are mostly qualities set off.
 _QUOTED_ENUMERATION = re.compile(r'"((?:[\u4e00-\u9fff]{2,8}、){2,7}[\u4e00-\u9fff]{2,8})"')
+# A system label opening with a level word alone (市应急指挥中心, not 市场监管平台 or 区块链平台).
+_BARE_LEVEL = re.compile(r"[省市县区](?![场政民容貌级域际块间县区])")
 # A quality in quotes (“一体化”, “网格化”) is emphasis, not a name.
 _QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{1,2}化)+")
 
@@ -103,7 +106,8 @@ def known_labels(documents: Iterable[DocumentLabels]) -> dict[str, _Label]:
             if item.kind == "agency" or len(item.label) < 2:
                 continue
             quoted = f'"{item.label}"' in norm and not _QUALITY.fullmatch(item.label)
-            if item.defined or (item.kind == "system" and len(item.label) >= 3) or (quoted and len(item.label) > 3):
+            system = item.kind == "system" and len(item.label) >= 3 and not _BARE_LEVEL.match(item.label)
+            if item.defined or system or (quoted and len(item.label) > 3):
                 add(item.label, item.kind, item.system_kind, document.doc)
             elif quoted:
                 short_quoted.setdefault(item.label, {})[document.doc] = _quoted_places(norm, item.label)
@@ -152,7 +156,8 @@ def _mentions_in(document: DocumentLabels, known: dict[str, _Label], automaton) 
     matches = sorted(((end + 1 - len(label), end + 1, label) for end, label in automaton.iter(squeezed)),
                      key=lambda m: (m[0], -(m[1] - m[0])))
     own_labels = {item.label for item in document.found}
-    own_spans = sorted((item.span.start, item.span.end) for item in document.found if item.span is not None)
+    own_spans = sorted((item.span.start, item.span.end) for item in document.found
+                       if item.span is not None and not _level_and_known(squeezed_at(norm, item.span), known))
     sentences = Sentences(document.text)
     result: list[Mention] = []
     covered_to = 0  # leftmost-longest: a match inside or across an earlier, longer one is dropped
@@ -168,6 +173,16 @@ def _mentions_in(document: DocumentLabels, known: dict[str, _Label], automaton) 
             continue
         result.append(Mention(label, entry.kind, span, sentences.around(span), entry.system_kind))
     return result
+
+
+def squeezed_at(norm: str, span: Span) -> str:
+    """The words of ``span`` as a label key (quotes and spaces dropped)."""
+    return _SQUEEZED.sub("", norm[span.start:span.end])
+
+
+def _level_and_known(words: str, known: dict[str, _Label]) -> bool:
+    """市城运平台 where 城运平台 is known: a bare level word before a known name names that (the city's) thing."""
+    return len(words) > 3 and bool(_BARE_LEVEL.match(words)) and words[1:] in known
 
 
 def _squeeze(norm: str) -> tuple[str, Callable[[int], int]]:

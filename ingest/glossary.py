@@ -75,7 +75,7 @@ _CLAUSE_MARKS = ",;。:!?\n"  # what ends the clause a list stands in
 # an optional adverb and a verb; a run of tokens is the lead-in.
 _LEAD_TOKEN = (
     r"(?:(?:全面|积极|深入|持续|进一步|大力|严格|有效|协同|重点|切实|着力|加快|不断|共|主要|严厉|依法)?"
-    r"(?:构建|打造|营造|实施|开展|建立|制定|推进|推动|推行|实行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|做大|深耕|培育|壮大|实现|"
+    r"(?:构建|打造|营造|实施|开展|建立|建成|制定|推进|推动|推行|实行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|做大|深耕|培育|壮大|实现|"
     r"围绕|聚焦|汇聚|压实|发挥|包括|包含|涵盖|按照|坚持|启动|部署|确定了|确定|提升|提高|畅通|打击整治|夯实|筑牢|巩固|完善|健全|优化|"
     r"编制|公布|发布|出台|印发|"
     r"内设|下设|设有|其中|即|以))"
@@ -1095,7 +1095,15 @@ def _alias_phrase(context: _Context, opening: int, floor: int) -> Span | None:
     lead = _LEAD_IN.match(norm[start:end])
     if lead and end - start - lead.end() >= 2:
         start += lead.end()
+    scope = _LIST_SCOPE.match(norm, start, end)
+    if scope and "、" in norm[scope.end():end]:
+        start = scope.end()  # 全市|人口库、法人库和…: the place is the whole list's, not its first item's
     return Span(start, end) if end - start >= 2 else None
+
+
+# A jurisdiction before a list of things (全市人口综合库、法人综合库…) scopes every item; a single name keeps it
+# (建设全省网上办事大厅(以下简称网上大厅) names the province's hall).
+_LIST_SCOPE = re.compile(r"(?:全|本)[市县区省镇乡]|全国")
 
 
 def _alias_items(context: _Context, phrase: Span, label: str) -> list[str]:

@@ -35,6 +35,9 @@ _LEFT_EDGE = re.compile(
     r"规范|引领|参与|一批|一系列|多个|简称|包括|包含|涵盖|"  # 以下简称|城市运管服平台, 包括|医学检验中心
     r"认定|引进|新增|培育|"  # a report's counts: 新认定|省级工程技术研究中心5家
     r"报送|上报|呈报|抄送|提交|报(?=[省市县区乡镇])|"  # 进展情况报送|县应急指挥中心, 3月15日前报|县…
+    # delivery and cooperation: 信息推送至|信用信息公示系统, 数据回传|指挥平台, 配合|城市大脑运营中心
+    r"(?:推送|上传|回传|传送|传输|汇聚|报送|转送)(?:至|到|给)?|配合|协助|会同|"
+    r"(?<=[省市县区乡镇村])[两二三四五]级|"  # levels counted: 市、县、乡三级|应急物资储备体系
     r"\d{1,4}(?:年|月|日)(?:底|初|末)?(?:前|后|起)?|"  # a date: 6月底前|市数据中心
     r"全市|全县|全区|全省|全国|各级|各地|本市|我市|"  # 全市|执法办案管理中心
     r"[以和与及对为的将把由向从等了着是到于其各]|(?<![接招款优厚善期对])待|"  # 待|集成服务系统部署完成后, not 接待中心
@@ -46,12 +49,13 @@ _LEFT_EDGE = re.compile(
 )
 # A preposition or verb of manner never opens a name: 按照|“三同步”工作机制, 依托|…平台 (left edges above), 根据|….
 _LEADING_PREPOSITION = re.compile(r"按照|依照|依据|根据|遵照|对照|参照|结合|针对|围绕|通过|依托|借助|利用")
-# Qualities before a name are not part of it: 立体化智能化|社会治安防控体系 meets 社会治安防控体系.
-_QUALITY = re.compile(r"(?:[\u4e00-\u9fff]{2}化)+")
+# Qualities before a name are not part of it: 立体化智能化|社会治安防控体系 meets 社会治安防控体系. A quality
+# led by a numeral classifies the thing instead (一体化政务服务平台 is another platform than 政务服务平台): kept.
+_QUALITY = re.compile(rf"(?![{NUMERAL_CHARS}])(?:[\u4e00-\u9fff]{{2}}化)+")
 # Look-alikes of a head: 队伍/队员 (people), 网站/一站式, 中心工作 (central task), 系统谋划 (systematically).
 # An owner label's unit (责任科室, 牵头处室, 责任股室) and a team of people (科研团队) are no systems either, nor is a
 # head word that qualifies the noun after it: 工程技术研究中心 (engineering research), 工程师, 平台经济.
-_NOT_A_SYSTEM = re.compile(r".(?:队[伍员]|站[式点])|网站|一站|.中心(?:工作|任务|城区|城市)|.系统(?:观念|思维|治理|谋划|推进|集成)"
+_NOT_A_SYSTEM = re.compile(r".(?:队[伍员]|站[式点位稳])|网站|一站|.中心(?:工作|任务|城区|城市)|.系统(?:观念|思维|治理|谋划|推进|集成)"
                            r"|[科股处]室|团队|.工程(?:技术|师|学|咨询|造价|监理)|.平台(?:经济|企业|公司)")
 # A heading number before a name is none of it: (二)物流平台提档升级 names 物流平台.
 _HEADING_NUMBER = re.compile(rf"\([{NUMERAL_CHARS}\d]{{1,3}}\)")
