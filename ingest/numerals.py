@@ -8,6 +8,7 @@ A numeral shorthand counts what it abbreviates, which gives a free consistency c
 | numeral + measure word + noun       | 六大机制, 十三类人员 | 6, 13                     |
 | N位一体, N合一 (idioms of unity)      | 三位一体, 四侦合一 | 3, 4 (the 一 is not a count) |
 | a run of numerals only              | 三二一, 12345      | one part per numeral: 3, 5 |
+| 1, 2, 3… in a row, then a word      | 123交通圈, 1234工作法 | one part per digit: 3, 4 |
 | digit formula                       | 1+6, 1+N+X        | 1 + 6 = 7 or 2 parts; 3 parts |
 | list of counted parts               | 3个目标、6大体系   | 2 parts (or 3 + 6)         |
 | N个 + anything: N of that thing     | 三个一, 三个一体化  | 3, 3                       |
@@ -37,6 +38,8 @@ _FIVE_YEAR_PLAN = re.compile(r"^十[一二三四五六七八九]五(规划|时�
 _UNITY_IDIOM = re.compile(rf"^([{NUMERAL_CHARS}]+|\d+)[^{NUMERAL_CHARS}\d]?(?:位一体|合一|为一体)")
 _FORMULA = re.compile(r"^[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+$")
 _DIGIT_RUN = re.compile(r"^\d{2,9}$")
+# Digits counting up from 1 before a word number the parts, one each (123出行交通圈: 1小时、2小时、3小时), not 123 things.
+_COUNTING_UP = re.compile(r"^(?:1234567|123456|12345|1234|123)(?!\d)(?![个项条类种大件支名家位人户次])(?=[\u4e00-\u9fff])")
 _DOTTED_DIGITS = re.compile(rf"^(?:\d+|[{NUMERAL_CHARS}]+)(?:[.、](?:\d+|[{NUMERAL_CHARS}]+))+(?![个大项类种])")  # 1.3.5分钟, 一、三、五分钟
 _QUANTITY = re.compile(rf"^(?:\d+|[{NUMERAL_CHARS}]+)(?:分钟|小时|公里|千米|平方米|米|万元|亿元|元|吨|亩|人次|%)")
 _PER_UNIT = re.compile(r"^一[^\d一二两三四五六七八九十百千]{1,3}一[^\d一二两三四五六七八九十百千]{1,3}$")
@@ -113,6 +116,9 @@ def _counts(label: str) -> list[int]:
         return []
     if _DIGIT_RUN.match(label):
         return [len(label)]
+    counting_up = _COUNTING_UP.match(label)
+    if counting_up:
+        return [len(counting_up.group())]
     if _NUMERALS_ONLY.match(label):
         numerals = [n for n in re.split(r"[、,.·]", label) if n] if re.search(r"[、,.·]", label) else list(label)
         return [len(numerals)]

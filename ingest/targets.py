@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.facts import Document, PlanMeta, Span, Target, Task
 from plankg.ingest.glossary import glossary_sections
-from plankg.ingest.numerals import fold_years
+from plankg.ingest.numerals import fold_years, is_numeral_shorthand
 from plankg.ingest.tables import Cell, find_task_tables
 from plankg.ingest.text import lines, normalize, normalize_label
 
@@ -196,10 +196,11 @@ _LEAD_WORDS = re.compile(
 _COUNT_VERBS = re.compile(
     rf"^(?:{_QUANTITY_ADVERBS})?新?(?:(?:{_DELIVERY_VERBS})(?![区园])、?)+(?!(?:活动|会议|行动|工作|项目|服务)$)"
 )
-# Where the work happens is no part of what it counts: 在化工等行业培育工厂10个 -> 工厂, 园区内新建厂房10万平方米 ->
-# 厂房 (a place before 内/中 only where a verb of delivery follows: 国内生产总值 keeps its 国内).
+# Where the work happens is no part of what it counts: 在化工等行业培育工厂10个 -> 工厂, 在人口密集的小区(村)新建充电桩
+# 300个 -> 充电桩, 园区内新建厂房10万平方米 -> 厂房 (a place before 内/中 only where a verb of delivery follows: 国内生产
+# 总值 keeps its 国内).
 _LOCATIVE = re.compile(
-    rf"^(?:在[^,;。]{{1,20}}?(?:行业|领域|方面|范围|中|内|上)|[\u4e00-\u9fff]{{1,8}}?[内中])(?=(?:{_DELIVERY_VERBS}))"
+    rf"^(?:在[^,;。]{{1,24}}?|[\u4e00-\u9fff]{{1,8}}?[内中])(?=(?:{_DELIVERY_VERBS}))"
 )
 # An agency as the subject of the work is not part of what is counted: 县财政局每年安排专项资金3000万元 ->
 # 每年安排专项资金 (a recurrence stays, as in 每年评选10佳社区民警).
@@ -207,7 +208,7 @@ _AGENCY_SUBJECT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:局|委员会|委|办�
 # What a count counts is a noun phrase after it; it ends where a verb of reaching begins:
 # 推动20家乡镇卫生院达到国家推荐标准 -> 乡镇卫生院; and where the next count of a list begins: 建成3个示范点和
 # 10个示范村 -> 示范点.
-_COUNTED_NOUN = re.compile(r"(?:(?!达到|实现|完成|通过|纳入|获得|建成|(?:和|及|与|以及)\s*\d)[^,;。、等的]){2,16}")
+_COUNTED_NOUN = re.compile(r"(?:(?!达到|实现|完成|通过|纳入|获得|建成|(?:和|及|与|以及)\s*\d)[^,;。、等的()\[\]]){2,16}")
 # A count in a standard is about what the standard provisions: 按照每村不少于2名的标准配备村级后备干部 -> 村级后备干部,
 # 按每百户不低于20平方米的标准配套建设养老服务用房 -> 养老服务用房.
 _STANDARD_FOR = re.compile(
@@ -244,6 +245,15 @@ _TEXT_TABLE_HEADER = re.compile(r"^[ \u3000]*[|｜]?[ \u3000]*(?:序[号號]|编
                                 re.MULTILINE)
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _QUOTED = re.compile(r"\"[^\"\n]{0,30}\"")
+
+# The expansion of a quoted numeral shorthand, in a parenthesis or after 即: its parts are components of the term,
+# not targets: "123出行圈"(都市区1小时通达、城市群2小时通达、全国主要城市3小时覆盖), "两个15分钟"即… (to the clause's
+# end: 即进社区、进园区,全年组织招聘活动200场 keeps its figure).
+_EXPANSION = re.compile(r"\"(?P<label>[^\"\n]{1,20})\"\s*(?:\((?P<paren>[^()\n]{2,120})\)|[,:]?即(?P<is>[^。,;\n]{2,120}))")
+# A goal section's horizon (到2025年,… / 到"十四五"末,…) dates the dash items that follow it: ——设施更加完善。里程达到
+# 520公里 (until a line that is no such item, or the next horizon: 展望2035年).
+_HORIZON_LINE = re.compile(r"^[ \t]*(?:到|至|力争到|展望)\s*(?:(?:19|20)\d{2}\s*年|\"?十[一二三四五六七八九]五\"?(?:期末|末))", re.MULTILINE)
+_DASH_ITEM = re.compile(r"^[ \t]*(?:-{1,2}|[•·●○◆■▲►▶])", re.MULTILINE)
 
 # Headings of a plan's review of the past period, or of the problems it faces: its figures are achievements (the
 # state reached), not targets.
@@ -364,6 +374,7 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
             end=plan.period_end,
         )
 
+    text = _without(text, _expansions(text))  # the parts of a defined shorthand are no figures
     field_lines, fields = _labelled_fields(text, document.text) if ":" in text else ([], [])
     targets: list[Target] = []
     for field in fields:
@@ -390,7 +401,7 @@ def extract_targets(document: Document, tasks: list[Task], plan: PlanMeta) -> li
                 targets.append(target)
     targets.extend(target for table in tables for target in table.targets)
     targets.sort(key=lambda target: target.evidence.start)
-    dated_sections = _dated_sections(text)
+    dated_sections = _dated_sections(text) + _horizons(text)
     for target in targets:
         target.task = _task_at(tasks, target.evidence)
         if target.year is None:
@@ -713,6 +724,8 @@ def _indicator(clause: str, start: int, end: int, quantity: _Quantity) -> Span:
     if subject:
         stripped = stripped[subject.end():]
     verbs = _COUNT_VERBS.match(stripped) if quantity.unit not in ("%", "ratio") else None
+    if verbs and quantity.word_before and "的" in stripped[verbs.end():]:
+        verbs = None  # 开设托班的幼儿园达到800所: the verb opens a relative clause of the subject, it is no predicate
     if verbs and len(stripped) - verbs.end() >= 2:
         stripped = stripped[verbs.end():]
     if not stripped:  # 建成3个以上的示范村: nothing before names it, the noun after 的 does
@@ -890,6 +903,32 @@ def _is_annual(plan: PlanMeta) -> bool:
 
 def _is_report(plan: PlanMeta) -> bool:
     return plan.kind is not None and any(plan.kind.endswith(kind) for kind in REPORT_KINDS)
+
+
+def _expansions(text: str) -> list[Span]:
+    """The expansions of the quoted numeral shorthands of ``text`` (the parenthesis or 即 clause after them)."""
+    spans = []
+    for match in _EXPANSION.finditer(text):
+        if is_numeral_shorthand(match.group("label")):
+            body = "paren" if match.group("paren") else "is"
+            spans.append(Span(match.start(body), match.end(body)))
+    return spans
+
+
+def _horizons(text: str) -> list[tuple[Span, int]]:
+    """The dash items under a goal section's horizon line, with its year (到2025年 -> 2025; "十四五"末 -> 2025)."""
+    horizons, spans = [], lines(text)
+    for index, line in enumerate(spans):
+        head = _HORIZON_LINE.match(text, line.start, line.end)
+        if head is None:
+            continue
+        year = _printed_year(text, Span(line.start, head.end()), head.end())
+        end = index + 1
+        while end < len(spans) and _DASH_ITEM.match(text, spans[end].start, spans[end].end):
+            end += 1
+        if year is not None and end > index + 1:
+            horizons.append((Span(spans[index + 1].start, spans[end - 1].end), year))
+    return horizons
 
 
 def _dated_sections(text: str) -> list[tuple[Span, int]]:

@@ -92,3 +92,10 @@ def test_counts_that_are_pairs_quantities_or_no_count(label, options):
 )
 def test_fold_years_spells_chinese_numeral_years_in_digits(text, folded):
     assert fold_years(text) == folded and len(fold_years(text)) == len(text)
+
+
+def test_digits_counting_up_before_a_word_number_one_part_each():
+    from plankg.ingest.numerals import count_options
+    assert count_options("123出行交通圈") == [3]
+    assert count_options("1234工作法") == [4]
+    assert count_options("123项") == [123]  # a count of items, not parts numbered 1, 2, 3

@@ -73,3 +73,31 @@ def test_a_list_of_counts_joined_by_a_pause_mark_gives_one_target_each():
 ])
 def test_the_size_of_a_list_or_of_the_plans_own_contents_is_no_target(text):
     assert not any(t.value in (15, 5, 120, 8) for t in _targets(text, ANNUAL))
+
+
+def test_a_leading_place_with_a_parenthesis_is_no_part_of_the_indicator():
+    found = _found("在人员密集的小区（院落）新建充电桩300个。", ANNUAL)
+    assert ("充电桩", "=", 300, "个", 2024, "target") in found
+
+
+def test_a_verb_inside_the_subjects_relative_clause_stays():
+    found = _found("到2025年，全市开办老年大学的街道达到60个。")
+    assert [i for i, *_ in found] == ["开办老年大学的街道"]
+
+
+def test_a_goal_sections_horizon_dates_its_dash_items():
+    text = ("第三节 发展目标\n到2025年，基本建成现代水网。\n——供水保障更加有力。城乡供水保证率达到95%。\n"
+            "展望2035年，全面建成现代水网。\n")
+    assert [(t.value, t.year) for t in _targets(text)] == [(95, 2025)]
+
+
+def test_the_parts_of_a_defined_numeral_shorthand_are_no_targets():
+    text = "打造“135健身圈”（社区1公里可达、街道3公里覆盖、城区5公里通达），健身步道长度达到300公里。"
+    found = _found(text)
+    assert [(i, v) for i, _, v, *_ in found] == [("健身步道长度", 300)]
+    assert not any(")" in t.indicator or "）" in t.indicator for t in _targets(text))
+
+
+def test_an_expansion_after_ji_ends_with_its_clause():
+    found = _found("实施“两下沉”行动。“两下沉”即人员下沉、服务下沉，全年组织送医下乡活动不少于50场。", ANNUAL)
+    assert [(v, u) for _, _, v, u, *_ in found] == [(50, "场")]
