@@ -80,7 +80,8 @@ def extract_plan_meta(document: Document) -> PlanMeta:
     _dates(meta, text, folded, all_lines, document.fields)
     _issuer(meta, text, folded, head, all_lines, notice, document.fields)
     _kind(meta, folded, notice)
-    _period(meta, text, folded, all_lines)
+    annex = _annexed_plan(meta, folded)
+    _period(meta, text, folded, all_lines, annex)
     meta.cited = cited_documents(text, exclude=meta.title)
     return meta
 
@@ -177,7 +178,9 @@ def _organs(printed: str) -> list[str] | None:
 def _issuer(meta, text, folded, head, all_lines, notice, fields) -> None:
     field = _labelled(text, folded, head, _ISSUER_LABELS)
     if field:
-        _set(meta, "issuer", *field)
+        value, span = field
+        bare = _QUALIFIER.sub("", value)  # 某县人民政府(办公室): the government, through its office
+        _set(meta, "issuer", bare or value, Span(span.start, span.end - (len(value) - len(bare) if bare else 0)))
         return
     if notice and notice[1].group("issuer"):
         span, match = notice
@@ -215,8 +218,13 @@ def _issuer(meta, text, folded, head, all_lines, notice, fields) -> None:
         return
     for label in _ISSUER_LABELS:
         if fields.get(label):
-            meta.issuer = fields[label]
+            meta.issuer = _QUALIFIER.sub("", fields[label]) or fields[label]
             return
+
+
+# A site's header field qualifies the organ with the office that published the page: 某县人民政府(办公室) /
+# 某市人民政府（办公厅）. The organ is the issuer; the office in the parenthesis only handled the page.
+_QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,10}[)）]\s*$")
 
 
 def _under_title(folded: str, all_lines: list[Span], title: Span | None) -> Span | None:
@@ -341,9 +349,32 @@ def _kind(meta, folded, notice) -> None:
         meta.kind = "工作总结"
 
 
-def _period(meta, text, folded, all_lines) -> None:
+# A notice's list of attachments names the plan it hands down: 附件：2023年县政府工作报告目标任务分解表 / 附件1：…清单;
+# a table's title names its kind before 表 (…任务分解表 is a 任务分解).
+_ANNEX_TITLE = re.compile(r"^[ \t]*附\s*件\s*\d{0,2}\s*:?\s*(?P<title>[^\n:]{4,60}?)表?[ \t]*$", re.M)
+_NOTICE_KINDS = (None, "通知")
+
+
+def _annexed_plan(meta: PlanMeta, folded: str) -> Span | None:
+    """The title of the plan a notice hands down as its attachment, when the notice is the document's title
+    (…关于分解落实…的通知): the plan's kind replaces 通知 (see ``_ANNEX_TITLE``); its span, for the period."""
+    if meta.kind not in _NOTICE_KINDS:
+        return None
+    for match in _ANNEX_TITLE.finditer(folded):
+        kind = _KIND_END.search(match["title"])
+        found = kind and next(k for k in KINDS if kind.group().startswith(k))
+        if found and found not in _NOTICE_KINDS:
+            meta.kind = found
+            meta.evidence["kind"] = Span(match.start("title") + kind.start(), match.start("title") + kind.end())
+            return Span(match.start("title"), match.end("title"))
+    return None
+
+
+def _period(meta, text, folded, all_lines, annex: Span | None = None) -> None:
     title = fold_years(normalize(meta.title))
     title_start = meta.evidence["title"].start if "title" in meta.evidence else None
+    if annex is not None and not any(p.search(title) for p in (_RANGE, _FYP, _YEAR)):
+        title, title_start = folded[annex.start:annex.end], annex.start  # the annexed plan's title names its period
     for pattern, years in ((_RANGE, _range_years), (_FYP, _fyp_years), (_YEAR, _single_year)):
         match = pattern.search(title)
         if match:

@@ -151,7 +151,7 @@ def extract_outline(document: Document) -> list[Heading]:
     text = document.text
     folded = normalize(text)
     boxes = _boxes(text, folded)
-    skipped = _attachment_lists(folded) + [(box.start, box.end) for box in boxes]
+    skipped = _attachment_lists(folded) + _covering_notice(folded) + [(box.start, box.end) for box in boxes]
     candidates = _line_candidates(text, folded) + _closing_titles(folded)
     candidates = sorted((c for c in candidates if not any(s <= c.start < e for s, e in skipped)), key=lambda c: c.start)
     candidates = _with_box_items(text, folded, boxes, candidates)
@@ -238,6 +238,24 @@ def _attachment_lists(folded: str) -> list[tuple[int, int]]:
     if "附" not in folded:
         return []
     return [(m.start(), m.end()) for m in _ATTACHMENT_LIST.finditer(folded)]
+
+
+# A notice that hands a plan down (…现印发给你们 / 予以分解印发 / 转发 / 下达) speaks to its addressees from the
+# salutation (各区、县(市)人民政府,市政府各部门: — a line ending in a colon that names 各…) to its signature date or
+# its list of attachments (附件：…); its own 一、各级各部门要提高站位… 二、… are requirements on the plan that follows,
+# not the plan's outline.
+_SALUTATION = re.compile(r"^[ \t]*(?=[^\n]*各)[^\n。;]{2,80}:[ \t]*$", re.M)
+_NOTICE_END = re.compile(rf"^[ \t]*(?:(?:\d{{4}}|[{CN_DIGITS}]{{4}})\s*年[^\n]{{1,8}}日[ \t]*$|附\s*件)", re.M)
+_HANDS_DOWN = re.compile(r"印发|转发|下达")
+
+
+def _covering_notice(folded: str) -> list[tuple[int, int]]:
+    """The span of the body of a notice that hands down the plan after it (see ``_SALUTATION``), if any."""
+    salutation = _SALUTATION.search(folded)
+    end = _NOTICE_END.search(folded, salutation.end()) if salutation else None
+    if end is None or not _HANDS_DOWN.search(folded, salutation.end(), end.start()) or not folded[end.end():].strip():
+        return []
+    return [(salutation.end(), end.start())]
 
 
 def _line_candidates(text: str, folded: str) -> list[_Candidate]:

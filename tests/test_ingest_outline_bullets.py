@@ -74,3 +74,14 @@ def test_owners_closing_a_paragraph_of_run_ins_are_the_holders():
 def test_web_menu_dots_are_no_items():
     headings, _ = _read("• 首页\n• 信息公开\n某县2026年工作要点\n一、加强监管\n")
     assert [h.number for h in headings] == ["一、"]
+
+
+def test_the_numbered_paragraphs_of_a_notice_handing_down_a_plan_are_no_headings():
+    text = ("青柳市人民政府办公厅关于印发2026年重点工作责任分解的通知\n各区、县(市)人民政府,市政府各部门:\n"
+            "《2026年重点工作责任分解》已经市政府同意,现印发给你们,请结合以下要求认真贯彻执行。\n"
+            "一、各级各部门要提高站位,强化责任。\n二、责任分解中,列第一位的责任单位为牵头单位。\n"
+            "青柳市人民政府办公厅\n2026年5月20日\n2026年重点工作责任分解\n"
+            "一、稳住经济大盘\n1.全面落实减税降费政策。（责任单位：市财政局）\n")
+    headings, tasks = _read(text)
+    assert [h.number for h in headings] == ["一、", "1."]
+    assert [t.title for t in tasks] == ["稳住经济大盘", "全面落实减税降费政策"]
