@@ -1403,10 +1403,13 @@ _NESTED_QUOTED = re.compile(r"'([^'\"\n]{2,10})'")
 # | one thing for each unit                    | 一村一品, 一案一策  |
 # | a radius in time or distance               | 三十分钟, 15分钟生活圈 |
 # | two abbreviations of a topic and its change | 油改电换 (a 油改 and a 电换), 工改商转 |
+# | two fields' first characters merged         | 农旅融合, 林草融合 |
 # A five-year plan (十四五, 十三五) is a period, not shorthand to define: see ``numerals`` and plan metadata.
 _TOPIC_COUNT = re.compile(rf"^[\u4e00-\u9fff]{{2}}([{NUMERAL_CHARS}][\u4e00-\u9fff]{{1,2}})$")
 _NUMBER_ONE = re.compile(r"^一号[\u4e00-\u9fff]{2}$")
 _CHANGE_VERBS = "改转升换提联融"
+# (融合 only: before 联动, 协同, 结合, 一体 two characters are mostly one word: 部门联动, 警种协同, 平战结合)
+_JOINED_FIELDS = re.compile(r"^[\u4e00-\u9fff]{2}融合$")
 _ABBREVIATION_PAIR = re.compile(rf"^(?:[\u4e00-\u9fff][{_CHANGE_VERBS}]){{2}}$")
 # Characters that make a three-character label an ordinary word or a name rather than three items: function
 # words, word-forming prefixes (金点子, 大平安, 微…, 全链条), the heads of compound nouns (身份码, 枫桥式, 技防网,
@@ -1540,7 +1543,7 @@ def _is_named_shorthand(label: str) -> bool:
     topic = _TOPIC_COUNT.match(label)
     pair = _ABBREVIATION_PAIR.match(label) and not set(label) & (set(NUMERAL_CHARS) | _FUNCTION_CHARS)
     return (_is_abbreviation(label) or bool(_NUMBER_ONE.match(label)) or bool(topic and _is_shorthand(topic.group(1)))
-            or bool(pair)
+            or bool(pair) or bool(_JOINED_FIELDS.match(label) and not set(label[:2]) & _FUNCTION_CHARS)
             or (2 < len(label) <= 10 and (is_per_unit(label) or is_quantity(label) and not label[-1].isdigit()
                                           and not label.endswith("%"))))
 
@@ -1559,8 +1562,8 @@ def _abbreviation_lists(norm: str, quoted: list[Span]) -> list[tuple[int, int, s
         whole = whole if run.end() == len(norm) or not _GLUED.match(norm[run.end()]) else whole[:-1]
         if _is_slogan([norm[a:b] for a, b in items]):
             continue  # 县级强、乡级活、村级实: clauses of a slogan
-        if len({norm[a] for a, _ in items}) == 1:
-            continue  # 快审批、快建设、快投用: one adverb before parallel verbs, not abbreviations
+        if len({norm[a] for a, _ in items}) == 1 or len({norm[a + 1] for a, _ in items}) == 1:
+            continue  # 快审批、快建设、快投用 (one adverb), 保大堤、排大涝 (one modifier): parallel phrases
         abbreviations = [(a, b) for a, b in whole if _is_abbreviation(norm[a:b])]
         if sum(norm[a] not in _SURNAMES for a, _ in abbreviations) >= 2 and not any(_overlaps(Span(a, b), q) for a, b in abbreviations for q in quoted):
             found += [(a, b, norm[a:b]) for a, b in abbreviations]
