@@ -49,8 +49,11 @@ def _cue(name: str, cue_class: str, anchor: str, pattern: str, dependent: str = 
     return Cue(name, cue_class, re.compile(pattern), dependent, prerequisite, anchor)
 
 
-# Verbs that finish a piece of work (建成, 完工, 投用 …), as in 待X完成后 and X建成后.
-_FINISHED = r"建成|建设完成|部署完成|完成|完工|竣工|投用|投入使用|投入运行|上线运行|上线"
+# Verbs that finish a piece of work (建成, 完工, 投用 …), as in 待X完成后 and X建成后; a thing is built (X建成后), a
+# piece of work is done (X完成后: 在项目立项审批完成后).
+_BUILT = r"建成|完工|竣工|投用|投入使用|投入运行|上线运行|上线"
+_DONE = r"建设完成|部署完成|完成"
+_FINISHED = f"{_BUILT}|{_DONE}"
 _SUPPORT_MODIFIER = r"(?:[^,;。为]{0,10}?)"  # 提供[强大的软硬件]支撑, 提供[有力数据]支撑
 CUES = [
     # 以“两库一平台”为基础,固化服务模式 / 以省级系统为依托,建设市级系统
@@ -80,7 +83,15 @@ CUES = [
     # Work that waits for a thing to be finished: 待燃气管网普查完成后,实施管道更新 / 待枢纽主体工程完工后,启动片区开发
     _cue("待X后", "extended", "待", rf"{_OPENING}待(?!遇|办|岗|业|命)(?P<x>{_P}{{2,40}}?)(?:{_FINISHED})?(?:之)?后"),
     # A clause that names a thing and its completion: 监测平台建成后,实现数据共享 / 水库扩容工程完工后,联网供水
-    _cue("X建成后", "extended", "后", rf"{_OPENING}(?:在|于)?(?P<x>{_P}{{2,40}}?)(?:{_FINISHED})(?:之)?后"),
+    _cue("X建成后", "extended", "后", rf"{_OPENING}(?:在|于)?(?P<x>{_P}{{2,40}}?)(?:{_BUILT})(?:之)?后"),
+    # 在项目立项审批完成后,启动招标 / 片区综合评估完成后,编制更新方案
+    _cue("X完成后", "extended", "后", rf"{_OPENING}(?:在|于)?(?P<x>{_P}{{2,40}}?)(?:{_DONE})(?:之)?后"),
+    # Work named as the precondition of other work: 开展片区综合评估,作为片区更新方案编制的前提 / 在完成综合评估的前提下,
+    # 编制更新方案 / 先完成征收补偿方案公示,再启动签约
+    _cue("X作为Y的前提", "extended", "作为", rf"作为(?P<y>{_P}{{2,40}}?)的(?:重要|必要|基本)?(?:前提|先决条件)(?:条件)?",
+         "y", "before"),
+    _cue("在X的前提下", "extended", "前提下", rf"在(?P<x>{_P}{{2,40}}?)的?前提下(?P<y>{_P}*)", "y"),
+    _cue("先X再Y", "extended", "先", rf"{_OPENING}先(?P<x>{_P}{{2,40}}?)[,;]\s*(?:再|后|然后|之后|随后)(?P<y>{_P}{{2,40}})", "y"),
     # 建设基于5G技术的视频图传系统
     _cue("基于X的Y", "extended", "基于", rf"(?<=[建设研发构建打造开发])基于(?P<x>{_P}{{2,20}}?)的(?P<y>{_P}{{2,20}})", "y"),
     # 形成数据资源库,为研判分析提供数据支撑 / 用智慧警务方式为城市建设提供基础保障
@@ -101,6 +112,14 @@ CUES = [
 
 # Support that is money or policy (为…提供经费保障) is a generic resource, not a prerequisite.
 _GENERIC_SUPPORT = re.compile(r"(?:经费|资金|财力|政策|法律|组织)(?:保障|支撑)$")
+# What is supported being the general goal of a whole place, not a piece of work or a sector, states a purpose
+# (为推动全县经济社会高质量发展提供有力保障, 为全市发展大局奠定基础; not 为乡村产业发展提供水源保障): no task rests
+# on the work before it.
+_GENERAL_GOAL = re.compile(r"(?:经济社会|高质量|全面|可持续|跨越式|长远|健康)发展(?:大局)?$|大局$")
+# 利用X relies on a thing built or gathered before (利用视频监控系统实时预警, 利用卫星遥感影像开展巡查); using land,
+# space or an occasion is a means, no work that must come first (充分利用闲置厂房、边角地建设…, 利用农闲时节…).
+_USE = "利用X"
+_MEANS_NOT_WORK = re.compile(r"(?:边角|闲置|空闲|荒|绿|空|土|用)地|空间|厂房|楼宇|契机|机遇|时机|时节|假期|节假日|农闲")
 # A clause that opens with a cue of its own is skipped when looking for the dependent.
 _CUE_OPENING = re.compile(rf"\s*{_ADVERBS}(?:以{_P}+为|依托|借助|依靠|利用|基于|通过|在{_P}+基础上)")
 # A clause that only dates the sentence (到2025年, 2021年底前) is skipped when looking for the prerequisite.
@@ -124,7 +143,7 @@ _RESULT_CLAUSE = re.compile(r"^\s*(?:实现|确保|保证|使|让|从而|进而|
 _LEAD_ADVERBS = r"全力|全面|大力|积极|加快|充分|进一步|持续|不断|着力|特别|用好|用足"
 _LEAD_VERBS = (
     r"加强|强化|深化|夯实|形成|推广应用|推广|应用|建设|建成|建立|健全|搭建|打造|做到|制定|出台|推进|推动|推行|完善|"
-    r"开展|实施|构建|新建|整合|汇聚|归集"
+    r"开展|实施|构建|新建|整合|汇聚|归集|组织(?=开展|实施)"  # 组织开展管网普查, not 组织体系
 )
 # 全市 opens a clause as an adverb (全市推广…) but after a verb it is part of the thing (建成全市统一的信息平台).
 _LEAD = re.compile(rf"(?:全市)?(?:{_LEAD_ADVERBS}|{_LEAD_VERBS})+")
@@ -231,6 +250,10 @@ def _sides(cue: Cue, match: re.Match, sentence: str) -> tuple[Span, Span] | None
     if len(prerequisite) < 2 or len(dependent) < 2:
         return None
     if _GENERIC_SUPPORT.search(sentence[match.start():match.end()]):
+        return None
+    if cue.prerequisite == "before" and _GENERAL_GOAL.search(sentence, dependent.start, dependent.end):
+        return None
+    if cue.name == _USE and _MEANS_NOT_WORK.search(sentence, prerequisite.start, prerequisite.end):
         return None
     if _BASELINE.match(sentence[prerequisite.start:prerequisite.end]) or _GENERIC_WORK.match(
             sentence[prerequisite.start:prerequisite.end]):
