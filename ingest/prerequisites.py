@@ -23,7 +23,8 @@ _P = r"[^,;。:!?]"  # a character inside one clause
 
 # How the dependent is found: "y" = the y group of the match; "next" = the next clause that does not open with
 # a cue of its own (依托X,以Y为基础,建设Z -> 建设Z). How the prerequisite is found: "x" = the x group; "before" =
-# the sentence's first substantive clause before the cue (形成数据资源库,为研判提供支撑 -> 数据资源库).
+# the sentence's first substantive clause before the cue (形成数据资源库,为研判提供支撑 -> 数据资源库); "previous" =
+# the clause right before the cue, whatever it opens with (…,依据评估数据开展片区评估,作为方案编制的前提).
 # An outline number in front of a heading: 6、 / 31. / (三)
 _NUMBER_PREFIX = r"(?:\d{1,2}[、.]|[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))])?"
 _ADVERBS = r"(?:充分|积极|探索|有效|深度|主动|全面|进一步|要|并|同时|坚持|注重|重点)*"
@@ -41,7 +42,7 @@ class Cue:
     cue_class: str  # listed | listed-variant | extended
     pattern: re.Pattern
     dependent: str  # "y" | "next"
-    prerequisite: str  # "x" | "before"
+    prerequisite: str  # "x" | "before" | "previous"
     anchor: str  # a word every match contains: a sentence without it is not searched (most sentences have none)
 
 
@@ -89,7 +90,7 @@ CUES = [
     # Work named as the precondition of other work: 开展片区综合评估,作为片区更新方案编制的前提 / 在完成综合评估的前提下,
     # 编制更新方案 / 先完成征收补偿方案公示,再启动签约
     _cue("X作为Y的前提", "extended", "作为", rf"作为(?P<y>{_P}{{2,40}}?)的(?:重要|必要|基本)?(?:前提|先决条件)(?:条件)?",
-         "y", "before"),
+         "y", "previous"),
     _cue("在X的前提下", "extended", "前提下", rf"在(?P<x>{_P}{{2,40}}?)的?前提下(?P<y>{_P}*)", "y"),
     _cue("先X再Y", "extended", "先", rf"{_OPENING}先(?P<x>{_P}{{2,40}}?)[,;]\s*(?:再|后|然后|之后|随后)(?P<y>{_P}{{2,40}})", "y"),
     # 建设基于5G技术的视频图传系统
@@ -238,6 +239,8 @@ def _sides(cue: Cue, match: re.Match, sentence: str) -> tuple[Span, Span] | None
         split = _split_open_reliance(sentence, match, prerequisite)
         if split is not None:
             return _whole_quotes(sentence, split[0]), _whole_quotes(sentence, split[1])
+    elif cue.prerequisite == "previous":
+        prerequisite = _clause_right_before(sentence, match.start())
     else:
         prerequisite = _clause_before(sentence, match.start())
     if cue.dependent == "y" and match.group("y") and match.group("y").strip():
@@ -321,6 +324,20 @@ def _clause_before(sentence: str, position: int) -> Span | None:
     if chosen is None:
         return None
     span = _trim(sentence, Span(chosen.start(), chosen.end()))
+    completed = _COMPLETE.match(sentence, span.start, span.end)
+    return Span(completed.end(), span.end) if completed else span
+
+
+def _clause_right_before(sentence: str, position: int) -> Span | None:
+    """The words before the cue in its clause, else the whole clause before it; named by what it completes
+    (完成安全鉴定 -> 安全鉴定) as in ``_clause_before``."""
+    clause_start = max(sentence.rfind(mark, 0, position) for mark in ",;:") + 1
+    span = _trim(sentence, Span(clause_start, position))
+    if len(span) < 2 and clause_start > 0:
+        previous = max(sentence.rfind(mark, 0, clause_start - 1) for mark in ",;:") + 1
+        span = _trim(sentence, Span(previous, clause_start - 1))
+    if len(span) < 2:
+        return None
     completed = _COMPLETE.match(sentence, span.start, span.end)
     return Span(completed.end(), span.end) if completed else span
 
