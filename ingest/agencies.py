@@ -233,8 +233,8 @@ _GROUP_OFFICE = re.compile(rf"{_GROUP_WORD}办公室")
 _POST = re.compile(r"[^,;:。]{0,12}?(?:担任|兼任|任)(?:常务)?副?(?:组长|召集人|总指挥|指挥长|主任|政委|政治委员|秘书长|队长"
                    r"|站长|书记)|[^,;:。]{0,12}?(?:担任|兼任|任)成员")
 # A department's own offices, named without the department in the plans it issues: 局办公室, 督察处, 食品安全协调科,
-# a county bureau's 人事股.
-_OWN_UNIT = re.compile(rf"(?:局|委|厅)(?:办公室|机关)|{_BODY}{{2,10}}?(?:处|科|股)")
+# a county bureau's 人事股, its 办公室 listed bare under a label (责任股室：办公室).
+_OWN_UNIT = re.compile(rf"(?:局|委|厅)(?:办公室|机关)|办公室|{_BODY}{{2,10}}?(?:处|科|股)")
 _DEPARTMENT_END = ("局", "委", "厅")
 _MEMBERS = re.compile(r"(?P<list>[^,;:。]*?)(?:主要)?负责(?:同志|人)为成员")
 # Member organs listed after their label: 成员单位为市公安局、市交通运输局… / 成员单位包括… / 成员单位：…
@@ -508,7 +508,7 @@ class _StatementReader:
             marked = _MARKED_ROLE.fullmatch(piece)
             if marked:
                 piece = marked["name"]
-            if not (_is_subject(piece) or _LISTED_UNIT.fullmatch(piece)):
+            if not (_is_subject(piece) or _LISTED_UNIT.fullmatch(piece) or self._is_own_unit(piece)):
                 break  # the list has ended; prose follows
             agents.append(((s, s + len(piece)), _role_of(marked["mark"] or marked["trailing"]) if marked else role))
             if marked and marked["trailing"] and (marked["trailing"] == "牵头" or roles_marked):

@@ -97,3 +97,11 @@ def test_without_the_convention_listed_owners_are_all_responsible():
 def test_marked_roles_win_over_the_convention():
     text = "括号内第一个单位为牵头单位。\n1.新建口袋公园3个。\n责任单位：县住建局、县财政局（牵头）"
     assert [(p, r) for p, r, _ in _duties(text)] == [("县住建局", "responsible"), ("县财政局", "lead")]
+
+
+def test_a_departments_office_listed_bare_under_a_label_is_its_own():
+    bureau = PlanMeta(title="青禾县审计局2025年工作要点", issuer="青禾县审计局", kind="工作要点")
+    text = "●加强干部培训。全年组织业务培训不少于4期。（责任股室：办公室）"
+    document = Document(id="t", source="t.txt", sha256="0", format="txt", text=text)
+    _, duties = extract_agencies(document, [], [], bureau)
+    assert [(d.agency.name, d.pattern) for d in duties] == [("青禾县审计局办公室", "责任股室:X")]
