@@ -75,7 +75,7 @@ _CLAUSE_MARKS = ",;。:!?\n"  # what ends the clause a list stands in
 # an optional adverb and a verb; a run of tokens is the lead-in.
 _LEAD_TOKEN = (
     r"(?:(?:全面|积极|深入|持续|进一步|大力|严格|有效|协同|重点|切实|着力|加快|不断|共|主要|严厉|依法)?"
-    r"(?:构建|打造|营造|实施|开展|建立|建成|制定|推进|推动|推行|实行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|做大|深耕|培育|壮大|实现|"
+    r"(?:构建|打造|营造|实施|开展|建立|建成|建设|新建|组建|制定|推进|推动|推行|实行|落实落细|落实|形成|强化|加强|深化|做强|做实|做优|做大|深耕|培育|壮大|实现|"
     r"围绕|聚焦|汇聚|压实|发挥|包括|包含|涵盖|按照|坚持|启动|部署|确定了|确定|提升|提高|畅通|打击整治|夯实|筑牢|巩固|完善|健全|优化|"
     r"编制|公布|发布|出台|印发|"
     r"内设|下设|设有|其中|即|以))"
@@ -108,7 +108,8 @@ _NAME_TAIL = re.compile(r"(?:合力|力量|建设|工作|格局|的|为|和|与|
 _VERB_AFTER_NAME = re.compile(r"开展|推进|推动|实施|加快|加强|深化|提升|打造|培育|构建|落实|引进|招商|促进|带动|实现")
 _UNITY = re.compile(r".{1,3}?(?:位一体|合一)")
 _DIGIT = re.compile(r"\d")
-_STOP_AFTER_NAME = re.compile(r"[,;。:!?、\"()\s的为和与及等在中是获被]")
+# 中 ends a name (…在全市中) except as the head 中心 (三大救治中心).
+_STOP_AFTER_NAME = re.compile(r"[,;。:!?、\"()\s的为和与及等在是获被]|中(?!心)")
 # The words that open a definition; a bare 指 or 即 only when it is not the start of another word (指导, 即日).
 _DEFINES = r"(?:是指|指的是|系指|即(?![日将可使便时刻])|指(?![导挥出定示标引南派令明向数尖纹针]))"
 # A definition right after a quoted shorthand, perhaps after the head noun it names (“四个100%”要求,即…):

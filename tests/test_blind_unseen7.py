@@ -13,29 +13,39 @@ documents BEFORE the extractor was run on them (commit "blind round 7: expectati
 Figures (precision / recall over all five; ``python tests/test_blind_unseen7.py [name]`` prints them). No
 extractor fix is in them: the round is scored before anyone fixes anything.
 
-| category                   | first run, as written | same run, expectations corrected |
-|----------------------------|-----------------------|----------------------------------|
-| metadata                   | 1.00 / 0.96           | 1.00 / 0.96                      |
-| metadata.cited             | 1.00 / 1.00           | 1.00 / 1.00                      |
-| tasks                      | 1.00 / 0.36           | 1.00 / 0.36                      |
-| tasks.parent               | 1.00 / 1.00           | 1.00 / 1.00                      |
-| tasks.due                  | 1.00 / 1.00           | 1.00 / 1.00                      |
-| tasks.agencies             | 0.96 / 0.53           | 0.96 / 0.53                      |
-| agency.responsibilities    | 0.92 / 0.82           | 0.92 / 0.82                      |
-| persons not agencies       | 1.00 / 1.00           | 1.00 / 1.00                      |
-| targets                    | 0.91 / 0.72           | 0.93 / 0.74                      |
-| targets.year               | 1.00 / 1.00           | 1.00 / 1.00                      |
-| targets.achieved           | 0.53 / 0.53           | 0.53 / 0.53                      |
-| glossary.senses            | 0.75 / 1.00           | 0.75 / 1.00                      |
-| glossary.expansions        | 0.50 / 0.50           | 0.50 / 0.50                      |
-| glossary.counts            | 1.00 / 1.00           | 1.00 / 1.00                      |
-| glossary.undefined         | 0.60 / 0.60           | 0.60 / 0.60                      |
-| mentions.terms             | 1.00 / 1.00           | 1.00 / 1.00                      |
-| mentions.systems (recall)  | – / 1.00              | – / 1.00                         |
-| prerequisites              | 0.75 / 1.00           | 0.75 / 1.00                      |
+| category                   | first run, as written | same run, expectations corrected | after the fixes |
+|----------------------------|-----------------------|----------------------------------|-----------------|
+| metadata                   | 1.00 / 0.96           | 1.00 / 0.96                      | 1.00 / 1.00     |
+| metadata.cited             | 1.00 / 1.00           | 1.00 / 1.00                      | 1.00 / 1.00     |
+| tasks                      | 1.00 / 0.36           | 1.00 / 0.36                      | 1.00 / 1.00     |
+| tasks.parent               | 1.00 / 1.00           | 1.00 / 1.00                      | 1.00 / 1.00     |
+| tasks.due                  | 1.00 / 1.00           | 1.00 / 1.00                      | 1.00 / 1.00     |
+| tasks.agencies             | 0.96 / 0.53           | 0.96 / 0.53                      | 1.00 / 1.00     |
+| agency.responsibilities    | 0.92 / 0.82           | 0.92 / 0.82                      | 1.00 / 1.00     |
+| persons not agencies       | 1.00 / 1.00           | 1.00 / 1.00                      | 1.00 / 1.00     |
+| targets                    | 0.91 / 0.72           | 0.93 / 0.74                      | 1.00 / 1.00     |
+| targets.year               | 1.00 / 1.00           | 1.00 / 1.00                      | 1.00 / 1.00     |
+| targets.achieved           | 0.53 / 0.53           | 0.53 / 0.53                      | 1.00 / 0.94     |
+| glossary.senses            | 0.75 / 1.00           | 0.75 / 1.00                      | 1.00 / 1.00     |
+| glossary.expansions        | 0.50 / 0.50           | 0.50 / 0.50                      | 0.67 / 0.67     |
+| glossary.counts            | 1.00 / 1.00           | 1.00 / 1.00                      | 1.00 / 1.00     |
+| glossary.undefined         | 0.60 / 0.60           | 0.60 / 0.60                      | 1.00 / 1.00     |
+| mentions.terms             | 1.00 / 1.00           | 1.00 / 1.00                      | 1.00 / 1.00     |
+| mentions.systems (recall)  | – / 1.00              | – / 1.00                         | – / 1.00        |
+| prerequisites              | 0.75 / 1.00           | 0.75 / 1.00                      | 1.00 / 1.00     |
 
 Corrected after the first run (one expectation, marked "corrected"): yuling's 培训人员不少于120人次 accepts the
-indicator 人员, 培训 being the verb, as round 6 accepted 养老护理员 for 每年培训养老护理员.
+indicator 人员, 培训 being the verb, as round 6 accepted 养老护理员 for 每年培训养老护理员. One more with the fixes:
+guichuan's 胸痛、卒中、创伤三大救治中心 is an inline sense (a list followed by its numeral shorthand), as round 6
+settled for 三大主导产业; the "after the fixes" column counts it.
+
+Every miss below was then fixed with a general rule and a unit test on invented text (``outline``: ★/●/■ bullets and
+一要… run-ins, owners after a list go to the item that holds it; ``tasks``: a flat list item that names a deadline or
+closes with its owners is a task; ``metadata``: 清单 kinds; ``agencies``: 组：负责 working groups, 各地各部门要…,
+owners named after an item are its only owners, 括号内第一个单位为牵头单位; ``targets``: 规划目标/完成情况/进度 fields,
+由A调整为B; ``glossary``: 三大…中心 keeps its head, adjacent quoted shorthand; ``prerequisites``: 利用 a place is no
+cue), except two: 托育服务政策法规、… keeps the modifier the three items share (no convention settled), and one
+achieved figure (金牌38枚: 枚 is no unit yet).
 
 What the first run missed, in short (the full list, grouped by module with input, expected, got and a guessed rule,
 is in the round's notes kept outside the repository):
@@ -341,7 +351,11 @@ SENSES = {
         (("托育+医育",), INLINE, None),
     ],
     EVALUATION: [],
-    PROJECTS: [],
+    PROJECTS: [
+        # corrected: a list followed by its numeral shorthand (胸痛、卒中、创伤三大救治中心) is an inline definition by
+        # the issue's first pattern, as round 6 settled for 新材料、绿色食品、智能装备三大主导产业
+        (("三大救治中心",), INLINE, ["胸痛", "卒中", "创伤"]),
+    ],
     POINTS: [],
     FLOOD: [],
 }
@@ -804,26 +818,26 @@ def scores(names=DOCUMENTS) -> dict[str, Score]:
                    "prerequisites": score_prerequisites(name)} for name in names)
 
 
-# (precision, recall) each category must keep: the first-run figures minus 0.05.
+# (precision, recall) each category must keep: the figures after the fixes, minus 0.05.
 THRESHOLDS = {
-    "metadata": (0.95, 0.91),
+    "metadata": (0.95, 0.95),
     "metadata.cited": (0.95, 0.95),
-    "tasks": (0.95, 0.31),
+    "tasks": (0.95, 0.95),
     "tasks.parent": (0.95, 0.95),
     "tasks.due": (0.95, 0.95),
-    "tasks.agencies": (0.91, 0.48),
-    "agency.responsibilities": (0.87, 0.77),
+    "tasks.agencies": (0.95, 0.95),
+    "agency.responsibilities": (0.95, 0.95),
     "persons not agencies": (0.95, 0.95),
-    "targets": (0.88, 0.69),
+    "targets": (0.95, 0.95),
     "targets.year": (0.95, 0.95),
-    "targets.achieved": (0.48, 0.48),
-    "glossary.senses": (0.70, 0.95),
-    "glossary.expansions": (0.45, 0.45),
+    "targets.achieved": (0.95, 0.89),
+    "glossary.senses": (0.95, 0.95),
+    "glossary.expansions": (0.61, 0.61),
     "glossary.counts": (0.95, 0.95),
-    "glossary.undefined": (0.55, 0.55),
+    "glossary.undefined": (0.95, 0.95),
     "mentions.terms": (0.95, 0.95),
     "mentions.systems (recall)": (0.95, 0.95),
-    "prerequisites": (0.70, 0.95),
+    "prerequisites": (0.95, 0.95),
 }
 
 

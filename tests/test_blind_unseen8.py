@@ -21,27 +21,33 @@ apart from them and from each other. 无人机 and 大数据 are plain words: no
 Figures (precision / recall; ``python tests/test_blind_unseen8.py`` prints them), first run on the expectations as
 committed ("blind round 8: expectations before the first run"), none corrected:
 
-| category                   | first run   | what the misses are |
-|----------------------------|-------------|---------------------|
-| glossary.senses            | 1.00 / 1.00 | |
-| glossary.expansions        | 0.83 / 0.83 | 两库一图's first item keeps the verb and place (建成全市人口综合库) |
-| glossary.definitions       | 1.00 / 1.00 | |
-| glossary.counts            | 1.00 / 1.00 | |
-| glossary.undefined         | 1.00 / 1.00 | |
-| mentions.terms             | 1.00 / 1.00 | |
-| mentions.systems (recall)  | – / 0.69    | 一体化 cut as a quality (政务服务平台); 推送至/配合 no left edge (内推送至国家企业信用信息公示系统, 配合市城市大脑运营中心); 各县（区）应急指挥平台 keeps 县(区) |
-| plain words (plan)         | 1.00 / 1.00 | |
-| across.mentions (recall)   | – / 0.83    | 市城运平台 is its own system, not the known 城运平台; the national 系统's labels carry each plan's junk |
-| across.identity            | – / 0.58    | the alias 城运平台 (term) and 城市运行管理服务平台 (system) are two nodes; 潆川市应急指挥中心 ≠ 市应急指挥中心 in one plan; 国家企业信用信息公示系统 two nodes |
-| across.apart               | 0.60 / 1.00 | the bare 市应急指挥中心 of two cities is one node (2 merges) |
-| across.users               | 1.00 / 0.91 | the emergency plan's 市城运平台 is no use of 城运平台 |
-| across.senses kept         | 1.00 / 1.00 | |
-| across.senses shared       | 1.00 / 1.00 | |
-| across.senses apart        | 1.00 / 1.00 | |
-| across.plain words         | 1.00 / 1.00 | |
+| category                   | first run   | after the fixes | what the misses were |
+|----------------------------|-------------|-----------------|----------------------|
+| glossary.senses            | 1.00 / 1.00 | 1.00 / 1.00     | |
+| glossary.expansions        | 0.83 / 0.83 | 1.00 / 1.00     | 两库一图's first item keeps the verb and place (建成全市人口综合库) |
+| glossary.definitions       | 1.00 / 1.00 | 1.00 / 1.00     | |
+| glossary.counts            | 1.00 / 1.00 | 1.00 / 1.00     | |
+| glossary.undefined         | 1.00 / 1.00 | 1.00 / 1.00     | |
+| mentions.terms             | 1.00 / 1.00 | 1.00 / 1.00     | |
+| mentions.systems (recall)  | – / 0.69    | – / 0.94        | 一体化 cut as a quality (政务服务平台); 推送至/配合 no left edge (内推送至国家企业信用信息公示系统, 配合市城市大脑运营中心); 各县（区）应急指挥平台 keeps 县(区) |
+| plain words (plan)         | 1.00 / 1.00 | 1.00 / 1.00     | |
+| across.mentions (recall)   | – / 0.83    | – / 1.00        | 市城运平台 is its own system, not the known 城运平台; the national 系统's labels carry each plan's junk |
+| across.identity            | – / 0.58    | – / 1.00        | the alias 城运平台 (term) and 城市运行管理服务平台 (system) are two nodes; 潆川市应急指挥中心 ≠ 市应急指挥中心 in one plan; 国家企业信用信息公示系统 two nodes |
+| across.apart               | 0.60 / 1.00 | 1.00 / 1.00     | the bare 市应急指挥中心 of two cities is one node (2 merges) |
+| across.users               | 1.00 / 0.91 | 1.00 / 1.00     | the emergency plan's 市城运平台 is no use of 城运平台 |
+| across.senses kept         | 1.00 / 1.00 | 1.00 / 1.00     | |
+| across.senses shared       | 1.00 / 1.00 | 1.00 / 1.00     | |
+| across.senses apart        | 1.00 / 1.00 | 1.00 / 1.00     | |
+| across.plain words         | 1.00 / 1.00 | 1.00 / 1.00     | |
 
-Every miss and false positive, with input, expected, got and a guessed general rule, is in the round's notes (kept
-outside the repository, /tmp/round8-misses.md); the extractor was not changed in this round.
+Every miss and false positive, with input, expected, got and a guessed general rule, went to the round's notes (kept
+outside the repository); the extractor was not changed before the first run. The fixes that followed, each a general
+rule with unit tests on invented text: ``mentions`` (delivery and cooperation verbs end a name on its left, a counted
+level 市、县、乡三级 ends it, 一体化 stays), ``glossary`` (a scope word 全市 and the verb 建成 leave an alias's first
+item), ``graph.rdf.system_label`` (a system named with a bare 市/县/区 is the plan's own place's: one node within a
+city, two across cities), a declared shorthand is ``skos:closeMatch`` of its system, and ``crossdoc`` (a level word
+before another plan's known label is a mention of it). Left: 各县（区）应急指挥平台 is read as 县(区)应急指挥平台, the
+level prefix naming that level's system by the round's own convention, against the expectation as written.
 """
 
 from __future__ import annotations
@@ -445,20 +451,20 @@ def cross_scores(graph: Graph) -> dict[str, Score]:
             **score_triple_senses(graph), "across.plain words": score_plain_words_across(graph)}
 
 
-# (precision, recall) each category must keep: the first-run figures minus 0.05 (recall-only rows: recall).
+# (precision, recall) each category must keep: the figures after the fixes minus 0.05 (recall-only rows: recall).
 THRESHOLDS: dict[str, tuple[float, float]] = {
     "glossary.senses": (0.95, 0.95),
-    "glossary.expansions": (0.78, 0.78),
+    "glossary.expansions": (0.95, 0.95),
     "glossary.definitions": (0.95, 0.95),
     "glossary.counts": (0.95, 0.95),
     "glossary.undefined": (0.95, 0.95),
     "mentions.terms": (0.95, 0.95),
-    "mentions.systems (recall)": (0.0, 0.64),
+    "mentions.systems (recall)": (0.0, 0.89),
     "plain words (plan)": (0.95, 0.95),
-    "across.mentions (recall)": (0.0, 0.78),
-    "across.identity": (0.0, 0.53),
-    "across.apart": (0.55, 0.95),
-    "across.users": (0.95, 0.86),
+    "across.mentions (recall)": (0.0, 0.95),
+    "across.identity": (0.0, 0.95),
+    "across.apart": (0.95, 0.95),
+    "across.users": (0.95, 0.95),
     "across.senses kept": (0.95, 0.95),
     "across.senses shared": (0.95, 0.95),
     "across.senses apart": (0.95, 0.95),
