@@ -11,7 +11,20 @@ from plankg.evaluation.commands import COMMANDS as EVALUATION_COMMANDS
 from plankg.graph.commands import COMMANDS as GRAPH_COMMANDS
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+class _Commands(click.Group):
+    """Every command's store errors (a store another process holds, an endpoint that does not answer) end in their
+    one-line message, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from plankg.graph.store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(__version__, prog_name="plankg")
 def main() -> None:
     """plankg: a knowledge graph of government plans (tasks, agencies, deadlines, targets, glossary, prerequisites).
