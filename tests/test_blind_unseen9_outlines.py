@@ -12,7 +12,47 @@ documents BEFORE the extractor was run on them (commit "blind round 9b: expectat
 Figures (precision / recall over all four; ``python tests/test_blind_unseen9_outlines.py [name]`` prints them). No
 extractor fix is in them: the round is scored before anyone fixes anything.
 
-FIRST-RUN-TABLE
+| category                   | first run, as written | same run, expectations corrected |
+|----------------------------|-----------------------|----------------------------------|
+| metadata                   | 1.00 / 1.00           | 1.00 / 1.00                      |
+| metadata.cited             | 1.00 / 1.00           | 1.00 / 1.00                      |
+| tasks                      | 0.95 / 0.90           | 0.95 / 0.90                      |
+| tasks.parent               | 1.00 / 1.00           | 1.00 / 1.00                      |
+| tasks.due                  | 1.00 / 1.00           | 1.00 / 1.00                      |
+| tasks.box                  | 1.00 / 1.00           | 1.00 / 1.00                      |
+| tasks.agencies             | 0.94 / 0.77           | 0.94 / 0.77                      |
+| agency.responsibilities    | 0.90 / 0.86           | 0.90 / 0.86                      |
+| persons not agencies       | 1.00 / 1.00           | 1.00 / 1.00                      |
+| targets                    | 0.91 / 0.88           | 0.94 / 0.91                      |
+| targets.year               | 1.00 / 0.96           | 1.00 / 0.96                      |
+| targets.achieved           | 0.75 / 1.00           | 0.75 / 1.00                      |
+| glossary.senses            | 0.86 / 0.75           | 0.86 / 0.75                      |
+| glossary.expansions        | 0.67 / 0.50           | 0.67 / 0.50                      |
+| glossary.counts            | 0.60 / 0.50           | 0.60 / 0.50                      |
+| glossary.undefined         | 0.67 / 0.67           | 0.67 / 0.67                      |
+| mentions.terms             | 1.00 / 1.00           | 1.00 / 1.00                      |
+| mentions.systems (recall)  | – / 0.80              | – / 0.80                         |
+| prerequisites              | 0.82 / 0.90           | 0.91 / 0.91                      |
+
+Corrected after the first run (two expectations, each marked "corrected" with the round that settled it): qingluo's
+二是 builds the 调处化解中心 its 三是 relies on (依托调处化解中心), a "builds" prerequisite as round 3 jiangpu settled;
+jinyang's 全市电动自行车及电池生产企业监督检查覆盖率 accepts the indicator without its leading 全市 scope, as round 7
+accepted 每千人口… for 全省每千人口….
+
+What the first run missed, in short (the full list, grouped by module with input, expected, got and a guessed rule,
+is in the round's notes kept outside the repository):
+
+- ligang: the (一)…；(二)…；(三)… items run in one paragraph give one task, (一), which takes the 配合 owners of
+  (二) and (四) and lends its title to their duties;
+- jingchuan: the closing 名词解释's 1．X：指… entries become tasks; “一核三区”：指A及B、C、D keeps A及B as one part
+  (so 3 parts against 4); 建设1个A、4个B和N个C，形成“1+4+N”… is flagged undefined rather than defined by the list
+  before it; “双百人才计划” is not flagged undefined; in a 专栏 item 名称：依托X组建，… the dependent is 挂牌运行, not
+  the item's name;
+- ligang: “三清一改”（A、B、C，D） glues C and D (3 parts against 4); 对2018年以来新改建户厕逐户排查，…整改完成率
+  达到95%以上 is an achievement of 2018, not a target of 2024;
+- qingluo: 一是/三是 stay in the indicator (一是完成老旧小区消防通道标线施划);
+- jinyang: the 名词解释：“X”，是指… line is read as an inline sense, not a glossary entry; 12315平台 is no system
+  mention; 投诉按时办结率达到100% in the last item keeps no year.
 
 Expectations that follow a decision rather than the text alone (each is a fact a researcher reading the document
 would write down):
@@ -277,6 +317,8 @@ PREREQUISITES = {
     STREET: [
         (("依托X",), ("调处化解中心",), ("一站式接收", "工作模式")),
         (("在X基础上",), ("老旧小区监控摸底", "监控摸底"), ("智能门禁",)),
+        # corrected (round 3 jiangpu, settled "builds"): 二是 builds the 调处化解中心 that 三是 relies on, so it precedes
+        (("builds",), ("建成街道矛盾纠纷调处化解中心", "调处化解中心"), ("一站式接收",)),
     ],
     CAMPAIGN: [
         (("在X基础上",), ("生产企业全覆盖检查",), ("锂离子蓄电池专项抽检", "专项抽检")),
@@ -324,8 +366,9 @@ TARGETS = {
         (("全年培训", "培训"), "≥", 4, "期", 2024),
     ],
     CAMPAIGN: [
-        (("全市电动自行车及电池生产企业监督检查覆盖率", "电池生产企业监督检查覆盖率", "生产企业监督检查覆盖率",
-          "监督检查覆盖率"), REACH, 100, "%", 2024),
+        # corrected (round 7 cenchuan accepted 每千人口… for 全省每千人口…): the leading 全市 scope may go
+        (("全市电动自行车及电池生产企业监督检查覆盖率", "电动自行车及电池生产企业监督检查覆盖率",
+          "电池生产企业监督检查覆盖率", "生产企业监督检查覆盖率", "监督检查覆盖率"), REACH, 100, "%", 2024),
         (("销售环节抽检",), "≥", 200, "批次", 2024),
         (("抽检不合格产品处置率",), REACH, 100, "%", 2024),
         (("抽检批次",), "≥", 80, "批次", 2024),
@@ -678,26 +721,27 @@ def scores(names=DOCUMENTS) -> dict[str, Score]:
                    "prerequisites": score_prerequisites(name)} for name in names)
 
 
-# (precision, recall) each category must keep: the first-run figures, minus 0.05.
+# (precision, recall) each category must keep: the first-run figures (expectations corrected), minus 0.05.
 THRESHOLDS = {
     "metadata": (0.95, 0.95),
     "metadata.cited": (0.95, 0.95),
-    "tasks": (0.95, 0.95),
+    "tasks": (0.90, 0.85),
     "tasks.parent": (0.95, 0.95),
     "tasks.due": (0.95, 0.95),
-    "tasks.agencies": (0.95, 0.95),
-    "agency.responsibilities": (0.95, 0.95),
+    "tasks.box": (0.95, 0.95),
+    "tasks.agencies": (0.89, 0.72),
+    "agency.responsibilities": (0.85, 0.81),
     "persons not agencies": (0.95, 0.95),
-    "targets": (0.95, 0.95),
-    "targets.year": (0.95, 0.95),
-    "targets.achieved": (0.95, 0.89),
-    "glossary.senses": (0.95, 0.95),
-    "glossary.expansions": (0.61, 0.61),
-    "glossary.counts": (0.95, 0.95),
-    "glossary.undefined": (0.95, 0.95),
+    "targets": (0.89, 0.86),
+    "targets.year": (0.95, 0.91),
+    "targets.achieved": (0.70, 0.95),
+    "glossary.senses": (0.81, 0.70),
+    "glossary.expansions": (0.62, 0.45),
+    "glossary.counts": (0.55, 0.45),
+    "glossary.undefined": (0.62, 0.62),
     "mentions.terms": (0.95, 0.95),
-    "mentions.systems (recall)": (0.95, 0.95),
-    "prerequisites": (0.95, 0.95),
+    "mentions.systems (recall)": (0.95, 0.75),
+    "prerequisites": (0.86, 0.86),
 }
 
 
